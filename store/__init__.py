@@ -1,0 +1,1 @@
+"""Database schema and access, the task outbox and the queue connection."""

@@ -1,0 +1,196 @@
+"""The task outbox: durable work rows, leases, dispatch to RQ and the sweeper.
+
+A stage writes its task row in the same transaction as the data it concerns, then
+dispatches. RQ may lose a job (a killed worker, a Redis restart); the sweeper re-drives
+any task whose lease expired, and ``complete`` only succeeds for the lease holder, so
+effects happen once even when a job runs twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import redis
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import Settings
+from store.models import Task
+from store.queue import queue
+from store.types import utcnow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TaskKind:
+    """Where a kind of task runs: an RQ job named by its dotted path (no import upward)."""
+
+    job: str
+    queue: str
+
+
+TASK_KINDS: dict[str, TaskKind] = {
+    "analyse": TaskKind("analysis.jobs.analyse_tasks", "analysis"),
+    "route": TaskKind("responder.jobs.route_tasks", "responder"),
+}
+
+OPEN_STATES = ("pending", "enqueued", "running")
+
+
+def add_task(session: Session, kind: str, subject_id: int, version: str = "1") -> Task:
+    """Record a unit of work; adding the same (kind, subject, version) twice is a no-op."""
+    if kind not in TASK_KINDS:
+        raise ValueError(f"unknown task kind {kind!r}")
+    existing = session.scalar(
+        select(Task).where(Task.kind == kind, Task.subject_id == subject_id, Task.version == version)
+    )
+    if existing is not None:
+        return existing
+    task = Task(kind=kind, subject_id=subject_id, version=version, state="pending")
+    session.add(task)
+    session.flush()
+    return task
+
+
+def dispatch(
+    factory: sessionmaker[Session],
+    connection: redis.Redis,
+    settings: Settings,
+    limit: int = 5000,
+) -> int:
+    """Enqueue pending tasks in batches; returns how many tasks were handed to RQ.
+
+    Rows are marked ``enqueued`` with a lease *before* the RQ call: if the process dies
+    in between, the lease expires and the sweeper hands them out again.
+    """
+    now = utcnow()
+    lease = now + timedelta(seconds=settings.worker.lease_seconds)
+    with factory() as session, session.begin():
+        rows = session.execute(
+            select(Task.id, Task.kind).where(Task.state == "pending").order_by(Task.id).limit(limit)
+        ).all()
+        if not rows:
+            return 0
+        by_kind: dict[str, list[int]] = defaultdict(list)
+        for task_id, kind in rows:
+            by_kind[kind].append(task_id)
+        batches: list[tuple[str, list[int], str]] = []
+        for kind, ids in by_kind.items():
+            for start in range(0, len(ids), max(1, settings.worker.batch_size)):
+                chunk = ids[start : start + settings.worker.batch_size]
+                job_id = f"{kind}-{chunk[0]}-{len(chunk)}-{secrets.token_hex(4)}"
+                batches.append((kind, chunk, job_id))
+                session.execute(
+                    update(Task)
+                    .where(Task.id.in_(chunk), Task.state == "pending")
+                    .values(state="enqueued", lease_until=lease, job_id=job_id, updated_at=now)
+                )
+    for kind, chunk, job_id in batches:
+        spec = TASK_KINDS[kind]
+        queue(connection, spec.queue, settings).enqueue(
+            spec.job, chunk, job_id=job_id, job_timeout=max(60, settings.worker.lease_seconds), result_ttl=600,
+            failure_ttl=7 * 86400,
+        )
+    return sum(len(c) for _, c, _ in batches)
+
+
+def claim(session: Session, task_id: int, lease_seconds: int, now: datetime | None = None) -> str | None:
+    """Take a task for this worker; returns the lease token, or None if someone else holds it.
+
+    Commits immediately so the lease is visible to the sweeper and other workers.
+    """
+    now = now or utcnow()
+    token = secrets.token_hex(8)
+    result = session.execute(
+        update(Task)
+        .where(
+            Task.id == task_id,
+            or_(
+                Task.state.in_(("pending", "enqueued")),
+                and_(Task.state == "running", Task.lease_until < now),
+            ),
+        )
+        .values(
+            state="running",
+            lease_token=token,
+            lease_until=now + timedelta(seconds=lease_seconds),
+            attempts=Task.attempts + 1,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    return token if result.rowcount == 1 else None
+
+
+def complete(session: Session, task_id: int, token: str) -> bool:
+    """Mark done inside the caller's transaction; False means the lease was lost.
+
+    The caller must roll back its effects when this returns False: another worker has
+    taken the task over and will produce them.
+    """
+    now = utcnow()
+    result = session.execute(
+        update(Task)
+        .where(Task.id == task_id, Task.lease_token == token, Task.state == "running")
+        .values(state="done", done_at=now, updated_at=now, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def fail(session: Session, task_id: int, token: str, error: str, max_attempts: int) -> None:
+    """Record an error; the task goes back to pending until its attempts are used up."""
+    task = session.get(Task, task_id)
+    if task is None or task.lease_token != token:
+        return
+    task.last_error = error[-4000:]
+    task.state = "failed" if task.attempts >= max_attempts else "pending"
+    task.lease_until = None
+    task.updated_at = utcnow()
+    session.commit()
+
+
+def sweep(factory: sessionmaker[Session], now: datetime | None = None) -> int:
+    """Return expired enqueued/running tasks to pending; returns how many were re-driven."""
+    now = now or utcnow()
+    with factory() as session, session.begin():
+        result = session.execute(
+            update(Task)
+            .where(Task.state.in_(("enqueued", "running")), Task.lease_until < now)
+            .values(state="pending", lease_until=None, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        count = result.rowcount or 0
+    if count:
+        log.warning("sweeper re-drove %d tasks whose lease expired", count)
+    return count
+
+
+def counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(Task.state, func.count()).group_by(Task.state)).all()
+    return {state: n for state, n in rows}
+
+
+def wait_until_idle(
+    factory: sessionmaker[Session], timeout: float, kinds: Iterable[str] | None = None, poll: float = 0.2
+) -> bool:
+    """Block until no task is open (for the CLI's ``--wait`` and for tests)."""
+    deadline = time.monotonic() + timeout
+    wanted: Sequence[str] | None = list(kinds) if kinds else None
+    while time.monotonic() < deadline:
+        with factory() as session:
+            query = select(func.count()).select_from(Task).where(Task.state.in_(OPEN_STATES))
+            if wanted:
+                query = query.where(Task.kind.in_(wanted))
+            if not session.scalar(query):
+                return True
+        time.sleep(poll)
+    return False
