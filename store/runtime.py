@@ -19,12 +19,18 @@ from store.queue import connect
 _state: dict[str, Any] = {}
 
 
-def configure(settings: Settings, connection: redis.Redis | None = None) -> None:
-    """Install explicit settings (the CLI and tests do this before running jobs)."""
+def configure(settings: Settings, connection: redis.Redis | None = None, engine_: Engine | None = None) -> None:
+    """Install explicit settings (the CLI and tests do this before running jobs).
+
+    A given engine is shared, not owned: ``reset`` leaves it open for its owner.
+    """
     reset()
     _state["settings"] = settings
     if connection is not None:
         _state["redis"] = connection
+    if engine_ is not None:
+        _state["engine"] = engine_
+        _state["shared_engine"] = True
 
 
 def settings() -> Settings:
@@ -60,6 +66,6 @@ def cached(name: str, build: Any) -> Any:
 
 def reset() -> None:
     engine_ = _state.get("engine")
-    if engine_ is not None:
+    if engine_ is not None and not _state.get("shared_engine"):
         engine_.dispose()
     _state.clear()

@@ -88,10 +88,8 @@ def settings(base_settings: Settings, migrated_engine: Engine, redis_server: red
     """Clean tables and queues before each test; installs the settings for in-process jobs."""
     _clean_tables(migrated_engine)
     redis_server.flushdb()
-    runtime.configure(base_settings, redis_server)
-    runtime._state["engine"] = migrated_engine  # share the migrated engine with jobs
+    runtime.configure(base_settings, redis_server, migrated_engine)
     yield base_settings
-    runtime._state.pop("engine", None)
     runtime.reset()
 
 
