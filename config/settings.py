@@ -61,6 +61,11 @@ class WorkerSettings:
 
 
 @dataclass(frozen=True)
+class AnalysisSettings:
+    sentiment_engine: str = "snownlp"  # snownlp | fast | domain
+
+
+@dataclass(frozen=True)
 class SchedulerSettings:
     tick_seconds: float = 5.0
     sweep_seconds: float = 15.0
@@ -74,6 +79,7 @@ class CrawlSettings:
     user_agent: str = "yuqing/0.1"
     max_pages: int = 50
     sample_site: bool = True
+    sample_url: str = ""  # set by `yuqing up` for its children: where "sample:" sources point
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ class Settings:
     redis: RedisSettings = field(default_factory=RedisSettings)
     web: WebSettings = field(default_factory=WebSettings)
     worker: WorkerSettings = field(default_factory=WorkerSettings)
+    analysis: AnalysisSettings = field(default_factory=AnalysisSettings)
     scheduler: SchedulerSettings = field(default_factory=SchedulerSettings)
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     mail: MailSettings = field(default_factory=MailSettings)

@@ -1,0 +1,1 @@
+"""Pure analysers (sentiment, topics, entities, events, urgency) and their thin RQ jobs."""

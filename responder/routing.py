@@ -1,0 +1,141 @@
+"""Routing rules (routing.yaml) as pure data and one pure function, ``route``.
+
+Rules are evaluated in order; each that matches adds lead offices and may stop. The
+owning division of the topic leads only when no office was triggered, otherwise it
+supports (协办). Every decision lists the rules that fired and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RouteFacts:
+    source: str
+    kind: str
+    request_type: str
+    topic: str
+    sentiment: str
+    text: str
+    metrics: dict[str, Any] = field(default_factory=dict)
+    author_verified_type: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    reason: str
+    when: dict[str, Any]
+    lead: tuple[str, ...]
+    stop: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    lead: tuple[str, ...]
+    support: tuple[str, ...]
+    division: str | None
+    fired: tuple[tuple[str, str], ...]  # (rule id, reason)
+
+    @property
+    def rule(self) -> str:
+        """The rule that decided the lead offices (the first that added one)."""
+        return self.fired[0][0] if self.fired else "none"
+
+
+@dataclass(frozen=True)
+class RoutingRules:
+    offices: tuple[dict[str, str], ...]
+    divisions: dict[str, str | None]
+    overrides: tuple[dict[str, Any], ...]
+    rules: tuple[Rule, ...]
+    grievance_words: tuple[str, ...]
+
+    @classmethod
+    def from_config(cls, data: dict[str, Any]) -> RoutingRules:
+        names = {o["name"] for o in data.get("offices") or []}
+        rules = []
+        problems = []
+        for spec in data.get("rules") or []:
+            for office in spec.get("lead") or []:
+                if office not in names:
+                    problems.append(f"rule {spec.get('id')}: unknown office {office!r}")
+            rules.append(
+                Rule(
+                    id=str(spec["id"]), reason=str(spec.get("reason", spec["id"])), when=dict(spec.get("when") or {}),
+                    lead=tuple(spec.get("lead") or ()), stop=bool(spec.get("stop", False)),
+                )
+            )  # fmt: skip
+        for topic, division in (data.get("divisions") or {}).items():
+            if division is not None and division not in names:
+                problems.append(f"divisions.{topic}: unknown office {division!r}")
+        if problems:
+            raise ValueError("routing.yaml: " + "; ".join(problems))
+        return cls(
+            offices=tuple(data.get("offices") or ()),
+            divisions=dict(data.get("divisions") or {}),
+            overrides=tuple(data.get("division_overrides") or ()),
+            rules=tuple(rules),
+            grievance_words=tuple(data.get("grievance_words") or ()),
+        )
+
+
+def _metric(metrics: dict[str, Any], name: str) -> float:
+    value = metrics.get(name)
+    try:
+        return float(value) if value is not None else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> bool:
+    for key, expected in when.items():
+        if key == "any_of":
+            if not any(matches(sub, facts, rules) for sub in expected):
+                return False
+        elif key in ("kind", "source", "request_type", "topic", "sentiment"):
+            if getattr(facts, key) not in expected:
+                return False
+        elif key == "words_any":
+            if not any(word in facts.text for word in expected):
+                return False
+        elif key == "metrics_min":
+            if not all(_metric(facts.metrics, name) > float(limit) for name, limit in expected.items()):
+                return False
+        elif key == "author_verified_types":
+            if facts.author_verified_type not in expected:
+                return False
+        elif key == "grievance":
+            if bool(expected) != any(word in facts.text for word in rules.grievance_words):
+                return False
+        else:
+            raise ValueError(f"routing rule condition {key!r} is not supported")
+    return True
+
+
+def route(rules: RoutingRules, facts: RouteFacts) -> Decision:
+    lead: list[str] = []
+    fired: list[tuple[str, str]] = []
+    for rule in rules.rules:
+        if not matches(rule.when, facts, rules):
+            continue
+        fired.append((rule.id, rule.reason))
+        lead.extend(o for o in rule.lead if o not in lead)
+        if rule.stop:
+            return Decision(tuple(lead), (), None, tuple(fired))
+    division = rules.divisions.get(facts.topic)
+    for override in rules.overrides:
+        if any(word in facts.text for word in override.get("words_any") or ()):
+            division = override["division"]
+            fired.append((f"division:{division}", f"专项归口：{division}"))
+            break
+    support: list[str] = []
+    if division:
+        if lead:
+            support.append(division)
+        else:
+            lead.append(division)
+            fired.append((f"division:{division}", f"{facts.topic}归口{division}主办"))
+    return Decision(tuple(lead), tuple(support), division, tuple(fired))

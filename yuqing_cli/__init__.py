@@ -1,0 +1,1 @@
+"""The ``yuqing`` command: wires the packages together; holds no domain logic."""

@@ -1,0 +1,228 @@
+"""``yuqing``: one CLI over the service's processes and tools."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import UTC, datetime, timedelta
+
+import click
+from sqlalchemy import func, select
+
+from config import Settings, SettingsError, load_settings
+from config.rules import RuleFileError
+from store import outbox, runtime
+from store.accounts import ROLES, create_user, issue_token
+from store.models import Analysis, Assignment, Item, Task, User
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _logging(level: str = "INFO") -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+@click.group()
+def cli() -> None:
+    """yuqing 舆情: collect, analyse and route public opinion for the construction commission."""
+
+
+@cli.command()
+@click.option("--port", default=None, type=int, help="Console port (default: web.port setting, 5000).")
+@click.option("--host", default=None, help="Console address (default 127.0.0.1).")
+@click.option("--no-crawl", is_flag=True, help="Do not crawl the sources on start.")
+def up(port: int | None, host: str | None, no_crawl: bool) -> None:
+    """Start everything on this machine: web, worker, scheduler, sample sources."""
+    from yuqing_cli.up import run_up
+
+    _logging("WARNING")
+    settings = _settings()
+    run_up(settings, port or settings.web.port, host or settings.web.host, crawl=not no_crawl)
+
+
+@cli.command()
+def migrate() -> None:
+    """Create or upgrade the database schema and seed offices and sources."""
+    from yuqing_cli.bootstrap import prepare
+
+    prepare(_settings(), demo=False)
+    click.echo("database is up to date")
+
+
+@cli.command()
+@click.option("--port", default=None, type=int)
+@click.option("--host", default=None)
+def serve(port: int | None, host: str | None) -> None:
+    """Run the web console with the production WSGI server (waitress)."""
+    settings = _settings()
+    args = [sys.executable, "-m", "web", "--host", host or settings.web.host, "--port", str(port or settings.web.port)]
+    os.execv(sys.executable, args)
+
+
+@cli.command()
+@click.option("--burst", is_flag=True, help="Exit when the queues are empty.")
+def worker(burst: bool) -> None:
+    """Run an RQ worker for every stage (start as many as needed, on any machine)."""
+    from rq import SimpleWorker
+    from rq.serializers import JSONSerializer
+
+    from analysis.jobs import analyser
+    from responder.jobs import responder
+    from store.queue import all_queues
+
+    _logging()
+    settings = _settings()
+    runtime.configure(settings)
+    conn = runtime.redis_connection()
+    analyser()  # load models once, before the first job (never per job)
+    responder()
+    SimpleWorker(all_queues(conn, settings), connection=conn, serializer=JSONSerializer).work(
+        burst=burst, logging_level="INFO"
+    )
+
+
+@cli.command()
+def scheduler() -> None:
+    """Run the scheduler: sweeps, dispatch, crawls and the daily digest."""
+    from yuqing_cli.scheduler import Scheduler
+
+    _logging()
+    settings = _settings()
+    runtime.configure(settings)
+    Scheduler(settings).run()
+
+
+@cli.command()
+@click.argument("source")
+@click.option("--base-url", default=None, help="Crawl this site instead of the configured one.")
+def crawl(source: str, base_url: str | None) -> None:
+    """Crawl one source now and store what is new."""
+    from crawlers.run import run_crawl
+
+    _logging()
+    settings = _settings()
+    stats = run_crawl(settings, source, base_url=base_url)
+    click.echo(json.dumps(stats, ensure_ascii=False, default=str))
+
+
+@cli.command()
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+def analyse(file: click.utils.LazyFile) -> None:
+    """Analyse and route a JSON-lines file of items, one JSON result per line, offline."""
+    from yuqing_cli.offline import analyse_stream
+
+    errors = analyse_stream(file, _settings(), sys.stdout)  # type: ignore[arg-type]
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--now", "now_text", default=None, help="Pretend it is this ISO time (for re-sending a period).")
+def digest(now_text: str | None) -> None:
+    """Render the daily digest and deliver it (SMTP, or the outbox folder by default)."""
+    from responder.digest import send_digest
+
+    settings = _settings()
+    now = datetime.fromisoformat(now_text) if now_text else datetime.now(UTC)
+    if now.tzinfo is None:
+        raise click.ClickException("--now needs a time zone, e.g. 2026-11-26T08:00:00+08:00")
+    runtime.configure(settings)
+    with runtime.session_factory()() as session:
+        result = send_digest(session, settings, now)
+        session.commit()
+    click.echo(str(result))
+
+
+@cli.command()
+def reconcile() -> None:
+    """Prove nothing was lost: every item analysed and routed, no task stuck or failed."""
+    settings = _settings()
+    runtime.configure(settings)
+    now = datetime.now(UTC)
+    with runtime.session_factory()() as session:
+        counts = outbox.counts(session)
+        items = session.scalar(select(func.count()).select_from(Item)) or 0
+        unanalysed = session.scalar(
+            select(func.count()).select_from(Item).where(~Item.id.in_(select(Analysis.item_id)))
+        ) or 0
+        unrouted = session.scalar(
+            select(func.count()).select_from(Item).where(Item.triage_status == "new", Item.id.in_(select(Analysis.item_id)))
+        ) or 0
+        stale = session.scalar(
+            select(func.count()).select_from(Task).where(Task.state.in_(outbox.OPEN_STATES),
+                                                         Task.updated_at < now - timedelta(minutes=15))
+        ) or 0  # fmt: skip
+        assignments = session.scalar(select(func.count()).select_from(Assignment)) or 0
+    report = {"items": items, "unanalysed": unanalysed, "unrouted": unrouted, "assignments": assignments,
+              "tasks": counts, "stale_open_tasks": stale}  # fmt: skip
+    click.echo(json.dumps(report, ensure_ascii=False))
+    if counts.get("failed") or stale:
+        sys.exit(1)
+
+
+@cli.group()
+def users() -> None:
+    """Manage console users and personal access tokens."""
+
+
+@users.command("create")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), default="duty")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--display-name", default=None)
+def users_create(name: str, role: str, password: str, display_name: str | None) -> None:
+    settings = _settings()
+    runtime.configure(settings)
+    with runtime.session_factory()() as session:
+        try:
+            create_user(session, name, password, role, display_name)
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from exc
+        session.commit()
+    click.echo(f"created {name} ({role})")
+
+
+@users.command("token")
+@click.argument("name")
+@click.option("--label", default="cli", help="What the token is for.")
+def users_token(name: str, label: str) -> None:
+    """Issue a personal access token for the JSON API (shown once)."""
+    settings = _settings()
+    runtime.configure(settings)
+    with runtime.session_factory()() as session:
+        user = session.scalar(select(User).where(User.username == name))
+        if user is None:
+            raise click.ClickException(f"no user {name!r}")
+        token = issue_token(session, user, label)
+        session.commit()
+    click.echo(token)
+
+
+@users.command("list")
+def users_list() -> None:
+    settings = _settings()
+    runtime.configure(settings)
+    with runtime.session_factory()() as session:
+        for user in session.scalars(select(User).order_by(User.username)):
+            click.echo(f"{user.username}\t{user.role}\t{'active' if user.active else 'disabled'}")
+
+
+def main() -> None:
+    try:
+        cli(prog_name="yuqing", standalone_mode=True)
+    except (SettingsError, RuleFileError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
