@@ -1,0 +1,67 @@
+"""Routing defaults of DESIGN §5 and deadlines on the working-day calendar."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from config import load_settings
+from responder.decide import Responder
+from responder.routing import RouteFacts, RoutingRules, route
+
+LOCAL = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(scope="module")
+def responder() -> Responder:
+    return Responder.load(load_settings(environ={}))
+
+
+def facts(**kw: object) -> RouteFacts:
+    base: dict[str, object] = {"source": "people_liuyan", "kind": "message", "request_type": "投诉", "topic": "供热",
+                               "sentiment": "neg", "text": "暖气不热", "metrics": {}}  # fmt: skip
+    base.update(kw)
+    return RouteFacts(**base)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("kw", "lead", "support"),
+    [
+        ({}, ("信访处",), ("供热燃气处",)),
+        ({"request_type": "咨询", "text": "请问什么时候供暖"}, ("供热燃气处",), ()),
+        ({"kind": "post", "request_type": "建议", "metrics": {"reposts": 800}}, ("宣传处",), ("供热燃气处",)),
+        ({"request_type": "表扬", "text": "感谢热力公司"}, ("宣传处",), ("供热燃气处",)),
+        ({"text": "不修好暖气我就跳楼", "kind": "post", "request_type": "投诉"}, ("信访处",), ("供热燃气处",)),
+        ({"text": "记者已经来采访了，暖气不热", "request_type": "投诉"}, ("信访处", "宣传处"), ("供热燃气处",)),
+        ({"topic": "其他", "request_type": "咨询", "text": "加微信领优惠活动"}, (), ()),
+        ({"topic": "违法建设", "request_type": "咨询", "text": "农村自建房审批"}, ("村镇建设处",), ()),
+    ],
+)
+def test_default_routing(responder: Responder, kw: dict[str, object], lead: tuple[str, ...], support: tuple[str, ...]) -> None:
+    decision = route(responder.routing, facts(**kw))
+    assert decision.lead == lead
+    assert decision.support == support
+    assert decision.fired or not lead
+
+
+def test_unknown_office_in_rules_is_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown office"):
+        RoutingRules.from_config({"offices": [{"name": "宣传处"}], "rules": [{"id": "x", "lead": ["不存在处"]}]})
+
+
+def test_deadlines_skip_weekends_and_holidays(responder: Responder) -> None:
+    start = datetime(2026, 9, 30, 10, tzinfo=LOCAL)  # National Day holiday follows
+    rule, due = responder.sla.deadline({"kind": "message", "request_type": "咨询", "urgency": 1}, start)
+    assert rule == "hotline-consult-2wd"
+    assert due.date().isoformat() == "2026-10-09"  # Oct 1-7 off (10-05..07 holidays), 10-08 and 10-09 count
+    rule, due = responder.sla.deadline({"kind": "post", "request_type": "投诉", "urgency": 4}, start)
+    assert rule == "yq-crisis-5h" and (due - start).total_seconds() == 5 * 3600
+
+
+def test_escalation_levels(responder: Responder) -> None:
+    due = datetime(2026, 11, 26, 10, tzinfo=LOCAL)
+    assert responder.sla.escalation_level(due, due) == 0
+    assert responder.sla.escalation_level(due, due.replace(hour=11)) == 1
+    assert responder.sla.escalation_level(due, due.replace(day=27, hour=11)) == 3
