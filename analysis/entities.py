@@ -6,18 +6,60 @@ import re
 from dataclasses import dataclass
 
 DISTRICTS = (
-    "和平区", "河东区", "河西区", "南开区", "河北区", "红桥区", "东丽区", "西青区",
-    "津南区", "北辰区", "武清区", "宝坻区", "滨海新区", "宁河区", "静海区", "蓟州区",
-)  # fmt: skip
+    "和平区",
+    "河东区",
+    "河西区",
+    "南开区",
+    "河北区",
+    "红桥区",
+    "东丽区",
+    "西青区",
+    "津南区",
+    "北辰区",
+    "武清区",
+    "宝坻区",
+    "滨海新区",
+    "宁河区",
+    "静海区",
+    "蓟州区",
+)
 _DISTRICT_SHORT = {d.removesuffix("新区").removesuffix("区"): d for d in DISTRICTS}
 _ESTATE_SUFFIX = "小区|花园|家园|公寓|新村|新苑|嘉园|名苑|里|苑|园|大厦|公馆|府|城|湾|庭|里小区"
 ESTATE = re.compile(rf"([\u4e00-\u9fa5A-Za-z0-9]{{2,10}}?(?:{_ESTATE_SUFFIX}))(?:小区)?(?:\d+号楼|\d+栋|\d+门)?")
 BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢)")
-COMPANY = re.compile(r"([\u4e00-\u9fa5]{2,16}?(?:有限公司|集团|物业公司|物业|热力公司|燃气公司|建筑公司|开发公司|置业|地产))")
+COMPANY = re.compile(
+    r"([\u4e00-\u9fa5]{2,16}?(?:有限公司|集团|物业公司|物业|热力公司|燃气公司|建筑公司|开发公司|置业|地产))"
+)
 ROAD = re.compile(r"([\u4e00-\u9fa5]{2,8}(?:路|道|街|大街|胡同))(\d+号)?")
 # Generic words that look like estate names but are not one.
-_NOT_ESTATE = {"小区", "我们小区", "本小区", "该小区", "这个小区", "花园", "公园", "家园", "公寓", "校园", "田园", "幼儿园", "家里", "这里", "那里", "哪里", "城里", "县城", "全城", "进城", "公里", "千里", "里"}  # noqa: E501
-_LEAD_NOISE = re.compile(r"^(?:我们|我家|本人|我|住在|位于|居住在|在|的|是|家住|天津市?|市|感谢|投诉|举报|表扬|和|与|及|由|对|向|给|被)+")
+_NOT_ESTATE = {
+    "小区",
+    "我们小区",
+    "本小区",
+    "该小区",
+    "这个小区",
+    "花园",
+    "公园",
+    "家园",
+    "公寓",
+    "校园",
+    "田园",
+    "幼儿园",
+    "家里",
+    "这里",
+    "那里",
+    "哪里",
+    "城里",
+    "县城",
+    "全城",
+    "进城",
+    "公里",
+    "千里",
+    "里",
+}
+_LEAD_NOISE = re.compile(
+    r"^(?:我们|我家|本人|我|住在|位于|居住在|在|的|是|家住|天津市?|市|感谢|投诉|举报|表扬|和|与|及|由|对|向|给|被)+"
+)
 
 
 @dataclass(frozen=True)
@@ -30,9 +72,12 @@ class Entities:
 
     def as_dict(self) -> dict[str, list[str]]:
         return {
-            "districts": list(self.districts), "estates": list(self.estates), "buildings": list(self.buildings),
-            "companies": list(self.companies), "roads": list(self.roads),
-        }  # fmt: skip
+            "districts": list(self.districts),
+            "estates": list(self.estates),
+            "buildings": list(self.buildings),
+            "companies": list(self.companies),
+            "roads": list(self.roads),
+        }
 
 
 def _unique(values: list[str]) -> tuple[str, ...]:

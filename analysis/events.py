@@ -54,7 +54,9 @@ def same_matter(a: Signature, b: Signature) -> str | None:
     if abs(a.published_at - b.published_at) > WINDOW:
         return None
     overlap = jaccard(a.shingles, b.shingles)
-    if overlap >= NEAR_DUPLICATE or (containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15):
+    if overlap >= NEAR_DUPLICATE or (
+        containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15
+    ):
         return f"内容近似（相似度{overlap:.2f}）"
     if a.topic != b.topic or a.topic == "其他":
         return None

@@ -34,10 +34,14 @@ def recent_index(session: Session, topics: set[str], now: datetime) -> EventInde
         seen.add(item.id)
         ents = analysis.entities or {}
         sig = Signature(
-            item_ref=str(item.id), topic=analysis.topic, published_at=item.published_at or item.first_seen_at,
-            shingles=shingles(joined(item.title, item.content_text)), places=frozenset(ents.get("estates", [])),
-            companies=frozenset(ents.get("companies", [])), districts=frozenset(ents.get("districts", [])),
-        )  # fmt: skip
+            item_ref=str(item.id),
+            topic=analysis.topic,
+            published_at=item.published_at or item.first_seen_at,
+            shingles=shingles(joined(item.title, item.content_text)),
+            places=frozenset(ents.get("estates", [])),
+            companies=frozenset(ents.get("companies", [])),
+            districts=frozenset(ents.get("districts", [])),
+        )
         index.groups.setdefault(key, EventGroup(key)).members.append(sig)
         index.by_item[sig.item_ref] = key
     return index
@@ -49,9 +53,15 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
     event = session.scalar(select(Event).where(Event.key == key))
     if event is None:
         event = Event(
-            key=key, title=(item.title or item.content_text[:40]), topic=sig.topic, first_seen_at=now,
-            last_seen_at=now, item_count=0, heat=0.0, channels={},
-        )  # fmt: skip
+            key=key,
+            title=(item.title or item.content_text[:40]),
+            topic=sig.topic,
+            first_seen_at=now,
+            last_seen_at=now,
+            item_count=0,
+            heat=0.0,
+            channels={},
+        )
         session.add(event)
         session.flush()
     if item.event_id != event.id:
@@ -61,8 +71,10 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
         event.channels = channels
         event.last_seen_at = now
         metrics = item.metrics or {}
-        event.heat = float(event.heat or 0) + 1.0 + sum(
-            float(v) for k, v in metrics.items() if k in ("reposts", "comments") and isinstance(v, int | float)
+        event.heat = (
+            float(event.heat or 0)
+            + 1.0
+            + sum(float(v) for k, v in metrics.items() if k in ("reposts", "comments") and isinstance(v, int | float))
         )
         item.event_id = event.id
     return event, reason

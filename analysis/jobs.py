@@ -30,10 +30,17 @@ def analyser() -> Analyser:
 
 def facts_for(item: Item) -> ItemFacts:
     return ItemFacts(
-        ref=str(item.id), source=item.source, kind=item.kind, title=item.title or "", content=item.content_text,
-        published_at=item.published_at or item.first_seen_at, request_type_raw=item.request_type_raw,
-        metrics=item.metrics or {}, author_meta=item.author_meta or {}, district=item.district,
-    )  # fmt: skip
+        ref=str(item.id),
+        source=item.source,
+        kind=item.kind,
+        title=item.title or "",
+        content=item.content_text,
+        published_at=item.published_at or item.first_seen_at,
+        request_type_raw=item.request_type_raw,
+        metrics=item.metrics or {},
+        author_meta=item.author_meta or {},
+        district=item.district,
+    )
 
 
 def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
@@ -55,7 +62,9 @@ def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
     now = utcnow()
     with factory() as session:
         tasks = {t.id: t for t in session.scalars(select(Task).where(Task.id.in_([c[0] for c in claimed])))}
-        items = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_([t.subject_id for t in tasks.values()])))}
+        items = {
+            i.id: i for i in session.scalars(select(Item).where(Item.id.in_([t.subject_id for t in tasks.values()])))
+        }
         order = [(tid, tok) for tid, tok in claimed if tasks[tid].subject_id in items]
         results = engine_.analyse_many([facts_for(items[tasks[tid].subject_id]) for tid, _ in order], now)
         index = recent_index(session, {r.topic for r in results}, now)
@@ -90,13 +99,21 @@ def _store(session: Session, item: Item, result: AnalysisResult, now: datetime, 
     if existing is None:
         session.add(
             Analysis(
-                item_id=item.id, model_version=result.model_version, sentiment_score=result.sentiment_score,
-                sentiment_label=result.sentiment_label, topic=result.topic, topic_tags=list(result.topic_tags),
-                request_type=result.request_type, urgency=result.urgency,
-                urgency_reasons=list(result.urgency_reasons), entities=result.entities,
-                keywords_hit=list(result.keywords_hit), explanation=result.explanation, created_at=now,
+                item_id=item.id,
+                model_version=result.model_version,
+                sentiment_score=result.sentiment_score,
+                sentiment_label=result.sentiment_label,
+                topic=result.topic,
+                topic_tags=list(result.topic_tags),
+                request_type=result.request_type,
+                urgency=result.urgency,
+                urgency_reasons=list(result.urgency_reasons),
+                entities=result.entities,
+                keywords_hit=list(result.keywords_hit),
+                explanation=result.explanation,
+                created_at=now,
             )
-        )  # fmt: skip
+        )
     _, reason = attach(session, index, item, result.signature, now)
     if reason:
         log.info("item %s joined event: %s", item.id, reason)

@@ -10,7 +10,6 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from analysis import entities, topics, urgency
@@ -85,18 +84,27 @@ class Analyser:
         label = three_class(sentiment, rtype.request_type)
         found = entities.extract(text)
         if facts.district and facts.district not in found.districts:
-            found = entities.Entities((facts.district, *found.districts), found.estates, found.buildings,
-                                      found.companies, found.roads)  # fmt: skip
+            found = entities.Entities(
+                (facts.district, *found.districts), found.estates, found.buildings, found.companies, found.roads
+            )
         verified_type = facts.author_meta.get("verified_type")
         level = urgency.assess(
-            text, rtype.request_type, topic.topic, facts.metrics, now,
+            text,
+            rtype.request_type,
+            topic.topic,
+            facts.metrics,
+            now,
             media_author=verified_type in MEDIA_VERIFIED_TYPES,
-        )  # fmt: skip
+        )
         signature = Signature(
-            item_ref=facts.ref, topic=topic.topic, published_at=facts.published_at, shingles=shingles(text),
-            places=frozenset(found.estates), companies=frozenset(found.companies),
+            item_ref=facts.ref,
+            topic=topic.topic,
+            published_at=facts.published_at,
+            shingles=shingles(text),
+            places=frozenset(found.estates),
+            companies=frozenset(found.companies),
             districts=frozenset(found.districts),
-        )  # fmt: skip
+        )
         return AnalysisResult(
             model_version=self.model_version,
             sentiment_score=float(sentiment),
@@ -108,7 +116,11 @@ class Analyser:
             urgency_reasons=level.reasons,
             entities=found.as_dict(),
             keywords_hit=topic.hits,
-            explanation={"topic_scores": topic.scores, "request_type": rtype.reason, "sentiment_engine": self.engine.name},
+            explanation={
+                "topic_scores": topic.scores,
+                "request_type": rtype.reason,
+                "sentiment_engine": self.engine.name,
+            },
             signature=signature,
         )
 

@@ -35,9 +35,17 @@ def apply_plan(session: Session, item: Item, plan: Plan, now: datetime) -> list[
                 continue
             sla_rule, due = plan.deadlines.get(name, (None, None))
             assignment = Assignment(
-                item_id=item.id, event_id=item.event_id, office_id=office.id, role=role, status="open",
-                due_at=due, sla_rule_id=sla_rule, decided_by=rule_ids, reasons=reasons, created_at=now,
-            )  # fmt: skip
+                item_id=item.id,
+                event_id=item.event_id,
+                office_id=office.id,
+                role=role,
+                status="open",
+                due_at=due,
+                sla_rule_id=sla_rule,
+                decided_by=rule_ids,
+                reasons=reasons,
+                created_at=now,
+            )
             session.add(assignment)
             existing[office.id] = assignment
             created.append(assignment)
@@ -47,9 +55,15 @@ def apply_plan(session: Session, item: Item, plan: Plan, now: datetime) -> list[
 
 
 def reroute(
-    session: Session, item_id: int, office_names: list[str], actor: User, reason: str, now: datetime,
-    remote_addr: str | None = None, responder: Responder | None = None,
-) -> list[Assignment]:  # fmt: skip
+    session: Session,
+    item_id: int,
+    office_names: list[str],
+    actor: User,
+    reason: str,
+    now: datetime,
+    remote_addr: str | None = None,
+    responder: Responder | None = None,
+) -> list[Assignment]:
     """Replace an item's lead offices by hand; the old ones are closed, not deleted."""
     if not reason or not reason.strip():
         raise ValueError("请填写分派理由")
@@ -78,10 +92,17 @@ def reroute(
         assignment = by_office.get(office.id)
         if assignment is None:
             assignment = Assignment(
-                item_id=item.id, event_id=item.event_id, office_id=office.id, role=LEAD, status="open",
-                due_at=due_at, sla_rule_id=sla_rule, decided_by=["manual"], reasons=[f"manual: {reason.strip()}"],
+                item_id=item.id,
+                event_id=item.event_id,
+                office_id=office.id,
+                role=LEAD,
+                status="open",
+                due_at=due_at,
+                sla_rule_id=sla_rule,
+                decided_by=["manual"],
+                reasons=[f"manual: {reason.strip()}"],
                 created_at=now,
-            )  # fmt: skip
+            )
             session.add(assignment)
         else:
             assignment.role = LEAD
@@ -93,9 +114,15 @@ def reroute(
         result.append(assignment)
     item.triage_status = "routed"
     audit(
-        session, actor, "item.route", "item", item.id,
-        detail={"before": before, "after": names}, reason=reason.strip(), remote_addr=remote_addr,
-    )  # fmt: skip
+        session,
+        actor,
+        "item.route",
+        "item",
+        item.id,
+        detail={"before": before, "after": names},
+        reason=reason.strip(),
+        remote_addr=remote_addr,
+    )
     session.flush()
     return result
 

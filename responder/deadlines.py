@@ -57,8 +57,15 @@ class SlaRules:
             unit = spec.get("unit", "hours")
             if unit not in ("hours", "workdays"):
                 raise ValueError(f"sla.yaml rule {spec.get('id')}: unit must be hours or workdays")
-            rules.append(SlaRule(str(spec["id"]), dict(spec.get("when") or {}), float(spec["limit"]), unit,
-                                 str(spec.get("basis", ""))))  # fmt: skip
+            rules.append(
+                SlaRule(
+                    str(spec["id"]),
+                    dict(spec.get("when") or {}),
+                    float(spec["limit"]),
+                    unit,
+                    str(spec.get("basis", "")),
+                )
+            )
         cal = data.get("calendar") or {}
         calendar = Calendar(
             frozenset(_as_date(d) for d in cal.get("holidays") or ()),

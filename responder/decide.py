@@ -37,8 +37,11 @@ class Responder:
     def plan(self, facts: RouteFacts, urgency: int, start: datetime) -> Plan:
         decision = route(self.routing, facts)
         sla_facts: dict[str, Any] = {
-            "kind": facts.kind, "request_type": facts.request_type, "urgency": urgency, "source": facts.source,
-        }  # fmt: skip
+            "kind": facts.kind,
+            "request_type": facts.request_type,
+            "urgency": urgency,
+            "source": facts.source,
+        }
         found = self.sla.deadline(sla_facts, start)
         deadlines = {office: found for office in (*decision.lead, *decision.support) if found}
         return Plan(decision, deadlines)

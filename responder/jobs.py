@@ -26,11 +26,17 @@ def facts_for(item: Item, analysis: Analysis) -> RouteFacts:
     meta = item.author_meta or {}
     verified = meta.get("verified_type")
     return RouteFacts(
-        source=item.source, kind=item.kind, request_type=analysis.request_type, topic=analysis.topic,
-        sentiment=analysis.sentiment_label, text=joined(item.title, item.content_text), metrics=item.metrics or {},
-        author_verified_type=int(verified) if isinstance(verified, int | str) and str(verified).lstrip("-").isdigit()
+        source=item.source,
+        kind=item.kind,
+        request_type=analysis.request_type,
+        topic=analysis.topic,
+        sentiment=analysis.sentiment_label,
+        text=joined(item.title, item.content_text),
+        metrics=item.metrics or {},
+        author_verified_type=int(verified)
+        if isinstance(verified, int | str) and str(verified).lstrip("-").isdigit()
         else None,
-    )  # fmt: skip
+    )
 
 
 def route_tasks(task_ids: list[int]) -> dict[str, int]:

@@ -64,10 +64,13 @@ class RoutingRules:
                     problems.append(f"rule {spec.get('id')}: unknown office {office!r}")
             rules.append(
                 Rule(
-                    id=str(spec["id"]), reason=str(spec.get("reason", spec["id"])), when=dict(spec.get("when") or {}),
-                    lead=tuple(spec.get("lead") or ()), stop=bool(spec.get("stop", False)),
+                    id=str(spec["id"]),
+                    reason=str(spec.get("reason", spec["id"])),
+                    when=dict(spec.get("when") or {}),
+                    lead=tuple(spec.get("lead") or ()),
+                    stop=bool(spec.get("stop", False)),
                 )
-            )  # fmt: skip
+            )
         for topic, division in (data.get("divisions") or {}).items():
             if division is not None and division not in names:
                 problems.append(f"divisions.{topic}: unknown office {division!r}")

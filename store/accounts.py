@@ -49,17 +49,24 @@ def ensure_offices(session: Session, offices: Iterable[dict[str, Any]]) -> dict[
 
 
 def create_user(
-    session: Session, username: str, password: str, role: str, display_name: str | None = None,
+    session: Session,
+    username: str,
+    password: str,
+    role: str,
+    display_name: str | None = None,
     office: Office | None = None,
-) -> User:  # fmt: skip
+) -> User:
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if session.scalar(select(User).where(User.username == username)) is not None:
         raise ValueError(f"user {username!r} exists")
     user = User(
-        username=username, display_name=display_name or username, password_hash=hash_password(password),
-        role=role, office_id=office.id if office else None,
-    )  # fmt: skip
+        username=username,
+        display_name=display_name or username,
+        password_hash=hash_password(password),
+        role=role,
+        office_id=office.id if office else None,
+    )
     session.add(user)
     session.flush()
     return user
@@ -86,13 +93,24 @@ def user_for_token(session: Session, token: str) -> User | None:
 
 
 def audit(
-    session: Session, actor: User | None, action: str, target_type: str, target_id: Any,
-    detail: dict[str, Any] | None = None, reason: str | None = None, remote_addr: str | None = None,
-) -> AuditLog:  # fmt: skip
+    session: Session,
+    actor: User | None,
+    action: str,
+    target_type: str,
+    target_id: Any,
+    detail: dict[str, Any] | None = None,
+    reason: str | None = None,
+    remote_addr: str | None = None,
+) -> AuditLog:
     entry = AuditLog(
-        user_id=actor.id if actor else None, actor=actor.username if actor else "system", action=action,
-        target_type=target_type, target_id=str(target_id), detail=detail or {}, reason=reason,
+        user_id=actor.id if actor else None,
+        actor=actor.username if actor else "system",
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        detail=detail or {},
+        reason=reason,
         remote_addr=remote_addr,
-    )  # fmt: skip
+    )
     session.add(entry)
     return entry

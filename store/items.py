@@ -19,9 +19,21 @@ KINDS = ("message", "post", "comment", "work_order")
 LOCAL_TZ = ZoneInfo("Asia/Shanghai")
 # Fields copied as they are from the normalised record onto the item row.
 PLAIN_FIELDS = (
-    "kind", "parent_id", "url", "title", "content_html", "author_name", "author_id", "target_org",
-    "domain", "status", "status_raw", "reply_org", "reply_text", "district",
-)  # fmt: skip
+    "kind",
+    "parent_id",
+    "url",
+    "title",
+    "content_html",
+    "author_name",
+    "author_id",
+    "target_org",
+    "domain",
+    "status",
+    "status_raw",
+    "reply_org",
+    "reply_text",
+    "district",
+)
 
 
 class ItemError(ValueError):
@@ -97,10 +109,15 @@ def save_item(session: Session, record: dict[str, Any], analyse: bool = True) ->
         return SaveResult(item.id, "updated" if changed_fields else "duplicate")
     session.add(
         ItemRevision(
-            item_id=item.id, revision=item.revision, content_hash=item.content_hash, title=item.title,
-            content_text=item.content_text, raw=item.raw, captured_at=item.crawled_at,
+            item_id=item.id,
+            revision=item.revision,
+            content_hash=item.content_hash,
+            title=item.title,
+            content_text=item.content_text,
+            raw=item.raw,
+            captured_at=item.crawled_at,
         )
-    )  # fmt: skip
+    )
     item.revision += 1
     item.title = title
     item.content_text = text

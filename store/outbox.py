@@ -95,7 +95,11 @@ def dispatch(
     for kind, chunk, job_id in batches:
         spec = TASK_KINDS[kind]
         queue(connection, spec.queue, settings).enqueue(
-            spec.job, chunk, job_id=job_id, job_timeout=max(60, settings.worker.lease_seconds), result_ttl=600,
+            spec.job,
+            chunk,
+            job_id=job_id,
+            job_timeout=max(60, settings.worker.lease_seconds),
+            result_ttl=600,
             failure_ttl=7 * 86400,
         )
     return sum(len(c) for _, c, _ in batches)

@@ -40,8 +40,15 @@ def seed(session: Session, settings: Settings) -> None:
     known = {s.key for s in session.scalars(select(Source))}
     for key, spec in sources.items():
         if key not in known:
-            session.add(Source(key=key, name=spec.get("name", key), kind=spec.get("kind", "message"),
-                               enabled=bool(spec.get("enabled", True)), watermark={}))  # fmt: skip
+            session.add(
+                Source(
+                    key=key,
+                    name=spec.get("name", key),
+                    kind=spec.get("kind", "message"),
+                    enabled=bool(spec.get("enabled", True)),
+                    watermark={},
+                )
+            )
 
 
 def ensure_demo_user(session: Session, settings: Settings) -> tuple[str, str]:

@@ -151,19 +151,34 @@ def reconcile() -> None:
     with runtime.session_factory()() as session:
         counts = outbox.counts(session)
         items = session.scalar(select(func.count()).select_from(Item)) or 0
-        unanalysed = session.scalar(
-            select(func.count()).select_from(Item).where(~Item.id.in_(select(Analysis.item_id)))
-        ) or 0
-        unrouted = session.scalar(
-            select(func.count()).select_from(Item).where(Item.triage_status == "new", Item.id.in_(select(Analysis.item_id)))
-        ) or 0
-        stale = session.scalar(
-            select(func.count()).select_from(Task).where(Task.state.in_(outbox.OPEN_STATES),
-                                                         Task.updated_at < now - timedelta(minutes=15))
-        ) or 0  # fmt: skip
+        unanalysed = (
+            session.scalar(select(func.count()).select_from(Item).where(~Item.id.in_(select(Analysis.item_id)))) or 0
+        )
+        unrouted = (
+            session.scalar(
+                select(func.count())
+                .select_from(Item)
+                .where(Item.triage_status == "new", Item.id.in_(select(Analysis.item_id)))
+            )
+            or 0
+        )
+        stale = (
+            session.scalar(
+                select(func.count())
+                .select_from(Task)
+                .where(Task.state.in_(outbox.OPEN_STATES), Task.updated_at < now - timedelta(minutes=15))
+            )
+            or 0
+        )
         assignments = session.scalar(select(func.count()).select_from(Assignment)) or 0
-    report = {"items": items, "unanalysed": unanalysed, "unrouted": unrouted, "assignments": assignments,
-              "tasks": counts, "stale_open_tasks": stale}  # fmt: skip
+    report = {
+        "items": items,
+        "unanalysed": unanalysed,
+        "unrouted": unrouted,
+        "assignments": assignments,
+        "tasks": counts,
+        "stale_open_tasks": stale,
+    }
     click.echo(json.dumps(report, ensure_ascii=False))
     if counts.get("failed") or stale:
         sys.exit(1)

@@ -48,12 +48,17 @@ def to_facts(number: int, record: dict[str, Any], now: datetime) -> ItemFacts:
         raise ItemError("metrics: expected an object")
     author_meta = record.get("author_meta") or {}
     return ItemFacts(
-        ref=str(ref), source=str(record.get("source") or "unknown"), kind=kind,
-        title=str(record.get("title") or ""), content=str(record.get("content") or ""),
-        published_at=parse_time(record.get("published_at")) or now, request_type_raw=record.get("request_type"),
-        metrics=metrics, author_meta=author_meta if isinstance(author_meta, dict) else {},
+        ref=str(ref),
+        source=str(record.get("source") or "unknown"),
+        kind=kind,
+        title=str(record.get("title") or ""),
+        content=str(record.get("content") or ""),
+        published_at=parse_time(record.get("published_at")) or now,
+        request_type_raw=record.get("request_type"),
+        metrics=metrics,
+        author_meta=author_meta if isinstance(author_meta, dict) else {},
         district=record.get("district"),
-    )  # fmt: skip
+    )
 
 
 def analyse_stream(stream: TextIO, settings: Settings, out: TextIO, now: datetime | None = None) -> list[str]:
@@ -72,18 +77,27 @@ def analyse_stream(stream: TextIO, settings: Settings, out: TextIO, now: datetim
     index = EventIndex()
     keys = [index.add(r.signature)[0] for r in results]
     for facts, result, key in zip(batch, results, keys, strict=True):
-        out.write(json.dumps(render(facts, result, responder, key if index.size(key) > 1 else None, now),
-                             ensure_ascii=False) + "\n")  # fmt: skip
+        out.write(
+            json.dumps(render(facts, result, responder, key if index.size(key) > 1 else None, now), ensure_ascii=False)
+            + "\n"
+        )
     return errors
 
 
-def render(facts: ItemFacts, result: AnalysisResult, responder: Responder, event: str | None, now: datetime) -> dict[str, Any]:
+def render(
+    facts: ItemFacts, result: AnalysisResult, responder: Responder, event: str | None, now: datetime
+) -> dict[str, Any]:
     verified = facts.author_meta.get("verified_type")
     route_facts = RouteFacts(
-        source=facts.source, kind=facts.kind, request_type=result.request_type, topic=result.topic,
-        sentiment=result.sentiment_label, text=joined(facts.title, facts.content), metrics=facts.metrics,
+        source=facts.source,
+        kind=facts.kind,
+        request_type=result.request_type,
+        topic=result.topic,
+        sentiment=result.sentiment_label,
+        text=joined(facts.title, facts.content),
+        metrics=facts.metrics,
         author_verified_type=verified if isinstance(verified, int) else None,
-    )  # fmt: skip
+    )
     plan = responder.plan(route_facts, result.urgency, now)
     decision = plan.decision
     return {

@@ -8,19 +8,38 @@ import sys
 from pathlib import Path
 
 LINES = [
-    {"source": "people_liuyan", "id": "a1", "kind": "message", "title": "幸福里小区暖气不热",
-     "content": "河西区幸福里小区3号楼室温只有14度，热力公司不管", "published_at": "2026-11-20T10:00:00+08:00",
-     "request_type": "投诉", "unknown_field": 1},
-    {"source": "weibo", "id": "a2", "kind": "post", "content": "河西区幸福里小区3号楼暖气不热，室温只有14度，热力公司不管",
-     "published_at": "2026-11-21T10:00:00+08:00", "metrics": {"reposts": 900}},
-    {"source": "people_liuyan", "id": "a3", "kind": "message", "title": "请问公租房怎么申请",
-     "content": "请问公租房申请需要什么条件？"},
-]  # fmt: skip
+    {
+        "source": "people_liuyan",
+        "id": "a1",
+        "kind": "message",
+        "title": "幸福里小区暖气不热",
+        "content": "河西区幸福里小区3号楼室温只有14度，热力公司不管",
+        "published_at": "2026-11-20T10:00:00+08:00",
+        "request_type": "投诉",
+        "unknown_field": 1,
+    },
+    {
+        "source": "weibo",
+        "id": "a2",
+        "kind": "post",
+        "content": "河西区幸福里小区3号楼暖气不热，室温只有14度，热力公司不管",
+        "published_at": "2026-11-21T10:00:00+08:00",
+        "metrics": {"reposts": 900},
+    },
+    {
+        "source": "people_liuyan",
+        "id": "a3",
+        "kind": "message",
+        "title": "请问公租房怎么申请",
+        "content": "请问公租房申请需要什么条件？",
+    },
+]
 
 
 def run(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "yuqing_cli.main", "analyse", str(path)], capture_output=True,
-                          text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "yuqing_cli.main", "analyse", str(path)], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_outputs_one_result_per_item_with_the_contract_fields(tmp_path: Path) -> None:
@@ -41,8 +60,12 @@ def test_outputs_one_result_per_item_with_the_contract_fields(tmp_path: Path) ->
 
 def test_bad_lines_are_reported_and_the_rest_still_analysed(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_text('{"id": "ok", "kind": "message", "content": "物业不作为"}\n{not json\n{"id": "x", "kind": "nope", "content": "a"}\n',
-                    encoding="utf-8")  # fmt: skip
+    path.write_text(
+        '{"id": "ok", "kind": "message", "content": "物业不作为"}\n'
+        "{not json\n"
+        '{"id": "x", "kind": "nope", "content": "a"}\n',
+        encoding="utf-8",
+    )
     done = run(path)
     assert done.returncode == 1
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["ok"]

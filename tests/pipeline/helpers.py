@@ -20,15 +20,34 @@ from store.items import save_item
 from store.queue import all_queues
 
 ITEMS: list[dict[str, Any]] = [
-    {"source": "people_liuyan", "source_id": "9001", "kind": "message", "title": "河西区幸福里小区暖气不热",
-     "content": "我们幸福里小区3号楼供暖以来室温只有14度，热力公司不管，强烈要求解决！",
-     "published_at": "2026-11-20T10:00:00+08:00", "request_type": "投诉"},
-    {"source": "people_liuyan", "source_id": "9002", "kind": "message", "title": "拖欠农民工工资",
-     "content": "某建筑公司拖欠我们工人工资半年，再不给就跳楼", "published_at": "2026-11-21T09:00:00+08:00",
-     "request_type": "投诉"},
-    {"source": "people_liuyan", "source_id": "9003", "kind": "message", "title": "请问公租房怎么申请",
-     "content": "请问公租房申请需要什么条件？", "published_at": "2026-11-22T09:00:00+08:00", "request_type": "咨询"},
-]  # fmt: skip
+    {
+        "source": "people_liuyan",
+        "source_id": "9001",
+        "kind": "message",
+        "title": "河西区幸福里小区暖气不热",
+        "content": "我们幸福里小区3号楼供暖以来室温只有14度，热力公司不管，强烈要求解决！",
+        "published_at": "2026-11-20T10:00:00+08:00",
+        "request_type": "投诉",
+    },
+    {
+        "source": "people_liuyan",
+        "source_id": "9002",
+        "kind": "message",
+        "title": "拖欠农民工工资",
+        "content": "某建筑公司拖欠我们工人工资半年，再不给就跳楼",
+        "published_at": "2026-11-21T09:00:00+08:00",
+        "request_type": "投诉",
+    },
+    {
+        "source": "people_liuyan",
+        "source_id": "9003",
+        "kind": "message",
+        "title": "请问公租房怎么申请",
+        "content": "请问公租房申请需要什么条件？",
+        "published_at": "2026-11-22T09:00:00+08:00",
+        "request_type": "咨询",
+    },
+]
 
 
 def store_items(factory: sessionmaker[Session], records: list[dict[str, Any]] = ITEMS) -> list[int]:

@@ -22,7 +22,9 @@ def _seed(factory: sessionmaker[Session], settings: Settings) -> None:
         session.commit()
 
 
-def test_items_are_analysed_and_routed(settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis) -> None:
+def test_items_are_analysed_and_routed(
+    settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
+) -> None:
     _seed(factory, settings)
     ids = store_items(factory)
     assert outbox.dispatch(factory, redis_conn, settings) == 3
@@ -33,7 +35,8 @@ def test_items_are_analysed_and_routed(settings: Settings, factory: sessionmaker
         assert wage is not None and wage.urgency == 4 and wage.topic == "农民工工资"
         rows = session.execute(
             select(Item.id, Office.name, Assignment.role, Assignment.due_at)
-            .join(Assignment, Assignment.item_id == Item.id).join(Office, Office.id == Assignment.office_id)
+            .join(Assignment, Assignment.item_id == Item.id)
+            .join(Office, Office.id == Assignment.office_id)
         ).all()
         routed = {(i, name, role) for i, name, role, _ in rows}
         assert (ids[0], "信访处", "主办") in routed and (ids[0], "供热燃气处", "协办") in routed
@@ -50,8 +53,9 @@ def test_worker_killed_mid_job_completes_once_after_restart(
     store_items(factory)
     assert outbox.dispatch(factory, redis_conn, short_lease) == 3
 
-    stuck = start_worker(child_env(settings, redis_conn, YUQING_WORKER__PAUSE_AFTER_CLAIM="120",
-                                   YUQING_WORKER__LEASE_SECONDS="2"))  # fmt: skip
+    stuck = start_worker(
+        child_env(settings, redis_conn, YUQING_WORKER__PAUSE_AFTER_CLAIM="120", YUQING_WORKER__LEASE_SECONDS="2")
+    )
 
     def all_claimed() -> bool:
         with factory() as session:
@@ -83,7 +87,8 @@ def test_worker_killed_mid_job_completes_once_after_restart(
         assert outbox.counts(session) == {"done": 6}
         dupes = session.execute(
             select(Assignment.item_id, Assignment.office_id, func.count())
-            .group_by(Assignment.item_id, Assignment.office_id).having(func.count() > 1)
+            .group_by(Assignment.item_id, Assignment.office_id)
+            .having(func.count() > 1)
         ).all()
         assert dupes == []
 
@@ -93,9 +98,12 @@ def test_a_stale_lease_holder_cannot_complete(settings: Settings, factory: sessi
 
     from store.types import utcnow
 
-    store_items(factory, [
-        {"source": "t", "source_id": "1", "kind": "message", "title": "物业", "content": "物业不作为"},
-    ])  # fmt: skip
+    store_items(
+        factory,
+        [
+            {"source": "t", "source_id": "1", "kind": "message", "title": "物业", "content": "物业不作为"},
+        ],
+    )
     with factory() as session:
         task_id = session.scalar(select(Task.id))
         first = outbox.claim(session, task_id, lease_seconds=1)

@@ -20,8 +20,15 @@ def responder() -> Responder:
 
 
 def facts(**kw: object) -> RouteFacts:
-    base: dict[str, object] = {"source": "people_liuyan", "kind": "message", "request_type": "投诉", "topic": "供热",
-                               "sentiment": "neg", "text": "暖气不热", "metrics": {}}  # fmt: skip
+    base: dict[str, object] = {
+        "source": "people_liuyan",
+        "kind": "message",
+        "request_type": "投诉",
+        "topic": "供热",
+        "sentiment": "neg",
+        "text": "暖气不热",
+        "metrics": {},
+    }
     base.update(kw)
     return RouteFacts(**base)  # type: ignore[arg-type]
 
@@ -39,7 +46,9 @@ def facts(**kw: object) -> RouteFacts:
         ({"topic": "违法建设", "request_type": "咨询", "text": "农村自建房审批"}, ("村镇建设处",), ()),
     ],
 )
-def test_default_routing(responder: Responder, kw: dict[str, object], lead: tuple[str, ...], support: tuple[str, ...]) -> None:
+def test_default_routing(
+    responder: Responder, kw: dict[str, object], lead: tuple[str, ...], support: tuple[str, ...]
+) -> None:
     decision = route(responder.routing, facts(**kw))
     assert decision.lead == lead
     assert decision.support == support
