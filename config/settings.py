@@ -105,6 +105,7 @@ class DemoSettings:
 class Settings:
     data_dir: Path = Path("./var")
     timezone: str = "Asia/Shanghai"
+    log_level: str = "INFO"
     rules_dir: Path = CONFIG_DIR
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
     redis: RedisSettings = field(default_factory=RedisSettings)

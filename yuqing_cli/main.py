@@ -26,7 +26,7 @@ def _settings() -> Settings:
 
 
 def _logging(level: str = "INFO") -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 @click.group()
@@ -77,14 +77,14 @@ def worker(burst: bool) -> None:
     from responder.jobs import responder
     from store.queue import all_queues
 
-    _logging()
     settings = _settings()
+    _logging(settings.log_level)
     runtime.configure(settings)
     conn = runtime.redis_connection()
     analyser()  # load models once, before the first job (never per job)
     responder()
     SimpleWorker(all_queues(conn, settings), connection=conn, serializer=JSONSerializer).work(
-        burst=burst, logging_level="INFO"
+        burst=burst, logging_level=settings.log_level.upper()
     )
 
 
@@ -93,8 +93,8 @@ def scheduler() -> None:
     """Run the scheduler: sweeps, dispatch, crawls and the daily digest."""
     from yuqing_cli.scheduler import Scheduler
 
-    _logging()
     settings = _settings()
+    _logging(settings.log_level)
     runtime.configure(settings)
     Scheduler(settings).run()
 
@@ -104,11 +104,17 @@ def scheduler() -> None:
 @click.option("--base-url", default=None, help="Crawl this site instead of the configured one.")
 def crawl(source: str, base_url: str | None) -> None:
     """Crawl one source now and store what is new."""
-    from crawlers.run import run_crawl
+    from crawlers.run import CrawlError, run_crawl
+    from crawlers.sources import get_source
 
-    _logging()
     settings = _settings()
-    stats = run_crawl(settings, source, base_url=base_url)
+    _logging(settings.log_level)
+    try:
+        if base_url is None and settings.crawl.sample_url and get_source(settings, source).uses_sample_site:
+            base_url = settings.crawl.sample_url
+        stats = run_crawl(settings, source, base_url=base_url)
+    except CrawlError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(json.dumps(stats, ensure_ascii=False, default=str))
 
 

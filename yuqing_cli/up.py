@@ -38,6 +38,8 @@ def _wait_http(url: str, timeout: float) -> bool:
 def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
     env = dict(os.environ)
     env["YUQING_DATA_DIR"] = str(settings.data_dir.resolve())
+    # The console prints two lines; the services log warnings only unless asked otherwise.
+    env.setdefault("YUQING_LOG_LEVEL", "WARNING")
     embedded: Any = None
     if settings.uses_embedded_redis:
         embedded = start_embedded(settings.data_dir)
@@ -49,6 +51,8 @@ def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
 
         sample, sample_url = serve_sample_site()
         env["YUQING_CRAWL__SAMPLE_URL"] = sample_url
+        # Politeness delays are for real sites; the local sample site needs none.
+        env.setdefault("YUQING_CRAWL__DOWNLOAD_DELAY", "0.1")
     if not crawl:
         env["YUQING_SCHEDULER__CRAWL_MINUTES"] = str(10**9)
     exe = sys.executable
@@ -87,7 +91,7 @@ def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
             except subprocess.TimeoutExpired:
                 child.kill()
         if sample is not None:
-            sample.shutdown()
+            sample.stop()
         if embedded is not None:
             embedded.shutdown()
         click.echo("yuqing stopped.")
