@@ -1,0 +1,139 @@
+"""The console in a real browser: log in, scan the queue, route an item, see the result.
+
+Runs the real app under waitress on 127.0.0.1 against the test database, driven by
+Playwright with the system Chromium (never a downloaded browser). It also proves the
+CSP and the sanitiser hold in a browser: no dialog opens and no CSP violation is logged.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import waitress
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from config import Settings
+from store.types import utcnow
+from tests.web.seed import PASSWORD, SPECS, Seeded, Spec, add_item
+from web import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+HERE = Path(__file__).resolve().parent
+ARTIFACTS = HERE / "artifacts"
+DOCS_SCREENSHOT = HERE.parents[2] / "docs" / "console.png"
+HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def live_server(settings: Settings, migrated_engine: Engine) -> Iterator[str]:
+    """The app under waitress in a background thread, on an ephemeral port."""
+    app = create_app(settings, engine=migrated_engine)
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="yuqing-test")
+    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser_page() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.skip("system Chromium not installed: apt-get install chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
+
+
+def test_log_in_scan_the_queue_and_route_an_item(
+    live_server: str, browser_page: object, seeded: Seeded, session: Session
+) -> None:
+    from playwright.sync_api import Page, expect
+
+    page: Page = browser_page  # type: ignore[assignment]
+    dialogs: list[str] = []
+    console_errors: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    # Log in.
+    page.goto(f"{live_server}/queue")
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    expect(page.get_by_role("heading", name="登录舆情监测系统")).to_be_visible()
+    page.get_by_label("用户名").fill("duty")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page).to_have_url(f"{live_server}/queue")
+
+    # The queue lists every item, most urgent first, with tags and offices.
+    rows = page.locator("table.queue tbody tr")
+    expect(rows).to_have_count(len(SPECS))
+    expect(rows.first.locator(".badge")).to_have_text("特急")
+    heat = rows.filter(has_text="南开区华苑小区连续三天暖气不热")
+    expect(heat.locator(".tag")).to_have_text(["温度不达标"])
+    expect(heat.locator(".chip-lead")).to_have_text(["信访处"])
+    expect(heat.locator(".chip-support")).to_have_text(["供热燃气处"])
+    expect(rows.filter(has_text="外墙脱落").locator(".status")).to_have_text("待分拣")
+    page.screenshot(path=str(ARTIFACTS / "queue.png"), full_page=True)
+    if os.environ.get("YUQING_UPDATE_DOCS_SCREENSHOT"):  # refresh the README picture on request only
+        DOCS_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(DOCS_SCREENSHOT))
+
+    # Open the unrouted item and route it with a reason.
+    page.get_by_role("link", name="和平区老旧小区外墙脱落砸坏车辆").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("和平区老旧小区外墙脱落砸坏车辆")
+    expect(page.get_by_text("尚未分派。")).to_be_visible()
+    page.get_by_label("质量安全处", exact=True).check()
+    page.get_by_label("分派理由").fill("外墙脱落砸车，存在现实危险，请质量安全处主办")
+    page.get_by_role("button", name="确认分派").click()
+    expect(page.locator(".flash-success")).to_have_text("已分派至 质量安全处")
+    assignments = page.locator("section.card", has=page.get_by_role("heading", name="分派与时限"))
+    expect(assignments.locator("tbody tr")).to_have_count(1)
+    expect(assignments.locator("tbody tr")).to_contain_text("质量安全处")
+    expect(assignments.locator("tbody tr")).to_contain_text("主办")
+    expect(assignments.locator("tbody tr .deadline")).to_contain_text("剩余")
+    expect(page.locator(".timeline")).to_contain_text("外墙脱落砸车，存在现实危险")
+    page.screenshot(path=str(ARTIFACTS / "item_routed.png"), full_page=True)
+
+    # Back on the queue, the item now shows its office and status.
+    page.get_by_role("link", name="分拣队列").click()
+    routed = page.locator("table.queue tbody tr").filter(has_text="外墙脱落")
+    expect(routed.locator(".chip-lead")).to_have_text(["质量安全处"])
+    expect(routed.locator(".status")).to_have_text("已分派")
+
+    # A hostile crawled post renders inert: no dialog, no CSP violation.
+    spec = Spec("xss", "恶意标题" + HOSTILE, "正文" + HOSTILE, "其他", (), "投诉", 2,
+                content_html="<p>正文</p>" + HOSTILE)  # fmt: skip
+    hostile = add_item(session, seeded.offices, spec, utcnow())
+    session.commit()
+    page.goto(f"{live_server}/items/{hostile.id}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("<script>alert(1)</script>")
+    page.goto(f"{live_server}/queue")
+    expect(page.locator("table.queue tbody tr")).to_have_count(len(SPECS) + 1)
+    assert dialogs == []
+    assert console_errors == []  # no CSP violation, no failed resource
+
+    # Logging out returns to the login page, and the queue is closed again.
+    page.get_by_role("button", name="退出").click()
+    expect(page.get_by_text("您已安全退出。")).to_be_visible()
+    page.goto(f"{live_server}/queue")
+    expect(page).to_have_url(re.compile(r"/login"))

@@ -1,0 +1,196 @@
+"""Log in and out, and the user loader that makes logout final.
+
+Flask's cookie session survives logout (flask-login#480), so the session stores the
+user's ``session_version`` and the loader refuses a cookie whose version is stale:
+logout bumps the version and every cookie issued before it dies, copies included. Login
+clears the session first (no fixation; the CSRF token rotates with it).
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.typing import ResponseReturnValue
+from flask_login import (
+    LoginManager,
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+)
+from sqlalchemy import select
+
+from store.accounts import audit, hash_password, needs_rehash, verify_password
+from store.models import User
+from web.db import get_session
+from web.forms import LoginForm, LogoutForm
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+
+IDLE_TIMEOUT = 30 * 60  # seconds without a request (reference §1.3 proposal)
+ABSOLUTE_TIMEOUT = 10 * 3600  # seconds since login, whatever the activity
+SEEN_RESOLUTION = 60  # refresh the idle clock at most once a minute (fewer cookie writes)
+LOGIN_FAILED = "用户名或密码错误"
+
+
+class ConsoleUser:
+    """The Flask-Login view of a ``User`` row; ``account`` is the row itself."""
+
+    is_authenticated = True
+    is_anonymous = False
+
+    def __init__(self, account: User) -> None:
+        self.account = account
+
+    @property
+    def is_active(self) -> bool:
+        return self.account.active
+
+    def get_id(self) -> str:
+        return str(self.account.id)
+
+    @property
+    def role(self) -> str:
+        return self.account.role
+
+    @property
+    def display_name(self) -> str:
+        return self.account.display_name
+
+
+class AnonymousUser:
+    is_authenticated = False
+    is_active = False
+    is_anonymous = True
+    account = None
+    role = ""
+    display_name = ""
+
+    def get_id(self) -> None:
+        return None
+
+
+def init_auth(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "请先登录。"
+    login_manager.login_message_category = "info"
+    login_manager.anonymous_user = AnonymousUser
+    login_manager.user_loader(_load_user)
+    app.before_request(_touch_session)
+
+
+def _load_user(user_id: str) -> ConsoleUser | None:
+    """Accept the cookie only if its session version and timestamps are still good."""
+    try:
+        account = get_session().get(User, int(user_id))
+    except ValueError:
+        return None
+    if account is None or not account.active:
+        return None
+    if session.get("sv") != account.session_version:
+        return None
+    now = time.time()
+    if now - float(session.get("login_at", 0)) > ABSOLUTE_TIMEOUT:
+        return None
+    if now - float(session.get("seen_at", 0)) > IDLE_TIMEOUT:
+        return None
+    return ConsoleUser(account)
+
+
+def _touch_session() -> None:
+    if request.endpoint == "static" or "sv" not in session:
+        return
+    now = time.time()
+    if now - float(session.get("seen_at", 0)) > SEEN_RESOLUTION and current_user.is_authenticated:
+        session["seen_at"] = now
+
+
+@cache
+def _dummy_user() -> User:
+    """Verified against when the user does not exist, so both failures take the same time."""
+    return User(password_hash=hash_password("timing-equaliser-not-a-password"))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Only same-site paths: ``//evil``, ``/\\evil`` and absolute URLs are dropped (ASVS 3.7.2)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("index"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        db = get_session()
+        username = form.username.data.strip()
+        account = db.scalar(select(User).where(User.username == username))
+        password_ok = verify_password(account or _dummy_user(), form.password.data)
+        if account is not None and account.active and password_ok:
+            return _complete_login(account, form.password.data)
+        audit(db, None, "login_failed", "user", username[:64], remote_addr=request.remote_addr)
+        db.commit()
+        error = LOGIN_FAILED
+    elif request.method == "POST":
+        error = "请输入用户名和密码"
+    status = 401 if error else 200
+    return render_template("login.html", form=form, error=error, next=request.args.get("next", "")), status
+
+
+def _complete_login(account: User, password: str) -> ResponseReturnValue:
+    db = get_session()
+    if needs_rehash(account):
+        account.password_hash = hash_password(password)
+    target = safe_next(request.args.get("next"))
+    session.clear()
+    login_user(ConsoleUser(account))
+    now = time.time()
+    session["sv"] = account.session_version
+    session["login_at"] = now
+    session["seen_at"] = now
+    audit(db, account, "login", "user", account.id, remote_addr=request.remote_addr)
+    db.commit()
+    return redirect(target or url_for("index"))
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout() -> ResponseReturnValue:
+    form = LogoutForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("index"))
+    db = get_session()
+    account = current_user.account
+    account.session_version += 1
+    audit(db, account, "logout", "user", account.id, remote_addr=request.remote_addr)
+    db.commit()
+    logout_user()
+    session.clear()
+    flash("您已安全退出。", "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.app_context_processor
+def _inject_logout_form() -> dict[str, Any]:
+    return {"logout_form": LogoutForm() if current_user.is_authenticated else None}
