@@ -1,7 +1,9 @@
-"""RQ jobs for analysis: task ids in, pure analysers in the middle, one commit per item.
+"""RQ jobs for analysis: task ids in, pure analysers in the middle, one commit per batch.
 
-Thin by design (DESIGN §7 habit 4): claim the task, load the item, analyse, write the
-analysis and the routing task together with the task's completion, then dispatch.
+Thin by design (DESIGN §7 habit 4): claim the batch, load its items, analyse them in
+one engine call, then write the analyses, event links and routing tasks together with
+the tasks' completion. If anything in the batch fails, it is redone item by item so one
+bad record cannot hold back the rest, and the failing one is recorded with its error.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def facts_for(item: Item) -> ItemFacts:
         metrics=item.metrics or {},
         author_meta=item.author_meta or {},
         district=item.district,
+        parent_ref=item.parent_id,
     )
 
 
@@ -47,74 +50,97 @@ def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
     """Analyse the items behind these outbox tasks; safe to run twice."""
     settings = runtime.settings()
     factory = runtime.session_factory()
-    engine_ = analyser()
-    claimed: list[tuple[int, str]] = []
     with factory() as session:
-        for task_id in task_ids:
-            token = outbox.claim(session, task_id, settings.worker.lease_seconds)
-            if token:
-                claimed.append((task_id, token))
+        token, won = outbox.claim_many(session, task_ids, settings.worker.lease_seconds)
     if settings.worker.pause_after_claim:
         time.sleep(settings.worker.pause_after_claim)  # fault injection for the crash tests
-    done = failed = lost = 0
-    if not claimed:
-        return {"done": 0, "failed": 0, "lost": 0}
-    now = utcnow()
-    with factory() as session:
-        tasks = {t.id: t for t in session.scalars(select(Task).where(Task.id.in_([c[0] for c in claimed])))}
-        items = {
-            i.id: i for i in session.scalars(select(Item).where(Item.id.in_([t.subject_id for t in tasks.values()])))
-        }
-        order = [(tid, tok) for tid, tok in claimed if tasks[tid].subject_id in items]
-        results = engine_.analyse_many([facts_for(items[tasks[tid].subject_id]) for tid, _ in order], now)
-        index = recent_index(session, {r.topic for r in results}, now)
-        session.rollback()
-        for (task_id, token), result in zip(order, results, strict=True):
-            item = session.get(Item, tasks[task_id].subject_id)
+    stats = {"done": 0, "failed": 0, "lost": len(task_ids) - len(won)}
+    if won:
+        with factory() as session:
             try:
-                _store(session, item, result, now, index)
-                if outbox.complete(session, task_id, token):
-                    session.commit()
-                    done += 1
+                if _run_batch(session, won, token):
+                    stats["done"] += len(won)
                 else:
                     session.rollback()
-                    lost += 1
+                    stats["lost"] += len(won)
             except Exception:
                 session.rollback()
-                log.exception("analysis of item %s failed", item.id if item else "?")
-                outbox.fail(session, task_id, token, traceback.format_exc(), settings.worker.max_attempts)
-                failed += 1
-        for task_id, token in claimed:
-            if tasks[task_id].subject_id not in items:
-                outbox.fail(session, task_id, token, "item not found", 1)
-                failed += 1
+                log.exception("analysis batch failed; retrying item by item")
+                for task_id in won:
+                    outcome = _run_one(session, task_id, token, settings.worker.max_attempts)
+                    stats[outcome] += 1
     outbox.dispatch(factory, runtime.redis_connection(), settings)
-    return {"done": done, "failed": failed, "lost": lost}
+    return stats
 
 
-def _store(session: Session, item: Item, result: AnalysisResult, now: datetime, index: EventIndex) -> None:
-    existing = session.scalar(
-        select(Analysis).where(Analysis.item_id == item.id, Analysis.model_version == result.model_version)
-    )
-    if existing is None:
-        session.add(
-            Analysis(
-                item_id=item.id,
-                model_version=result.model_version,
-                sentiment_score=result.sentiment_score,
-                sentiment_label=result.sentiment_label,
-                topic=result.topic,
-                topic_tags=list(result.topic_tags),
-                request_type=result.request_type,
-                urgency=result.urgency,
-                urgency_reasons=list(result.urgency_reasons),
-                entities=result.entities,
-                keywords_hit=list(result.keywords_hit),
-                explanation=result.explanation,
-                created_at=now,
+def _load(session: Session, task_ids: list[int]) -> list[tuple[Task, Item | None]]:
+    tasks = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.id)))
+    items = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_([t.subject_id for t in tasks])))}
+    return [(t, items.get(t.subject_id)) for t in tasks]
+
+
+def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
+    pairs = _load(session, task_ids)
+    missing = [t.id for t, item in pairs if item is None]
+    if missing:
+        raise LookupError(f"items missing for tasks {missing}")
+    items = [item for _, item in pairs if item is not None]
+    now = utcnow()
+    results = analyser().analyse_many([facts_for(i) for i in items], now)
+    index = recent_index(session, {r.topic for r in results}, now)
+    _store(session, items, results, now, index)
+    if not outbox.complete_many(session, task_ids, token):
+        return False
+    session.commit()
+    return True
+
+
+def _run_one(session: Session, task_id: int, token: str, max_attempts: int) -> str:
+    try:
+        if _run_batch(session, [task_id], token):
+            return "done"
+        session.rollback()
+        return "lost"
+    except Exception:
+        session.rollback()
+        log.exception("analysis task %s failed", task_id)
+        outbox.fail(session, task_id, token, traceback.format_exc(), max_attempts)
+        return "failed"
+
+
+def _store(
+    session: Session, items: list[Item], results: list[AnalysisResult], now: datetime, index: EventIndex
+) -> None:
+    versions = {r.model_version for r in results}
+    existing = set(
+        session.execute(
+            select(Analysis.item_id, Analysis.model_version).where(
+                Analysis.item_id.in_([i.id for i in items]), Analysis.model_version.in_(versions)
             )
-        )
-    _, reason = attach(session, index, item, result.signature, now)
-    if reason:
-        log.info("item %s joined event: %s", item.id, reason)
-    outbox.add_task(session, "route", item.id, f"{item.revision}:{result.model_version}")
+        ).all()
+    )
+    for item, result in zip(items, results, strict=True):
+        if (item.id, result.model_version) not in existing:
+            session.add(
+                Analysis(
+                    item_id=item.id,
+                    model_version=result.model_version,
+                    sentiment_score=result.sentiment_score,
+                    sentiment_label=result.sentiment_label,
+                    topic=result.topic,
+                    topic_tags=list(result.topic_tags),
+                    request_type=result.request_type,
+                    urgency=result.urgency,
+                    urgency_reasons=list(result.urgency_reasons),
+                    entities=result.entities,
+                    keywords_hit=list(result.keywords_hit),
+                    explanation=result.explanation,
+                    created_at=now,
+                )
+            )
+        _, reason = attach(session, index, item, result.signature, now)
+        if reason:
+            log.info("item %s joined event: %s", item.id, reason)
+    outbox.add_tasks(
+        session, "route", [(i.id, f"{i.revision}:{r.model_version}") for i, r in zip(items, results, strict=True)]
+    )

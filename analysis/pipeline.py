@@ -36,6 +36,7 @@ class ItemFacts:
     metrics: dict[str, Any] = field(default_factory=dict)
     author_meta: dict[str, Any] = field(default_factory=dict)
     district: str | None = None
+    parent_ref: str | None = None  # a comment's post, a repost's original
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,23 @@ def offices_by_name(session: Session) -> dict[str, Office]:
     return {o.name: o for o in session.scalars(select(Office))}
 
 
-def apply_plan(session: Session, item: Item, plan: Plan, now: datetime) -> list[Assignment]:
-    """Create the assignments a plan calls for; existing ones for the item are kept (idempotent)."""
-    offices = offices_by_name(session)
-    existing = {a.office_id: a for a in session.scalars(select(Assignment).where(Assignment.item_id == item.id))}
+def apply_plan(
+    session: Session,
+    item: Item,
+    plan: Plan,
+    now: datetime,
+    offices: dict[str, Office] | None = None,
+    existing: dict[int, Assignment] | None = None,
+) -> list[Assignment]:
+    """Create the assignments a plan calls for; existing ones for the item are kept (idempotent).
+
+    Batch callers pass the office table and the item's current assignments so a batch
+    costs a few queries, not a few per item.
+    """
+    if offices is None:
+        offices = offices_by_name(session)
+    if existing is None:
+        existing = {a.office_id: a for a in session.scalars(select(Assignment).where(Assignment.item_id == item.id))}
     created = []
     reasons = [f"{rule}: {why}" for rule, why in plan.decision.fired]
     rule_ids = [rule for rule, _ in plan.decision.fired]
@@ -50,7 +63,6 @@ def apply_plan(session: Session, item: Item, plan: Plan, now: datetime) -> list[
             existing[office.id] = assignment
             created.append(assignment)
     item.triage_status = "routed" if created or existing else "no_owner"
-    session.flush()
     return created
 
 

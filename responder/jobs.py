@@ -1,4 +1,8 @@
-"""RQ jobs for the responder: route analysed items to offices with deadlines."""
+"""RQ jobs for the responder: route analysed items to offices with deadlines.
+
+Like the analysis job, a batch is claimed in one statement and its assignments commit
+with the tasks' completion; a failing batch is redone item by item.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ import logging
 import traceback
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from analysis.text import joined
-from responder.assign import apply_plan
+from responder.assign import apply_plan, offices_by_name
 from responder.decide import Responder
 from responder.routing import RouteFacts
 from store import outbox, runtime
-from store.models import Analysis, Item, Task
+from store.models import Analysis, Assignment, Item, Task
 from store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -25,6 +30,7 @@ def responder() -> Responder:
 def facts_for(item: Item, analysis: Analysis) -> RouteFacts:
     meta = item.author_meta or {}
     verified = meta.get("verified_type")
+    verified_type = int(verified) if isinstance(verified, int | str) and str(verified).lstrip("-").isdigit() else None
     return RouteFacts(
         source=item.source,
         kind=item.kind,
@@ -33,44 +39,68 @@ def facts_for(item: Item, analysis: Analysis) -> RouteFacts:
         sentiment=analysis.sentiment_label,
         text=joined(item.title, item.content_text),
         metrics=item.metrics or {},
-        author_verified_type=int(verified)
-        if isinstance(verified, int | str) and str(verified).lstrip("-").isdigit()
-        else None,
+        author_verified_type=verified_type,
     )
 
 
 def route_tasks(task_ids: list[int]) -> dict[str, int]:
-    """Route the items behind these tasks; effects commit with the task's completion."""
+    """Route the items behind these tasks; effects commit with the tasks' completion."""
     settings = runtime.settings()
     factory = runtime.session_factory()
-    rules = responder()
-    done = failed = lost = 0
     with factory() as session:
-        for task_id in task_ids:
-            token = outbox.claim(session, task_id, settings.worker.lease_seconds)
-            if not token:
-                continue
-            try:
-                task = session.get(Task, task_id)
-                item = session.get(Item, task.subject_id) if task else None
-                if item is None:
-                    raise LookupError(f"item for task {task_id} not found")
-                analysis = session.scalar(
-                    select(Analysis).where(Analysis.item_id == item.id).order_by(Analysis.id.desc()).limit(1)
-                )
-                if analysis is None:
-                    raise LookupError(f"item {item.id} has no analysis yet")
-                plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
-                apply_plan(session, item, plan, utcnow())
-                if outbox.complete(session, task_id, token):
-                    session.commit()
-                    done += 1
-                else:
-                    session.rollback()
-                    lost += 1
-            except Exception:
+        token, won = outbox.claim_many(session, task_ids, settings.worker.lease_seconds)
+    stats = {"done": 0, "failed": 0, "lost": len(task_ids) - len(won)}
+    if not won:
+        return stats
+    with factory() as session:
+        try:
+            if _run_batch(session, won, token):
+                stats["done"] += len(won)
+            else:
                 session.rollback()
-                log.exception("routing task %s failed", task_id)
-                outbox.fail(session, task_id, token, traceback.format_exc(), settings.worker.max_attempts)
-                failed += 1
-    return {"done": done, "failed": failed, "lost": lost}
+                stats["lost"] += len(won)
+        except Exception:
+            session.rollback()
+            log.exception("routing batch failed; retrying item by item")
+            for task_id in won:
+                stats[_run_one(session, task_id, token, settings.worker.max_attempts)] += 1
+    return stats
+
+
+def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
+    tasks = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.id)))
+    item_ids = [t.subject_id for t in tasks]
+    items = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(item_ids)))}
+    latest: dict[int, Analysis] = {}
+    for analysis in session.scalars(select(Analysis).where(Analysis.item_id.in_(item_ids)).order_by(Analysis.id)):
+        latest[analysis.item_id] = analysis
+    offices = offices_by_name(session)
+    existing: dict[int, dict[int, Assignment]] = {}
+    for assignment in session.scalars(select(Assignment).where(Assignment.item_id.in_(item_ids))):
+        existing.setdefault(assignment.item_id, {})[assignment.office_id] = assignment
+    rules = responder()
+    now = utcnow()
+    for task in tasks:
+        item = items.get(task.subject_id)
+        analysis = latest.get(task.subject_id)
+        if item is None or analysis is None:
+            raise LookupError(f"task {task.id}: item {task.subject_id} or its analysis is missing")
+        plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
+        apply_plan(session, item, plan, now, offices=offices, existing=existing.setdefault(item.id, {}))
+    if not outbox.complete_many(session, task_ids, token):
+        return False
+    session.commit()
+    return True
+
+
+def _run_one(session: Session, task_id: int, token: str, max_attempts: int) -> str:
+    try:
+        if _run_batch(session, [task_id], token):
+            return "done"
+        session.rollback()
+        return "lost"
+    except Exception:
+        session.rollback()
+        log.exception("routing task %s failed", task_id)
+        outbox.fail(session, task_id, token, traceback.format_exc(), max_attempts)
+        return "failed"

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import Item, ItemRevision
+from store.models import Item, ItemRevision, Task
 from store.outbox import add_task
 from store.types import utcnow
 
@@ -101,8 +101,8 @@ def save_item(session: Session, record: dict[str, Any], analyse: bool = True) ->
         _apply(item, record, now)
         session.add(item)
         session.flush()
-        if analyse:
-            add_task(session, "analyse", item.id, "1")
+        if analyse:  # a new item has no task yet: insert without looking
+            session.add(Task(kind="analyse", subject_id=item.id, version="1", state="pending"))
         return SaveResult(item.id, "stored")
     changed_fields = _apply(item, record, now)
     if item.content_hash == digest:

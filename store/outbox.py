@@ -134,6 +134,71 @@ def claim(session: Session, task_id: int, lease_seconds: int, now: datetime | No
     return token if result.rowcount == 1 else None
 
 
+def claim_many(
+    session: Session, task_ids: Sequence[int], lease_seconds: int, now: datetime | None = None
+) -> tuple[str, list[int]]:
+    """Claim a batch in one statement; returns the shared lease token and the ids won.
+
+    One UPDATE and one commit per batch instead of per task: at hundreds of items a
+    second the per-task round trips, not the analysis, were the bottleneck.
+    """
+    now = now or utcnow()
+    token = secrets.token_hex(8)
+    session.execute(
+        update(Task)
+        .where(
+            Task.id.in_(task_ids),
+            or_(Task.state.in_(("pending", "enqueued")), and_(Task.state == "running", Task.lease_until < now)),
+        )
+        .values(
+            state="running",
+            lease_token=token,
+            lease_until=now + timedelta(seconds=lease_seconds),
+            attempts=Task.attempts + 1,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
+    won = list(session.scalars(select(Task.id).where(Task.id.in_(task_ids), Task.lease_token == token)))
+    return token, sorted(won)
+
+
+def complete_many(session: Session, task_ids: Sequence[int], token: str) -> bool:
+    """Mark a whole batch done in the caller's transaction; False if any lease was lost."""
+    if not task_ids:
+        return True
+    now = utcnow()
+    result = session.execute(
+        update(Task)
+        .where(Task.id.in_(task_ids), Task.lease_token == token, Task.state == "running")
+        .values(state="done", done_at=now, updated_at=now, lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == len(task_ids)
+
+
+def add_tasks(session: Session, kind: str, subjects: Sequence[tuple[int, str]]) -> None:
+    """Record many tasks at once, skipping those that exist (one query, one insert)."""
+    if kind not in TASK_KINDS:
+        raise ValueError(f"unknown task kind {kind!r}")
+    if not subjects:
+        return
+    ids = [s for s, _ in subjects]
+    existing = set(
+        session.execute(select(Task.subject_id, Task.version).where(Task.kind == kind, Task.subject_id.in_(ids))).all()
+    )
+    now = utcnow()
+    fresh = [
+        {"kind": kind, "subject_id": sid, "version": ver, "state": "pending", "attempts": 0, "created_at": now,
+         "updated_at": now}
+        for sid, ver in dict.fromkeys(subjects)
+        if (sid, ver) not in existing
+    ]  # fmt: skip
+    if fresh:
+        session.execute(Task.__table__.insert(), fresh)
+
+
 def complete(session: Session, task_id: int, token: str) -> bool:
     """Mark done inside the caller's transaction; False means the lease was lost.
 

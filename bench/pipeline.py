@@ -1,0 +1,133 @@
+"""End-to-end worker throughput: store items, then analyse + route them with one worker.
+
+Measures what the issue asks of the worker — items per second per core through
+analysis, event grouping, routing and storage — on the real parts (SQLite + embedded
+Redis by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set). One worker
+process runs in burst mode, so the figure is per core.
+
+    python bench/pipeline.py [--n 2000] [--engine fast] [--batch 200] [--json bench/results/pipeline.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+ESTATES = ["幸福里", "阳光花园", "金厦里", "华苑", "梅江南", "万科城", "天房美域", "中海城", "融创中心", "碧桂园"]
+DISTRICTS = ["河西区", "南开区", "和平区", "河东区", "滨海新区", "西青区", "津南区", "北辰区"]
+TEMPLATES = [
+    "{d}{e}小区{b}号楼暖气不热，室温只有{t}度，热力公司一直不管，强烈要求解决！",
+    "{e}物业乱收停车费，电梯坏了一个月没人修，业主很气愤",
+    "{d}{e}旁边工地每天半夜施工，噪音太大，孩子无法入睡",
+    "某建筑公司拖欠我们{n}名工人工资半年了，去了好几次都不给",
+    "请问{d}公租房申请需要什么条件？在哪里办理？",
+    "感谢{d}住建委及时处理{e}燃气管道问题，工作人员辛苦了",
+    "{e}小区{b}号楼楼道里有很大的燃气味，怀疑漏气，请尽快派人查看",
+    "{d}{e}开发商延期交房一年多，房产证也办不下来",
+]
+
+
+def make_records(n: int, seed: int = 7) -> list[dict[str, Any]]:
+    rng = random.Random(seed)
+    start = datetime.now(UTC) - timedelta(days=3)
+    records = []
+    for i in range(n):
+        text = rng.choice(TEMPLATES).format(
+            d=rng.choice(DISTRICTS), e=rng.choice(ESTATES), b=rng.randint(1, 30), t=rng.randint(10, 16),
+            n=rng.randint(10, 90),
+        )
+        kind = rng.choice(["message", "post", "work_order"])
+        records.append({
+            "source": {"message": "people_liuyan", "post": "weibo", "work_order": "hotline"}[kind],
+            "source_id": f"b{i}", "kind": kind, "title": text[:18], "content": text,
+            "published_at": (start + timedelta(minutes=i)).isoformat(),
+            "metrics": {"reposts": rng.choice([0, 3, 12, 700])} if kind == "post" else {},
+        })  # fmt: skip
+    return records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--engine", default="fast", help="sentiment engine: snownlp | fast | domain")
+    parser.add_argument("--batch", type=int, default=200, help="items per RQ job")
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "pipeline.json")
+    args = parser.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="yuqing-bench-"))
+    os.environ["YUQING_DATA_DIR"] = str(data_dir)
+    os.environ["YUQING_ANALYSIS__SENTIMENT_ENGINE"] = args.engine
+    os.environ["YUQING_WORKER__BATCH_SIZE"] = str(args.batch)
+    os.environ["YUQING_LOG_LEVEL"] = "WARNING"
+
+    from rq import SimpleWorker
+    from rq.serializers import JSONSerializer
+    from sqlalchemy import func, select
+
+    from analysis.jobs import analyser
+    from config import load_settings
+    from responder.jobs import responder
+    from store import outbox, runtime
+    from store.db import session_scope
+    from store.items import save_item
+    from store.models import Analysis, Assignment
+    from store.queue import all_queues
+    from yuqing_cli.bootstrap import prepare
+
+    settings = load_settings()
+    prepare(settings, demo=False)
+    runtime.configure(settings)
+    factory = runtime.session_factory()
+    conn = runtime.redis_connection()
+    conn.flushdb()
+    records = make_records(args.n)
+
+    t0 = time.perf_counter()
+    for start in range(0, len(records), 500):
+        with session_scope(factory) as session:
+            for record in records[start : start + 500]:
+                save_item(session, record)
+    store_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    analyser()
+    responder()
+    load_s = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    outbox.dispatch(factory, conn, settings)
+    worker = SimpleWorker(all_queues(conn, settings), connection=conn, serializer=JSONSerializer)
+    worker.work(burst=True, logging_level="WARNING")
+    work_s = time.perf_counter() - t0
+
+    with factory() as session:
+        analysed = session.scalar(select(func.count(func.distinct(Analysis.item_id)))) or 0
+        assignments = session.scalar(select(func.count()).select_from(Assignment)) or 0
+        states = outbox.counts(session)
+    result = {
+        "items": args.n, "engine": args.engine, "batch": args.batch,
+        "database": settings.database_url.split(":")[0], "redis": "embedded" if settings.uses_embedded_redis else "server",
+        "store_items_per_s": round(args.n / store_s, 1), "model_load_s": round(load_s, 2),
+        "worker_items_per_s": round(args.n / work_s, 1), "worker_seconds": round(work_s, 2),
+        "analysed": analysed, "assignments": assignments, "tasks": states,
+    }  # fmt: skip
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if analysed != args.n or states.get("done") != 2 * args.n:
+        sys.exit("not every item was analysed and routed")
+
+
+if __name__ == "__main__":
+    main()
