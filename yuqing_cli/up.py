@@ -52,7 +52,7 @@ def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
         sample, sample_url = serve_sample_site()
         env["YUQING_CRAWL__SAMPLE_URL"] = sample_url
         # Politeness delays are for real sites; the local sample site needs none.
-        env.setdefault("YUQING_CRAWL__DOWNLOAD_DELAY", "0.1")
+        env.setdefault("YUQING_CRAWL__DOWNLOAD_DELAY", "0")
     if not crawl:
         env["YUQING_SCHEDULER__CRAWL_MINUTES"] = str(10**9)
     exe = sys.executable
