@@ -21,7 +21,10 @@ from web import db, errors, labels, policy, security
 from web.api import bp as api_bp
 from web.auth import bp as auth_bp
 from web.auth import init_auth
+from web.casework import bp as casework_bp
+from web.corrections import bp as corrections_bp
 from web.dashboard import bp as dashboard_bp
+from web.events import bp as events_bp
 from web.health import bp as health_bp
 from web.inbox import bp as inbox_bp
 from web.items import bp as items_bp
@@ -70,7 +73,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
 
 def _register_blueprints(app: Flask) -> None:
-    for blueprint in (auth_bp, queue_bp, items_bp, inbox_bp, dashboard_bp, outbox_bp, health_bp):
+    blueprints = (
+        auth_bp, queue_bp, items_bp, corrections_bp, casework_bp, events_bp, inbox_bp, dashboard_bp, outbox_bp,
+        health_bp,
+    )  # fmt: skip
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     # The API authenticates with a bearer token or the session and only offers GET.
     csrf.exempt(api_bp)

@@ -19,6 +19,7 @@ from web.db import get_session, handles
 from web.openapi import openapi_document
 from web.policy import can
 from web.queries import QueueFilters, QueueRow, parse_page, queue_page
+from web.tags import FIELDS
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 MAX_TOKEN_LENGTH = 200
@@ -73,7 +74,11 @@ def openapi() -> ResponseReturnValue:
 
 
 def item_json(row: QueueRow) -> dict[str, Any]:
-    item, analysis = row.item, row.analysis
+    """One queue row. Tag fields carry what the console shows — an officer's correction
+    wins over the model — and ``corrected`` / ``model`` say which ones a person set and
+    what the model had said, so a consumer can tell the two apart."""
+    item, analysis, tags = row.item, row.analysis, row.tags
+    sentiment = tags.sentiment
     return {
         "id": item.id,
         "source": item.source,
@@ -86,13 +91,22 @@ def item_json(row: QueueRow) -> dict[str, Any]:
         "first_seen_at": item.first_seen_at.isoformat() if item.first_seen_at else None,
         "triage_status": item.triage_status,
         "sentiment": (
-            {"score": analysis.sentiment_score, "label": analysis.sentiment_label} if analysis else None
+            {"score": analysis.sentiment_score if analysis else None, "label": sentiment} if sentiment else None
         ),
-        "topic": analysis.topic if analysis else None,
+        "topic": tags.topic,
         "tags": list(analysis.topic_tags) if analysis else [],
-        "request_type": analysis.request_type if analysis else None,
-        "urgency": analysis.urgency if analysis else None,
+        "request_type": tags.request_type,
+        "urgency": tags.urgency,
         "urgency_reasons": list(analysis.urgency_reasons) if analysis else [],
+        "corrected": tags.corrected,
+        "model": (
+            {
+                "version": analysis.model_version,
+                **{name: tags.model(name) for name in FIELDS},
+            }
+            if analysis
+            else None
+        ),
         "event_id": item.event_id,
         "offices": [
             {

@@ -17,7 +17,7 @@ from web.charts import BarChart, bar_chart
 from web.db import get_session, handles
 from web.labels import SENTIMENT_LABELS, URGENCY_CLASSES, URGENCY_LABELS
 from web.policy import requires
-from web.queries import OPEN_STATUSES, latest_analysis_ids
+from web.queries import RUNNING_STATUSES, latest_analysis_ids
 
 bp = Blueprint("dashboard", __name__)
 WINDOW_DAYS = 7
@@ -93,7 +93,7 @@ def _overdue_by_office(session: Session, now: datetime) -> list[tuple[str, int]]
     rows = session.execute(
         select(Office.name, func.count())
         .join(Assignment, Assignment.office_id == Office.id)
-        .where(Assignment.due_at < now, Assignment.status.in_(OPEN_STATUSES))
+        .where(Assignment.due_at < now, Assignment.status.in_(RUNNING_STATUSES))
         .group_by(Office.name)
         .order_by(func.count().desc())
     ).all()

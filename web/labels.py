@@ -32,6 +32,14 @@ TRIAGE_LABELS = {
 }
 ASSIGNMENT_LABELS = {"open": "待办", "acknowledged": "已签收", "responded": "已回应", "closed": "已办结"}
 KIND_LABELS = {"message": "留言", "post": "博文", "comment": "评论", "work_order": "工单"}
+# How an office answered the public; stored as the code, shown as the label.
+RESPONSE_CHANNELS = {
+    "board": "留言板回复",
+    "phone": "电话回访",
+    "weibo": "微博回应",
+    "letter": "书面答复",
+    "other": "其他",
+}
 ACTION_LABELS = {
     "route": "分派",
     "reroute": "重新分派",
@@ -40,6 +48,10 @@ ACTION_LABELS = {
     "acknowledge": "签收",
     "respond": "回应",
     "close": "办结",
+    "assignment.acknowledge": "签收",
+    "assignment.respond": "登记回复",
+    "assignment.close": "办结",
+    "item.correct": "更正标签",
     "escalate": "升级督办",
     "reveal": "查看来电人信息",
     "login": "登录",
@@ -57,6 +69,18 @@ DETAIL_LABELS = {
     "routing": "分派",
     "entities": "识别信息",
     "keywords": "关键词",
+    "field": "字段",
+    "model": "模型原值",
+    "office": "处室",
+    "channel": "回复渠道",
+    "response": "回复编号",
+}
+# Codes that appear as values in audit details (statuses, sentiments, channels, field names).
+AUDIT_CODES = {
+    **ASSIGNMENT_LABELS,
+    **SENTIMENT_LABELS,
+    **RESPONSE_CHANNELS,
+    **{k: v for k, v in DETAIL_LABELS.items() if k in ("sentiment", "topic", "urgency", "request_type")},
 }
 ENTITY_LABELS = {"district": "区", "address": "地址", "organisation": "单位", "organization": "单位"}
 # Sources that may run before sources.yaml lists them (reference/sources.md §7).
@@ -117,7 +141,15 @@ def time_left(due: datetime | None, now: datetime | None = None) -> str:
 
 
 def is_overdue(due: datetime | None, status: str = "open") -> bool:
-    return due is not None and status != "closed" and due < utcnow()
+    """Past due with the clock still running: a responded or closed task is never overdue."""
+    return due is not None and status in ("open", "acknowledged") and due < utcnow()
+
+
+def audit_value(value: Any) -> str:
+    """An audit detail value as the officer reads it: status, sentiment and field codes in Chinese."""
+    if isinstance(value, str):
+        return AUDIT_CODES.get(value, value)
+    return as_text(value)
 
 
 def as_text(value: Any) -> str:
@@ -140,6 +172,7 @@ def reason_text(value: Any) -> str:
 
 def init_app(app: Flask) -> None:
     app.add_template_filter(local_time, "localtime")
+    app.add_template_filter(audit_value, "audit_value")
     app.add_template_filter(time_left, "time_left")
     app.add_template_filter(as_text, "as_text")
     app.add_template_filter(reason_text, "reason_text")
@@ -151,6 +184,7 @@ def init_app(app: Flask) -> None:
         TRIAGE_LABELS=TRIAGE_LABELS,
         ASSIGNMENT_LABELS=ASSIGNMENT_LABELS,
         KIND_LABELS=KIND_LABELS,
+        RESPONSE_CHANNELS=RESPONSE_CHANNELS,
         ENTITY_LABELS=ENTITY_LABELS,
         ACTION_LABELS=ACTION_LABELS,
         DETAIL_LABELS=DETAIL_LABELS,

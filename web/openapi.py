@@ -11,7 +11,7 @@ ITEM_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": [
         "id", "source", "external_id", "title", "url", "published_at", "sentiment", "topic", "tags",
-        "request_type", "urgency", "urgency_reasons", "event_id", "offices",
+        "request_type", "urgency", "urgency_reasons", "corrected", "event_id", "offices",
     ],
     "properties": {
         "id": {"type": "integer"},
@@ -27,8 +27,8 @@ ITEM_SCHEMA: dict[str, Any] = {
         "sentiment": {
             "type": ["object", "null"],
             "properties": {
-                "score": {"type": "number", "description": "情感得分（越高越正面）"},
-                "label": {"type": "string", "enum": ["neg", "neu", "pos"]},
+                "score": {"type": ["number", "null"], "description": "模型的情感得分（越高越正面）"},
+                "label": {"type": "string", "enum": ["neg", "neu", "pos"], "description": "含人工更正"},
             },
         },
         "topic": _nullable_string,
@@ -36,6 +36,30 @@ ITEM_SCHEMA: dict[str, Any] = {
         "request_type": {"type": ["string", "null"], "enum": ["咨询", "投诉", "求助", "建议", "举报", "表扬", None]},
         "urgency": {"type": ["integer", "null"], "minimum": 1, "maximum": 4, "description": "4 特急 … 1 较低"},
         "urgency_reasons": {"type": "array", "items": {}},
+        "corrected": {
+            "type": "object",
+            "description": (
+                "人工更正过的字段及其最新更正值；sentiment.label、topic、request_type、urgency 均已采用更正值"
+            ),
+            "properties": {
+                "sentiment": {"type": "string", "enum": ["neg", "neu", "pos"]},
+                "topic": {"type": "string"},
+                "request_type": {"type": "string", "enum": ["咨询", "投诉", "求助", "建议", "举报", "表扬"]},
+                "urgency": {"type": "integer", "minimum": 1, "maximum": 4},
+            },
+            "additionalProperties": False,
+        },
+        "model": {
+            "type": ["object", "null"],
+            "description": "模型的原始研判（未经人工更正）；尚未研判时为 null",
+            "properties": {
+                "version": {"type": "string"},
+                "sentiment": {"type": "string", "enum": ["neg", "neu", "pos"]},
+                "topic": {"type": "string"},
+                "request_type": {"type": "string"},
+                "urgency": {"type": "integer", "minimum": 1, "maximum": 4},
+            },
+        },
         "event_id": {"type": ["integer", "null"]},
         "offices": {
             "type": "array",

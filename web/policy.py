@@ -26,6 +26,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_outbox": ROUTERS,
     "view_item": frozenset({"duty", "office", "manager", "admin"}),
     "use_api": frozenset({"duty", "office", "manager", "admin"}),
+    "correct": ROUTERS,
+    "handle_assignment": frozenset({"duty", "office", "manager", "admin"}),
+    "view_events": ROUTERS,
 }
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -68,7 +71,14 @@ def may_view_item(user: User, item: Item) -> bool:
     return user.office_id is not None and any(a.office_id == user.office_id for a in item.assignments)
 
 
+def may_handle(user: User | None, assignment: Assignment) -> bool:
+    """签收 / 回复 / 办结: the assignment's own office, or the duty desk and above acting for it."""
+    if user is None or not can(user, "handle_assignment"):
+        return False
+    return user.role in ROUTERS or (user.office_id is not None and user.office_id == assignment.office_id)
+
 
 def init_app(app: Flask) -> None:
-    """``can('route')`` in templates, for the current user."""
+    """``can('route')`` and ``may_handle(assignment)`` in templates, for the current user."""
     app.add_template_global(lambda action: can(current_user.account, action), "can")
+    app.add_template_global(lambda assignment: may_handle(current_user.account, assignment), "may_handle")

@@ -50,5 +50,16 @@ def login(client: FlaskClient, username: str = "duty", password: str = PASSWORD)
     return client.post("/login", data={"username": username, "password": password, "csrf_token": token})
 
 
+def release(session: Session) -> None:
+    """End the test's read transaction before the next request.
+
+    On SQLite every transaction begins with ``BEGIN IMMEDIATE`` (store.db), so a test that
+    queried the database and then calls the app would hold the lock the request waits for.
+    Commit, not rollback: the factory keeps objects loaded on commit, and a rollback would
+    expire ``seeded`` rows whose reload would open a transaction again.
+    """
+    session.commit()
+
+
 def text(response: TestResponse) -> str:
     return response.get_data(as_text=True)

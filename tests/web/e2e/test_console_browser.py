@@ -1,4 +1,5 @@
-"""The console in a real browser: log in, scan the queue, route an item, see the result.
+"""The console in a real browser: log in, scan the queue, route and correct an item, then
+sign for and answer it as the office.
 
 Runs the real app under waitress on 127.0.0.1 against the test database, driven by
 Playwright with the system Chromium (never a downloaded browser). It also proves the
@@ -63,7 +64,7 @@ def browser_page() -> Iterator[object]:
             browser.close()
 
 
-def test_log_in_scan_the_queue_and_route_an_item(
+def test_log_in_scan_the_queue_route_correct_and_answer_an_item(
     live_server: str, browser_page: object, seeded: Seeded, session: Session
 ) -> None:
     from playwright.sync_api import Page, expect
@@ -120,6 +121,17 @@ def test_log_in_scan_the_queue_and_route_an_item(
     expect(routed.locator(".chip-lead")).to_have_text(["质量安全处"])
     expect(routed.locator(".status")).to_have_text("已分派")
 
+    # Correct a tag: the corrected value shows, marked, with the model's original beside it.
+    page.goto(f"{live_server}/items/{seeded.items['heat'].id}")
+    page.get_by_label("紧急程度", exact=True).select_option("4")
+    page.get_by_label("更正理由").fill("多栋楼停热，老人孩子生病")
+    page.get_by_role("button", name="保存更正").click()
+    expect(page.locator(".flash-success")).to_have_text("已更正：紧急程度")
+    analysis = page.locator("#analysis")
+    expect(analysis).to_contain_text("已人工更正")
+    expect(analysis).to_contain_text("模型原值：紧急 3 级")
+    expect(page.locator(".item-head .badge")).to_have_text("特急")
+
     # A hostile crawled post renders inert: no dialog, no CSP violation.
     spec = Spec("xss", "恶意标题" + HOSTILE, "正文" + HOSTILE, "其他", (), "投诉", 2,
                 content_html="<p>正文</p>" + HOSTILE)  # fmt: skip
@@ -137,3 +149,26 @@ def test_log_in_scan_the_queue_and_route_an_item(
     expect(page.get_by_text("您已安全退出。")).to_be_visible()
     page.goto(f"{live_server}/queue")
     expect(page).to_have_url(re.compile(r"/login"))
+
+    # The office signs for the item in its inbox and answers it on the item page.
+    page.goto(f"{live_server}/login")
+    page.get_by_label("用户名").fill("xinfang")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("处室待办 · 信访处")
+    page.get_by_role("button", name="签收：南开区华苑小区连续三天暖气不热 室温仅14度").click()
+    expect(page.locator(".flash-success")).to_have_text("信访处：已签收")
+    heat_row = page.locator("table.queue tbody tr").filter(has_text="南开区华苑小区连续三天暖气不热")
+    expect(heat_row).to_contain_text("已签收")
+    heat_row.get_by_role("link", name="回复").click()
+    page.get_by_label("回复内容").fill("已联系热力公司排查，今日起室温恢复达标。")
+    page.get_by_label("回复渠道").select_option(label="电话回访")
+    page.get_by_role("button", name="提交回复").click()
+    expect(page.locator(".flash-success")).to_have_text("已登记信访处的回复（电话回访）")
+    case = page.locator("article.casework").filter(has_text="信访处")
+    expect(case.locator(".status")).to_have_text("已回应")
+    expect(case.locator(".steps li")).to_have_count(3)  # 分派, 签收, 回复
+    expect(case.locator(".response-text")).to_have_text("已联系热力公司排查，今日起室温恢复达标。")
+    page.screenshot(path=str(ARTIFACTS / "item_responded.png"), full_page=True)
+    assert dialogs == []
+    assert console_errors == []

@@ -1,0 +1,96 @@
+"""事件: the channel timeline of one event, the list of events that grew, and the links to them."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from store.models import Event
+from store.types import utcnow
+from tests.web.conftest import login, text
+from tests.web.seed import Seeded, Spec, add_item
+
+
+def gas_event(seeded: Seeded) -> int:
+    event_id = seeded.items["gas"].event_id
+    assert event_id is not None
+    return event_id
+
+
+def test_event_page_lists_its_items_in_time_order(client: FlaskClient, seeded: Seeded, session: Session) -> None:
+    event = session.get(Event, gas_event(seeded))
+    assert event is not None
+    # The oldest item arrives last (highest id): the page must order by time, not by id.
+    call = Spec("gas-call", "12319来电：友谊路小区楼道燃气味重", "来电人称楼道燃气味很重。", "燃气", ("漏气",),
+                "求助", 3, lead=("信访处",), age_hours=3, source="hotline", kind="work_order")  # fmt: skip
+    add_item(session, seeded.offices, call, utcnow(), event=event)
+    event.item_count = 3
+    event.channels = {"people_liuyan": 1, "weibo": 1, "hotline": 1}
+    event.heat = 12.0
+    event_id = event.id
+    session.commit()
+
+    login(client)
+    page = text(client.get(f"/events/{event_id}"))
+    assert "河西区友谊路小区燃气泄漏" in page
+    timeline = page[page.index('id="timeline"') :]
+    order = [timeline.index(title) for title in ("12319来电：友谊路小区楼道燃气味重", "河西区友谊路某小区燃气管道泄漏",
+                                                 "友谊路小区燃气泄漏 有人头晕送医")]  # fmt: skip
+    assert order == sorted(order)
+    links = [f'href="/items/{seeded.items[key].id}"' for key in ("gas", "gas-weibo")]
+    for needle in ("12319热线", "工单", "人民网领导留言板", "微博", "博文", "紧急", "特急", *links):
+        assert needle in timeline, needle
+    side = page[page.index("渠道分布") :]
+    assert '12319热线</td><td class="num">1' in side
+    assert "<dt>条数</dt><dd>3</dd>" in page and "<dt>热度</dt><dd>12</dd>" in page
+    assert client.get("/events/999999").status_code == 404
+
+
+def test_event_list_shows_grown_recent_events_hottest_first(
+    client: FlaskClient, seeded: Seeded, session: Session
+) -> None:
+    now = utcnow()
+
+    def event(key: str, title: str, count: int, heat: float, days_ago: float) -> None:
+        seen = now - timedelta(days=days_ago)
+        session.add(Event(key=key, title=title, topic="供热", first_seen_at=seen - timedelta(days=1),
+                          last_seen_at=seen, item_count=count, heat=heat, channels={"weibo": count}))  # fmt: skip
+
+    event("hot", "华苑小区大面积停暖", 6, 40.0, 1)
+    event("single", "只有一条的事件", 1, 99.0, 0.5)
+    event("stale", "两个月前的事件", 5, 80.0, 45)
+    session.commit()
+    login(client)
+    page = text(client.get("/events"))
+    assert page.index("华苑小区大面积停暖") < page.index("河西区友谊路小区燃气泄漏")  # heat 40 before heat 3
+    assert "只有一条的事件" not in page and "两个月前的事件" not in page
+    assert "共 <strong>2</strong> 个" in page
+    assert "微博 6" in page
+
+
+def test_queue_and_item_page_link_to_the_event(client: FlaskClient, seeded: Seeded) -> None:
+    login(client)
+    link = f'href="/events/{gas_event(seeded)}"'
+    assert link in text(client.get("/queue"))
+    assert link in text(client.get(f"/items/{seeded.items['gas'].id}"))
+    assert 'href="/events"' in text(client.get("/queue"))  # in the main navigation
+
+
+def test_office_staff_see_only_their_items_of_an_event(client: FlaskClient, seeded: Seeded, session: Session) -> None:
+    lonely = Spec("other", "与信访处无关的事件条目", "内容", "燃气", (), "咨询", 1, lead=("宣传处",))
+    other_event = Event(key="other", title="宣传处的事件", item_count=1)
+    session.add(other_event)
+    session.flush()
+    add_item(session, seeded.offices, lonely, utcnow(), event=other_event)
+    other_id = other_event.id
+    session.commit()
+
+    login(client, "xinfang")
+    assert client.get("/events").status_code == 403
+    page = text(client.get(f"/events/{gas_event(seeded)}"))
+    assert "河西区友谊路某小区燃气管道泄漏" in page  # 信访处 leads it
+    assert "友谊路小区燃气泄漏 有人头晕送医" not in page  # 宣传处 / 供热燃气处 only
+    assert "仅显示分派给本处室的条目" in page and "<dt>条数</dt><dd>1</dd>" in page
+    assert client.get(f"/events/{other_id}").status_code == 404  # nothing of theirs: no existence leak
