@@ -1,9 +1,17 @@
-"""Places and organisations named in a text: what events are grouped on and routed by."""
+"""Places and organisations named in a text: what events are grouped on and routed by.
+
+Tianjin people name districts by their short form (河西, 滨海) or by a former name (塘沽,
+汉沽, 大港 are in 滨海新区; 蓟县 is 蓟州区), so both resolve to the official name — but
+河北省 is a province, not 河北区. Phone and ID numbers in public text are masked first
+(``text.mask_numbers``), so no entity ever carries one.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from analysis.text import mask_numbers
 
 DISTRICTS = (
     "和平区",
@@ -24,6 +32,13 @@ DISTRICTS = (
     "蓟州区",
 )
 _DISTRICT_SHORT = {d.removesuffix("新区").removesuffix("区"): d for d in DISTRICTS}
+_DISTRICT_ALIAS = {**_DISTRICT_SHORT, "塘沽": "滨海新区", "汉沽": "滨海新区", "大港": "滨海新区", "蓟县": "蓟州区"}
+# A short name counts unless it is part of another name (河北省, 南开大学 is still 南开);
+# 和平 needs a place word after it (和平年代 is not a district).
+_DISTRICT_MENTION = re.compile(
+    "(" + "|".join(sorted((k for k in _DISTRICT_ALIAS if k != "和平"), key=len, reverse=True)) + r")(?![省市人])"
+    r"|(和平)(?=区|路|道|里|街)"
+)
 _ESTATE_SUFFIX = "小区|花园|家园|公寓|新村|新苑|嘉园|名苑|里|苑|园|大厦|公馆|府|城|湾|庭|里小区"
 ESTATE = re.compile(rf"([\u4e00-\u9fa5A-Za-z0-9]{{2,10}}?(?:{_ESTATE_SUFFIX}))(?:小区)?(?:\d+号楼|\d+栋|\d+门)?")
 BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢)")
@@ -91,11 +106,15 @@ def _clean_estate(name: str) -> str:
     return name if len(name) >= 3 and name not in _NOT_ESTATE else ""
 
 
+def districts_in(text: str) -> tuple[str, ...]:
+    """Official names of the Tianjin districts a text names, in order of first mention."""
+    found = [_DISTRICT_ALIAS[m.group(1) or m.group(2)] for m in _DISTRICT_MENTION.finditer(text)]
+    return _unique(found)
+
+
 def extract(text: str) -> Entities:
-    districts = [d for d in DISTRICTS if d in text]
-    for short, full in _DISTRICT_SHORT.items():
-        if full not in districts and len(short) >= 2 and short + "区" not in text and f"{short}新区" in text:
-            districts.append(full)
+    text = mask_numbers(text)
+    districts = list(districts_in(text))
     estates = [_clean_estate(m.group(1)) for m in ESTATE.finditer(text)]
     companies = [_LEAD_NOISE.sub("", m.group(1)) for m in COMPANY.finditer(text)]
     return Entities(

@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from analysis import entities, topics, urgency
-from analysis.events import Signature, shingles
+from analysis.events import Signature, signature_for
 from analysis.sentiment import SentimentEngine, load_engine, three_class
-from analysis.text import joined, plain
+from analysis.text import joined, mask_numbers, plain
+from analysis.topic_model import MODEL_PATH, STANCE_PATH, NgramModel
 from config import Settings
 from config.rules import load_rule_file
 
@@ -60,6 +61,8 @@ class Analyser:
     rules: topics.TopicRules
     engine: SentimentEngine
     rules_version: str
+    topic_model: NgramModel | None = None  # breaks rule ties and covers rule misses
+    stance_model: NgramModel | None = None  # request type when no cue word fires
 
     @classmethod
     def load(cls, settings: Settings, engine: SentimentEngine | None = None) -> Analyser:
@@ -67,23 +70,29 @@ class Analyser:
         digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:8]
         return cls(
             rules=topics.TopicRules.from_config(data),
-            engine=engine or load_engine(settings.analysis.sentiment_engine),
+            engine=engine or load_engine(settings.analysis.sentiment_engine, settings.data_dir / "models"),
             rules_version=digest,
+            topic_model=NgramModel.load(MODEL_PATH) if MODEL_PATH.is_file() else None,
+            stance_model=NgramModel.load(STANCE_PATH) if STANCE_PATH.is_file() else None,
         )
 
     @property
     def model_version(self) -> str:
-        return f"{self.engine.version}+rules-{self.rules_version}"
+        models = "".join(f"+{m.version}" for m in (self.topic_model, self.stance_model) if m)
+        return f"{self.engine.version}+rules-{self.rules_version}{models}"
 
     def analyse(self, facts: ItemFacts, now: datetime | None = None, score: float | None = None) -> AnalysisResult:
         now = now or datetime.now(UTC)
         title, content = plain(facts.title), plain(facts.content)
         text = joined(title, content)
-        topic = topics.classify_topic(self.rules, title, content)
-        rtype = topics.classify_request_type(self.rules, text, facts.request_type_raw)
+        topic = topics.classify_topic(self.rules, title, content, self.topic_model)
+        # The stance model knows construction grievances, not ads or chatter: 其他 gets cues only.
+        stance = self.stance_model if topic.topic != topics.OTHER else None
+        masked = mask_numbers(text)  # reasons and entities quote the text: no phone or ID numbers
+        rtype = topics.classify_request_type(self.rules, masked, facts.request_type_raw, stance)
         sentiment = self.engine.score(text) if score is None else score
-        label = three_class(sentiment, rtype.request_type)
-        found = entities.extract(text)
+        label = three_class(sentiment, rtype.request_type, text)
+        found = entities.extract(masked)
         if facts.district and facts.district not in found.districts:
             found = entities.Entities(
                 (facts.district, *found.districts), found.estates, found.buildings, found.companies, found.roads
@@ -97,14 +106,18 @@ class Analyser:
             now,
             media_author=verified_type in MEDIA_VERIFIED_TYPES,
         )
-        signature = Signature(
-            item_ref=facts.ref,
-            topic=topic.topic,
-            published_at=facts.published_at,
-            shingles=shingles(text),
-            places=frozenset(found.estates),
-            companies=frozenset(found.companies),
-            districts=frozenset(found.districts),
+        signature = signature_for(
+            facts.ref,
+            topic.topic,
+            facts.published_at,
+            text,
+            estates=found.estates,
+            companies=found.companies,
+            districts=found.districts,
+            source=facts.source,
+            parent_ref=facts.parent_ref,
+            topics=topic.scores,
+            tags=topic.tags,
         )
         return AnalysisResult(
             model_version=self.model_version,
@@ -119,6 +132,8 @@ class Analyser:
             keywords_hit=topic.hits,
             explanation={
                 "topic_scores": topic.scores,
+                "topic_decided_by": topic.decided_by,
+                "topic_model": topic.model,
                 "request_type": rtype.reason,
                 "sentiment_engine": self.engine.name,
             },

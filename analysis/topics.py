@@ -1,17 +1,37 @@
-"""Topic and request type from the keyword rules in topics.yaml.
+"""Topic and request type from the rules in topics.yaml, helped by a small trained model.
 
-Each result carries the words that decided it, so a duty officer can see why a tag was
-given and correct it (the correction becomes a training label).
+Each result carries the words (or model features) that decided it, so a duty officer can
+see why a tag was given and correct it (the correction becomes a training label).
+
+Keyword counting alone gets this domain wrong in predictable ways: 物业 appears in most
+供热 complaints, 工地 in wage claims, 工资 in a teacher's letter. So tags carry weights,
+"minor" place/actor words count only beside a real subject, vetoes and required context
+words are checked, and when two topics score close the model (analysis/topic_model.py)
+chooses between them instead of list order. Request types work the same way: weighted
+cue words first (stance, described problems, sarcasm), a stance model when none fires.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 OTHER = "其他"
-TITLE_WEIGHT = 2.0
+VETO_WINDOW = 12
+COMPLAINT_TYPES = ("举报", "求助", "投诉")  # tie order: the explicit words first
+MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule matched
+STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
+STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}
+MINOR_SHARE = 0.5  # what minor words add to a topic that has a real subject
+
+
+class TopicScorer(Protocol):
+    """What the rules need from a trained model (analysis.topic_model.NgramModel)."""
+
+    def proba(self, text: str) -> dict[str, float]: ...
+
+    def explain(self, text: str, topic: str, k: int = 5) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -19,6 +39,10 @@ class TagRule:
     name: str
     words: tuple[str, ...]
     vetoes: tuple[str, ...] = ()
+    weight: float = 2.0
+    minor: bool = False
+    unless: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,7 +57,9 @@ class TopicResult:
     topic: str
     tags: tuple[str, ...]
     hits: tuple[str, ...]
-    scores: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # rule score per topic that matched
+    decided_by: str = "rules"  # rules / rules+model (tie-break) / rules(weak)+model / model
+    model: dict[str, float] = field(default_factory=dict)  # model probabilities it consulted
 
 
 @dataclass(frozen=True)
@@ -42,29 +68,61 @@ class RequestTypeResult:
     reason: str
 
 
+Cue = tuple[re.Pattern[str], float]
+
+
 @dataclass(frozen=True)
 class TopicRules:
     topics: tuple[TopicRule, ...]
-    request_types: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    cues: dict[str, tuple[Cue, ...]]
+    sarcasm: tuple[re.Pattern[str], ...]
+    default_type: str
     source_type_map: dict[str, str]
+    title_weight: float = 2.0
+    decide_margin: float = 1.5
+    decide_min: float = 3.0
+    candidate_ratio: float = 0.5
 
     @classmethod
     def from_config(cls, data: dict[str, Any]) -> TopicRules:
         topics = []
         for spec in data.get("topics") or []:
             tags = tuple(
-                TagRule(name, tuple(rule.get("any") or ()), tuple(rule.get("not") or ()))
+                TagRule(
+                    name,
+                    tuple(rule.get("any") or ()),
+                    tuple(rule.get("not") or ()),
+                    float(rule.get("weight", 2)),
+                    bool(rule.get("minor", False)),
+                    tuple(rule.get("unless") or ()),
+                    tuple(rule.get("with") or ()),
+                )
                 for name, rule in (spec.get("tags") or {}).items()
             )
             topics.append(TopicRule(spec["name"], float(spec.get("priority", 0)), tags))
-        request_types = tuple(
-            (name, tuple(re.compile(w) for w in words)) for name, words in (data.get("request_types") or {}).items()
+        types = data.get("request_types") or {}
+        cues = {name: tuple(_cue(entry) for entry in entries) for name, entries in (types.get("cues") or {}).items()}
+        return cls(
+            topics=tuple(topics),
+            cues=cues,
+            sarcasm=tuple(re.compile(p) for p in types.get("sarcasm") or ()),
+            default_type=str(types.get("default", "咨询")),
+            source_type_map=dict(data.get("source_type_map") or {}),
+            title_weight=float(data.get("title_weight", 2.0)),
+            decide_margin=float(data.get("decide_margin", 1.5)),
+            decide_min=float(data.get("decide_min", 3.0)),
+            candidate_ratio=float(data.get("candidate_ratio", 0.5)),
         )
-        return cls(tuple(topics), request_types, dict(data.get("source_type_map") or {}))
 
     @property
     def topic_names(self) -> tuple[str, ...]:
         return tuple(t.name for t in self.topics)
+
+
+def _cue(entry: str | list[Any]) -> Cue:
+    if isinstance(entry, list):
+        return re.compile(str(entry[0])), float(entry[1])
+    return re.compile(str(entry)), 1.0
 
 
 def _vetoed(text: str, word: str, vetoes: tuple[str, ...]) -> bool:
@@ -72,45 +130,176 @@ def _vetoed(text: str, word: str, vetoes: tuple[str, ...]) -> bool:
     if not vetoes:
         return False
     for match in re.finditer(re.escape(word), text):
-        window = text[max(0, match.start() - 12) : match.end() + 12]
+        window = text[max(0, match.start() - VETO_WINDOW) : match.end() + VETO_WINDOW]
         if not any(v in window for v in vetoes):
             return False
     return True
 
 
-def classify_topic(rules: TopicRules, title: str, content: str) -> TopicResult:
-    scores: dict[str, float] = {}
-    tags_by_topic: dict[str, list[str]] = {}
-    hits_by_topic: dict[str, list[str]] = {}
-    for topic in rules.topics:
-        score = 0.0
-        for tag in topic.tags:
-            matched = False
-            for word in tag.words:
-                in_title = word in title and not _vetoed(title, word, tag.vetoes)
-                in_body = word in content and not _vetoed(content, word, tag.vetoes)
-                if in_title or in_body:
-                    score += (TITLE_WEIGHT if in_title else 0.0) + (1.0 if in_body else 0.0)
-                    hits_by_topic.setdefault(topic.name, []).append(word)
-                    matched = True
-            if matched:
-                tags_by_topic.setdefault(topic.name, []).append(tag.name)
-        if score:
-            scores[topic.name] = score + topic.priority
+@dataclass
+class _TopicScore:
+    major: float = 0.0
+    minor: float = 0.0
+    tags: list[str] = field(default_factory=list)
+    hits: list[str] = field(default_factory=list)
+    vetoed: bool = False  # a whole-text veto (unless) cancelled one of its tags
+
+
+def _score_topic(rules: TopicRules, topic: TopicRule, title: str, content: str, full: str) -> _TopicScore:
+    result = _TopicScore()
+    for tag in topic.tags:
+        if tag.unless and any(u in full for u in tag.unless):
+            result.vetoed = result.vetoed or any(w in full for w in tag.words)
+            continue
+        if tag.context and not any(c in full for c in tag.context):
+            continue
+        found: list[tuple[float, str]] = []
+        for word in tag.words:
+            in_title = word in title and not _vetoed(title, word, tag.vetoes)
+            in_body = word in content and not _vetoed(content, word, tag.vetoes)
+            if in_title or in_body:
+                found.append(((rules.title_weight if in_title else 0.0) + (1.0 if in_body else 0.0), word))
+        if not found:
+            continue
+        found.sort(key=lambda f: -f[0])
+        value = tag.weight * sum(score for score, _ in found[:2])
+        if tag.minor:
+            result.minor += value
+        else:
+            result.major += value
+        result.tags.append(tag.name)
+        result.hits.extend(word for _, word in found)
+    return result
+
+
+def score_rules(rules: TopicRules, title: str, content: str) -> tuple[dict[str, float], tuple[str, ...]]:
+    """(score of every topic with a real subject, topics named only by minor words).
+
+    Shared by ``classify_topic`` and the weak labeller that trains the model, so the
+    model learns from exactly the decisions the rules make.
+    """
+    return _summarise(rules, _raw_scores(rules, title, content))
+
+
+def _raw_scores(rules: TopicRules, title: str, content: str) -> dict[str, _TopicScore]:
+    full = f"{title}\n{content}"
+    return {t.name: _score_topic(rules, t, title, content, full) for t in rules.topics}
+
+
+def _summarise(rules: TopicRules, raw: dict[str, _TopicScore]) -> tuple[dict[str, float], tuple[str, ...]]:
+    priority = {t.name: t.priority for t in rules.topics}
+    scores = {name: round(s.major + MINOR_SHARE * s.minor + priority[name], 2) for name, s in raw.items() if s.major}
+    return scores, tuple(name for name, s in raw.items() if s.minor and not s.major)
+
+
+def rules_decide(rules: TopicRules, scores: dict[str, float]) -> str | None:
+    """The topic the rules settle alone (clear lead, enough evidence), else None."""
     if not scores:
+        return None
+    ranked = sorted(scores, key=lambda name: (-scores[name], rules.topic_names.index(name)))
+    best = scores[ranked[0]]
+    second = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    return ranked[0] if best >= rules.decide_min and best >= rules.decide_margin * second else None
+
+
+def classify_topic(rules: TopicRules, title: str, content: str, model: TopicScorer | None = None) -> TopicResult:
+    """The first-level topic: rules when they are clear, the model where they are not.
+
+    Topics with a real subject (non-minor hits) compete on weighted score. The rules
+    decide alone when the best leads by ``decide_margin`` and reaches ``decide_min``.
+    With enough evidence for two or more topics the model picks among those within
+    ``candidate_ratio`` of the best (a tie-break, never a new topic). With weak evidence
+    (below ``decide_min``), minor words only, or no hit at all, the model's own top topic
+    wins when it is among the rule candidates or at least ``MODEL_MIN`` sure; otherwise
+    the model picks among the weak candidates, and with none the answer is 其他.
+    """
+    full = f"{title}\n{content}"
+    raw = _raw_scores(rules, title, content)
+    scores, minor_only = _summarise(rules, raw)
+    order = rules.topic_names
+    ranked = sorted(scores, key=lambda name: (-scores[name], order.index(name)))
+    if ranked and (model is None or rules_decide(rules, scores)):
+        return _rule_result(ranked[0], raw[ranked[0]], scores, "rules")
+    if model is None:
         return TopicResult(OTHER, (), (), {})
-    best = max(scores, key=lambda name: (scores[name], -rules.topic_names.index(name)))
-    return TopicResult(best, tuple(tags_by_topic.get(best, ())), tuple(hits_by_topic.get(best, ())), scores)
+    # A vetoed topic (a teacher's 工资) stays out whatever the model thinks.
+    proba = {name: p for name, p in model.proba(full).items() if not (name in raw and raw[name].vetoed)}
+    top = max(proba, key=lambda name: proba[name])
+    if ranked and scores[ranked[0]] >= rules.decide_min:
+        # Two or more topics with real evidence: the model only breaks the tie.
+        close = [n for n in ranked if scores[n] >= rules.candidate_ratio * scores[ranked[0]]]
+        return _model_pick(model, full, proba, close, raw, scores, "rules+model")
+    # Weak or minor-only evidence, or none: the model may also propose its own topic.
+    weak = ranked if ranked else [*minor_only, OTHER] if minor_only else []
+    if top in weak or (top != OTHER and proba[top] >= MODEL_MIN):
+        return _model_pick(model, full, proba, [top], raw, scores, "model")
+    if weak:
+        return _model_pick(model, full, proba, list(weak), raw, scores, "rules(weak)+model")
+    return TopicResult(OTHER, (), (), {}, "model", {top: round(proba[top], 3)})
 
 
-def classify_request_type(rules: TopicRules, text: str, raw_type: str | None) -> RequestTypeResult:
+def _rule_result(name: str, score: _TopicScore, scores: dict[str, float], how: str) -> TopicResult:
+    return TopicResult(name, tuple(score.tags), tuple(dict.fromkeys(score.hits)), scores, how)
+
+
+def _model_pick(
+    model: TopicScorer,
+    full: str,
+    proba: dict[str, float],
+    candidates: list[str],
+    raw: dict[str, _TopicScore],
+    scores: dict[str, float],
+    how: str,
+) -> TopicResult:
+    best = max(candidates, key=lambda name: (proba.get(name, 0.0), -candidates.index(name)))
+    picked = raw.get(best) or _TopicScore()
+    consulted = {n: round(proba.get(n, 0.0), 3) for n in candidates}
+    hits = tuple(dict.fromkeys(picked.hits)) + tuple(f"模型:{f}" for f in model.explain(full, best, 3))
+    return TopicResult(best, tuple(picked.tags), hits, scores, how, consulted)
+
+
+def classify_request_type(
+    rules: TopicRules, text: str, raw_type: str | None, model: TopicScorer | None = None
+) -> RequestTypeResult:
+    """咨询/投诉/求助/建议/举报/表扬 from the source's label, else from weighted cue words.
+
+    Weibo complaints rarely say 投诉: the cues include stance words (不管, 凭什么,
+    啥时候能…, 推诿) and described problems. Praise must outweigh complaint, and mocking
+    praise (真值啊, “负责”, 感谢…让我体验) counts as complaint. When no cue fires at all,
+    the stance model (complaint / consult / suggest) decides if it is sure enough.
+    """
     if raw_type:
         mapped = rules.source_type_map.get(raw_type.strip())
         if mapped:
             return RequestTypeResult(mapped, f"来源标注类型：{raw_type}")
-    for name, patterns in rules.request_types:
-        for pattern in patterns:
+    scores: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for name, cues in rules.cues.items():
+        for pattern, weight in cues:
             found = pattern.search(text)
             if found:
-                return RequestTypeResult(name, f"关键词：{found.group(0)}")
-    return RequestTypeResult("咨询", "无明显诉求词，按咨询处理")
+                scores[name] = scores.get(name, 0.0) + weight
+                words.setdefault(name, []).append(found.group(0))
+    mock = next((m.group(0) for p in rules.sarcasm if (m := p.search(text))), None)
+    praise = scores.pop("表扬", 0.0)
+    complaint = sum(scores.get(n, 0.0) for n in COMPLAINT_TYPES)
+    if mock and (praise or complaint):
+        scores["投诉"] = scores.get("投诉", 0.0) + praise + 1.0
+        words.setdefault("投诉", []).append(f"反讽：{mock}")
+        complaint, praise = complaint + praise + 1.0, 0.0
+    if praise and praise > complaint:
+        return RequestTypeResult("表扬", "关键词：" + "、".join(words["表扬"][:3]))
+    others = max(scores.get("建议", 0.0), scores.get("咨询", 0.0))
+    if complaint and complaint >= others:
+        name = max(COMPLAINT_TYPES, key=lambda n: (scores.get(n, 0.0), -COMPLAINT_TYPES.index(n)))
+        return RequestTypeResult(name, "关键词：" + "、".join(words[name][:3]))
+    for name in ("建议", "咨询"):
+        if scores.get(name, 0.0) and scores[name] >= others:
+            return RequestTypeResult(name, "关键词：" + "、".join(words[name][:3]))
+    if model is not None:
+        proba = model.proba(text)
+        stance = max(proba, key=lambda name: proba[name])
+        if proba[stance] >= STANCE_MIN.get(stance, 1.0):
+            shown = "、".join(model.explain(text, stance, 3))
+            return RequestTypeResult(STANCE_TYPE[stance], f"模型：{stance} {proba[stance]:.2f}（{shown}）")
+    return RequestTypeResult(rules.default_type, f"无明显诉求词，按{rules.default_type}处理")

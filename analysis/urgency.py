@@ -5,54 +5,86 @@ circulating claim of one), a collective petition under way or announced.
 3 high: a present physical hazard, an outage of heat/gas/water for a building or more,
 wide public heat, actual media coverage.
 2 an ordinary complaint, report or request for help; 1 consultation, suggestion, praise.
+
+Plain keyword lists get the edges wrong, so the patterns carry their context: 冻死了 and
+吓死人 are not deaths, 不让人活了 is not a threat, a wind-blown 围挡倒塌 is not a
+collapse, 无人员伤亡 is no injury, a press *threat* (找媒体曝光) is not coverage, and one
+flat's water cut off (停我家的水) is not a building's outage.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-CRISIS_WORDS = {
-    "扬言极端行为": ("跳楼", "自焚", "轻生", "自杀", "喝农药", "喝药", "同归于尽", "以死相逼", "不想活了", "跳河"),
-    "人员伤亡": ("死亡", "身亡", "遇难", "丧生", "受伤", "伤亡", "砸伤", "砸死", "烧伤", "送医"),
-    "坍塌爆炸": ("坍塌", "倒塌", "垮塌", "爆炸", "爆燃", "闪爆"),
-    "群体性事件": (
-        "集体上访",
-        "拉横幅",
-        "拉条幅",
-        "聚集维权",
-        "围堵",
-        "堵路",
-        "集体维权",
-        "几十名",
-        "上百名",
-        "数十名工人",
+_INTENSIFIED = "吓笑冻累气烦急热饿困腾愁馋忙臭折熏憋闷吵"  # 吓死了, 熏死人: emphasis, not death
+CRISIS = {
+    "扬言极端行为": re.compile(
+        r"跳楼(?!价|大甩卖)|自焚|轻生|自杀|喝农药|喝药|同归于尽|以死相逼|不想活|活不下去|一死了之|寻死|寻短见|"
+        r"跳河|割腕|跳下去|跳下来|从.{1,12}跳下|爬上.{0,8}(?:塔吊|楼顶|天台|高处)|"
+        r"(?:带|拿|浇|泼|买|提)[^，。]{0,4}汽油|放火|一把火|(?:都|就)?别活|不活了|死给.{0,4}看|死在.{0,8}(?:门口|面前|这)|"
+        r"拼了这条命|持刀|拿刀"
+    ),
+    "人员伤亡": re.compile(
+        rf"死亡(?!证明)|身亡|遇难|丧生|死了人|(?<![{_INTENSIFIED}])死人了|死了[一两三四五几好多]+[个名位]|[砸炸压烧摔淹电]死|出人命|人没了|不幸离世|"
+        r"受伤|轻伤|(?<!严)重伤|伤者|伤亡|[打砸烧烫摔撞]伤|缝了.{0,3}针|送医|送[往到]医院|抢救无效|被埋|坠楼|"
+        r"(?:人|工人|孩子|老人|男子|女子|小孩)[^，。]{0,14}(?:坠落|跌落)|骨折|头破血流|昏迷|中毒|触电|溺亡|死者|遇难者|罹难"
+    ),
+    "坍塌爆炸": re.compile(
+        r"(?<!围挡)(?<!护栏)(?<!栏杆)(?<!广告牌)(?:坍塌|倒塌|垮塌)|塌了|要塌|塌陷|楼塌|爆炸(?!性)|爆燃|闪爆|炸[死伤了]"
+    ),
+    "群体性事件": re.compile(
+        r"集体上访|集体维权|集体讨薪|集体停工|停工讨薪|(?:工人|工友|农民工|集体)[^，。]{0,4}罢工|[拉打举挂](?:起|着|出)?了?(?:横幅|条幅)|静坐|"
+        r"(?:聚集|聚在|聚到|围堵)[^，。]{0,8}(?:门口|政府|售楼处|项目部|工地|大门|信访|住建)|"
+        r"(?:集体|一起|组团)(?:到|去).{0,8}(?:政府|市里|区里|上访|维权|讨薪)|"
+        r"(?:几十|数十|上百|百余|近百|一百多|几百|数百|上千|[二三四五六七八九]十多?|\d{2,}多?)(?:名|个|位|户)?"
+        r"(?:人|工人|农民工|村民|业主|居民|工友).{0,12}"
+        r"(?:讨薪|上访|维权|聚|拉着|拉起|堵|围(?!挡|墙)|一起去|去.{0,6}政府|到.{0,6}政府|停工)|"
+        r"(?:工友|工人|村民|业主|居民|大家|我们)们?.{0,12}(?:上访|信访局|信访办|去.{0,6}政府)"
     ),
 }
-HIGH_WORDS = {
-    "燃气泄漏等现实危险": (
-        "漏气",
-        "燃气泄漏",
-        "煤气泄漏",
-        "天然气泄漏",
-        "燃气味",
-        "煤气味",
-        "危房",
-        "随时可能",
-        "摇摇欲坠",
-        "脱落砸",
-    ),
-    "停热停气停水": ("停暖", "停热", "没有暖气", "不供暖", "停气", "停水", "断水", "断气"),
-    "媒体介入": ("记者", "媒体", "曝光", "电视台", "报社", "央视"),
-}
-BUILDING_SCALE = ("整栋", "整个小区", "全楼", "全小区", "整个楼", "几百户", "上百户", "多户", "全体业主", "所有住户")
+# Words that cancel a crisis match in their sentence: "no one was hurt" is no injury; a
+# feared or possible collapse, explosion or injury (担心房屋倒塌, 存在爆炸隐患, 万一砸伤人)
+# is a present hazard at most. Threats and announced petitions are conditional by nature
+# (再不解决就…), so only injuries and collapses are checked for this.
+NEGATED = re.compile(r"(?:无|没有|未造成|未发生|无一)(?:人员)?(?:伤亡|受伤|死亡)|无生命危险")
+HYPOTHETICAL_BEFORE = re.compile(
+    r"(?:万一|一旦|如果|若是?|假如|避免|防止|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
+    r"会不会|存在)[^，。]{0,6}$"
+)
+HYPOTHETICAL_AFTER = re.compile(r"^[^，。]{0,3}(?:的)?(?:风险|隐患|危险|可能|事故隐患|将会|会是|有可能)")
+NOT_DONE = re.compile(r"(?:未|没有?|不)[^，。]{0,2}$")  # 未拉横幅: a gathering that did not happen
+HAZARD = re.compile(
+    r"漏气|燃气泄漏|煤气泄漏|天然气泄漏|燃气味|煤气味|天然气味|危房|随时可能|摇摇欲坠|露出钢筋|"
+    r"(?:拆除?|砸了?|打掉|破坏)了?(?:承重墙|承重|梁)|承重墙(?:给)?(?:砸|拆|打)|"
+    r"井盖(?:没了|丢|被盗|被偷|缺失|破损|翘起|松动)|大洞|"
+    r"(?:太|很|非常|十分|特别|极其|相当)危险|危险[了！!]|漏电|电线裸露|爆裂|爆管|喷涌|地面.{0,3}(?:下沉|沉降)|"
+    r"楼体?(?:倾斜|下沉)|砸人|伤人|(?:目前|现在|正在?|仍|还)[^，。]{0,6}被困|有人被困|挖断|疏散|泄漏|"
+    r"外墙[^，。]{0,8}脱落|保温层[^，。]{0,6}脱落|大块[^，。]{0,4}脱落|砸坏|"
+    r"(?:担心|害怕|怕|可能|随时)[^，。]{0,4}(?:坍塌|倒塌|垮塌|塌)|(?:坍塌|倒塌|垮塌|爆炸)的?(?:风险|隐患|危险)"
+)
+OUTAGE = re.compile(r"停暖|停热|没有暖气|不供暖|停气|停水|断水|断气|没水了?|没有水")
+ONE_HOME = re.compile(r"我家|其家|家中|家里|户内|我们家|来电人家")
+BUILDING_SCALE = re.compile(
+    r"整栋|整幢|整个小区|全楼|全小区|整个楼|一栋楼|我们楼|楼里|几栋楼|[十百千几多]+栋|上千户|几百户|上百户|几十户|多户|"
+    r"全体业主|所有住户|整个单元|小区|片区|多个"
+)
+COVERAGE = re.compile(
+    r"本报|记者(?:今天|近日|日前)?(?:走访|调查|暗访|采访|夜探|跟踪|获悉|了解到|发现|到现场|在现场)|我是.{0,10}记者|"
+    r"(?<![找向让请叫去])(?:电视台|媒体|报纸|新闻|央视)(?:已经?|都)?(?:报道|曝光|播出|采访|来拍|来了)|被(?:媒体)?曝光|"
+    r"上了(?:新闻|电视|热搜)|【记者"
+)
+ASKING = re.compile(r"请问|咨询|建议|[？?]")  # a question about a hazard is not a hazard report
+HOT_REPOSTS = 500
+HOT_LIKES = 2000
+ACTING_TYPES = ("投诉", "举报", "求助")
 SEASONAL = {
     "heating": ((11, 15), (3, 15), ("供热", "暖气", "供暖", "采暖")),
     "wages": ((12, 1), (2, 15), ("工资", "欠薪", "讨薪")),
 }
-HOT_REPOSTS = 500
-HOT_LIKES = 2000
+SCALE_WORDS = ("整栋", "整个小区", "全楼", "全小区", "几百户", "上百户", "多户", "全体业主", "所有住户")
 
 
 @dataclass(frozen=True)
@@ -66,6 +98,55 @@ def _season_active(now: datetime, start: tuple[int, int], end: tuple[int, int]) 
     return key >= start or key <= end if start > end else start <= key <= end
 
 
+def _actual(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
+    """The first match that reports something that happened, not a fear or a possibility."""
+    for found in pattern.finditer(sentence):
+        before, after = sentence[: found.start()], sentence[found.end() :]
+        if not (HYPOTHETICAL_BEFORE.search(before) or HYPOTHETICAL_AFTER.search(after)):
+            return found
+    return None
+
+
+def crisis_reasons(text: str) -> list[str]:
+    """Each crisis kind found, with the words, ignoring denials, fears and possibilities."""
+    reasons = []
+    sentences = [s for s in re.split(r"[。！？!?\n；;]", text) if s]
+    for label, pattern in CRISIS.items():
+        for sentence in sentences:
+            if label == "人员伤亡" and NEGATED.search(sentence):
+                continue
+            found = _actual(pattern, sentence) if label in ("人员伤亡", "坍塌爆炸") else pattern.search(sentence)
+            if found and label == "群体性事件" and NOT_DONE.search(sentence[: found.start()]):
+                continue
+            if found:
+                reasons.append(f"{label}（{found.group(0)}）")
+                break
+    return reasons
+
+
+def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_author: bool) -> list[str]:
+    """Present hazard, building-wide outage, wide heat, actual media coverage."""
+    reasons = []
+    hazard = HAZARD.search(text)
+    if hazard and request_type not in ("表扬", "建议") and not (request_type == "咨询" and ASKING.search(text)):
+        reasons.append(f"现实危险（{hazard.group(0)}）")
+    outage = OUTAGE.search(text)
+    if outage and request_type not in ("表扬", "建议", "咨询"):
+        scale = BUILDING_SCALE.search(text)
+        if scale or not ONE_HOME.search(text):
+            reasons.append(f"停热停气停水（{outage.group(0)}{'，' + scale.group(0) if scale else ''}）")
+    reposts, likes = _number(metrics.get("reposts")), _number(metrics.get("likes"))
+    if reposts > HOT_REPOSTS or likes > HOT_LIKES:
+        reasons.append(f"热度高（转发{reposts:.0f}，点赞{likes:.0f}）")
+    if media_author:
+        reasons.append("媒体账号发布")
+    else:
+        covered = COVERAGE.search(text)
+        if covered:
+            reasons.append(f"媒体已报道（{covered.group(0)}）")
+    return reasons
+
+
 def assess(
     text: str,
     request_type: str,
@@ -74,28 +155,15 @@ def assess(
     now: datetime,
     media_author: bool = False,
 ) -> Urgency:
-    reasons: list[str] = []
-    for label, words in CRISIS_WORDS.items():
-        found = next((w for w in words if w in text), None)
-        if found:
-            reasons.append(f"{label}（{found}）")
+    reasons = crisis_reasons(text)
     if reasons:
         return Urgency(4, tuple(reasons))
-    for label, words in HIGH_WORDS.items():
-        found = next((w for w in words if w in text), None)
-        if found and (label != "停热停气停水" or request_type in ("投诉", "求助", "举报")):
-            reasons.append(f"{label}（{found}）")
-    reposts = _number(metrics.get("reposts"))
-    likes = _number(metrics.get("likes"))
-    if reposts > HOT_REPOSTS or likes > HOT_LIKES:
-        reasons.append(f"热度高（转发{reposts:.0f}，点赞{likes:.0f}）")
-    if media_author:
-        reasons.append("媒体账号发布")
+    reasons = high_reasons(text, request_type, metrics, media_author)
     if reasons:
         return Urgency(3, tuple(reasons))
-    if request_type in ("投诉", "举报", "求助"):
+    if request_type in ACTING_TYPES:
         reasons.append(f"{request_type}类诉求")
-        scale = next((w for w in BUILDING_SCALE if w in text), None)
+        scale = next((w for w in SCALE_WORDS if w in text), None)
         if scale:
             reasons.append(f"影响范围大（{scale}）")
         for name, (start, end, words) in SEASONAL.items():

@@ -44,16 +44,24 @@ def make_records(n: int, seed: int = 7) -> list[dict[str, Any]]:
     records = []
     for i in range(n):
         text = rng.choice(TEMPLATES).format(
-            d=rng.choice(DISTRICTS), e=rng.choice(ESTATES), b=rng.randint(1, 30), t=rng.randint(10, 16),
+            d=rng.choice(DISTRICTS),
+            e=rng.choice(ESTATES),
+            b=rng.randint(1, 30),
+            t=rng.randint(10, 16),
             n=rng.randint(10, 90),
         )
         kind = rng.choice(["message", "post", "work_order"])
-        records.append({
-            "source": {"message": "people_liuyan", "post": "weibo", "work_order": "hotline"}[kind],
-            "source_id": f"b{i}", "kind": kind, "title": text[:18], "content": text,
-            "published_at": (start + timedelta(minutes=i)).isoformat(),
-            "metrics": {"reposts": rng.choice([0, 3, 12, 700])} if kind == "post" else {},
-        })  # fmt: skip
+        records.append(
+            {
+                "source": {"message": "people_liuyan", "post": "weibo", "work_order": "hotline"}[kind],
+                "source_id": f"b{i}",
+                "kind": kind,
+                "title": text[:18],
+                "content": text,
+                "published_at": (start + timedelta(minutes=i)).isoformat(),
+                "metrics": {"reposts": rng.choice([0, 3, 12, 700])} if kind == "post" else {},
+            }
+        )
     return records
 
 
@@ -116,12 +124,19 @@ def main() -> None:
         assignments = session.scalar(select(func.count()).select_from(Assignment)) or 0
         states = outbox.counts(session)
     result = {
-        "items": args.n, "engine": args.engine, "batch": args.batch,
-        "database": settings.database_url.split(":")[0], "redis": "embedded" if settings.uses_embedded_redis else "server",
-        "store_items_per_s": round(args.n / store_s, 1), "model_load_s": round(load_s, 2),
-        "worker_items_per_s": round(args.n / work_s, 1), "worker_seconds": round(work_s, 2),
-        "analysed": analysed, "assignments": assignments, "tasks": states,
-    }  # fmt: skip
+        "items": args.n,
+        "engine": args.engine,
+        "batch": args.batch,
+        "database": settings.database_url.split(":")[0],
+        "redis": "embedded" if settings.uses_embedded_redis else "server",
+        "store_items_per_s": round(args.n / store_s, 1),
+        "model_load_s": round(load_s, 2),
+        "worker_items_per_s": round(args.n / work_s, 1),
+        "worker_seconds": round(work_s, 2),
+        "analysed": analysed,
+        "assignments": assignments,
+        "tasks": states,
+    }
     print(json.dumps(result, ensure_ascii=False, indent=2))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

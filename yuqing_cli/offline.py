@@ -58,6 +58,7 @@ def to_facts(number: int, record: dict[str, Any], now: datetime) -> ItemFacts:
         metrics=metrics,
         author_meta=author_meta if isinstance(author_meta, dict) else {},
         district=record.get("district"),
+        parent_ref=str(record["parent_id"]) if record.get("parent_id") not in (None, "") else None,
     )
 
 
@@ -75,7 +76,9 @@ def analyse_stream(stream: TextIO, settings: Settings, out: TextIO, now: datetim
     responder = Responder.load(settings)
     results = analyser.analyse_many(batch, now)
     index = EventIndex()
-    keys = [index.add(r.signature)[0] for r in results]
+    keys = [""] * len(results)
+    for i in sorted(range(len(results)), key=lambda i: batch[i].published_at):  # as the service receives them
+        keys[i] = index.add(results[i].signature)[0]
     for facts, result, key in zip(batch, results, keys, strict=True):
         out.write(
             json.dumps(render(facts, result, responder, key if index.size(key) > 1 else None, now), ensure_ascii=False)

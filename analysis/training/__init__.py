@@ -1,0 +1,1 @@
+"""Offline model building for analysis/ (not imported by the service at run time)."""

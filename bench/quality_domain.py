@@ -1,0 +1,115 @@
+"""Domain quality of ``yuqing analyse`` on the hand-labelled construction-commission dev set.
+
+The dev set (``tests/analysis/data/dev_items.jsonl``) was written and labelled from
+DESIGN §5 before any tuning; about a third of its lines are marked ``"split": "test"``
+and only those figures are honest (rules and the topic model were tuned on the rest).
+Items go through the same path as the CLI (``analyse_stream``: analysis + routing), so
+the figures are what a user of ``yuqing analyse`` gets.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from config import Settings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_SET = ROOT / "tests" / "analysis" / "data" / "dev_items.jsonl"
+METRICS = ("topic", "sentiment", "urgency", "offices", "request_type")
+
+
+def load_items(split: str | None = None, path: Path = DEV_SET) -> list[dict[str, Any]]:
+    """Dev lines of one split ("train" / "test"), or all of them when ``split`` is None."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in rows if split is None or r.get("split") == split]
+
+
+def fast_settings() -> Settings:
+    """Default settings with the ``fast`` engine when present (snownlp's scores, faster)."""
+    settings = load_settings(environ={})
+    try:
+        import analysis.sentiment_fast  # noqa: F401
+    except ImportError:
+        return settings
+    return replace(settings, analysis=replace(settings.analysis, sentiment_engine="fast"))
+
+
+def predict(items: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
+    """Run the CLI's ``analyse_stream`` over ``items`` (gold fields removed) and return its lines."""
+    from yuqing_cli.offline import analyse_stream
+
+    feed = io.StringIO(
+        "".join(
+            json.dumps({k: v for k, v in r.items() if k not in ("gold", "split")}, ensure_ascii=False) + "\n"
+            for r in items
+        )
+    )
+    out = io.StringIO()
+    errors = analyse_stream(feed, settings, out)
+    if errors:
+        raise ValueError("; ".join(errors))
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def agree(gold: dict[str, Any], got: dict[str, Any], metric: str) -> bool:
+    """One metric on one item: offices compare as sets (the lead list is unordered)."""
+    if metric == "sentiment":
+        return got["sentiment"]["label"] == gold["sentiment"]
+    if metric == "offices":
+        return set(got["offices"]) == set(gold["offices"])
+    return got[metric] == gold[metric]
+
+
+def score(items: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy per metric, crisis recall (every gold 4 must come out 4) and the misses."""
+    hits: Counter[str] = Counter()
+    misses: dict[str, list[str]] = {m: [] for m in METRICS}
+    crisis = [0, 0]
+    for item, got in zip(items, outputs, strict=True):
+        gold = item["gold"]
+        for metric in METRICS:
+            if agree(gold, got, metric):
+                hits[metric] += 1
+            else:
+                misses[metric].append(item["id"])
+        if gold["urgency"] == 4:
+            crisis[0] += 1
+            crisis[1] += got["urgency"] == 4
+    n = max(len(items), 1)
+    return {
+        "n": len(items),
+        **{m: round(hits[m] / n, 3) for m in METRICS},
+        "crisis_recall": round(crisis[1] / crisis[0], 3) if crisis[0] else 1.0,
+        "crisis_n": crisis[0],
+        "misses": misses,
+    }
+
+
+def evaluate(split: str | None, settings: Settings | None = None) -> dict[str, Any]:
+    """Figures for one split of the dev set through the CLI path."""
+    items = load_items(split)
+    return score(items, predict(items, settings or fast_settings()))
+
+
+def section() -> dict[str, Any]:
+    """The dev TEST split's figures (and the time taken) for bench/quality.py."""
+    started = time.perf_counter()
+    result = evaluate("test")
+    result.pop("misses")
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    result["dataset"] = str(DEV_SET.relative_to(ROOT))
+    result["split"] = "test"
+    return result
+
+
+if __name__ == "__main__":
+    for name in ("train", "test"):
+        figures = evaluate(name)
+        figures.pop("misses")
+        print(name, json.dumps(figures, ensure_ascii=False))

@@ -1,0 +1,209 @@
+"""The database path of event grouping, on the real database of the test run.
+
+Each ``batch`` does what an analysis job does: one ``recent_index`` per batch, then per
+item an analysis row and ``attach`` in the same transaction, then one commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event as sa_event
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from analysis.events import EventIndex, Signature, signature_for
+from analysis.grouping import attach, recent_index
+from analysis.jobs import analyse_tasks, facts_for
+from analysis.pipeline import Analyser
+from analysis.sentiment_snownlp import SnowNLPSentiment
+from config import Settings, load_settings
+from store import runtime
+from store.items import save_item
+from store.models import Analysis, Event, Item, Task
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser.load(load_settings(environ={}), engine=SnowNLPSentiment())
+
+
+def at(hours_ago: float) -> str:
+    return (NOW - timedelta(hours=hours_ago)).isoformat()
+
+
+def rec(source_id: str, content: str, hours_ago: float, source: str = "hotline", **extra: Any) -> dict[str, Any]:
+    kind = {"hotline": "work_order", "weibo": "post"}.get(source, "message")
+    return {
+        "source": source,
+        "source_id": source_id,
+        "kind": kind,
+        "content": content,
+        "published_at": at(hours_ago),
+    } | extra
+
+
+def analysed(session: Session, analyser: Analyser, record: dict[str, Any]) -> tuple[Item, Signature]:
+    """Store the item and its analysis row as the job does; return the row and its signature."""
+    item = session.get(Item, save_item(session, record).item_id)
+    assert item is not None
+    result = analyser.analyse(facts_for(item), NOW, score=0.5)
+    done = select(Analysis).where(Analysis.item_id == item.id, Analysis.model_version == result.model_version)
+    if session.scalar(done) is not None:  # analysed before: the job keeps the row
+        return item, result.signature
+    session.add(
+        Analysis(
+            item_id=item.id,
+            model_version=result.model_version,
+            sentiment_score=0.5,
+            sentiment_label=result.sentiment_label,
+            topic=result.topic,
+            topic_tags=list(result.topic_tags),
+            request_type=result.request_type,
+            urgency=result.urgency,
+            urgency_reasons=list(result.urgency_reasons),
+            entities=result.entities,
+            keywords_hit=list(result.keywords_hit),
+            explanation=result.explanation,
+            created_at=NOW,
+        )
+    )
+    return item, result.signature
+
+
+def batch(factory: sessionmaker[Session], analyser: Analyser, *records: dict[str, Any]) -> list[tuple[int, str | None]]:
+    with factory() as session:
+        index = recent_index(session, set(), NOW)
+        placed = []
+        for record in records:
+            item, sig = analysed(session, analyser, record)
+            event, reason = attach(session, index, item, sig, NOW)
+            placed.append((event.id, reason))
+        session.commit()
+    return placed
+
+
+@pytest.fixture
+def statements(session: Session) -> Iterator[list[str]]:
+    """SQL statements run through the session's engine while the test body runs."""
+    seen: list[str] = []
+    engine = session.get_bind()
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    sa_event.listen(engine, "before_cursor_execute", record)
+    yield seen
+    sa_event.remove(engine, "before_cursor_execute", record)
+
+
+def test_three_channels_over_days_make_one_event_with_a_timeline(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    call = rec("GD1", "来电人反映：河西区幸福里小区3号楼暖气不热，室温14度，要求热力公司处理。", 72)
+    board = rec(
+        "20931547", "我家住幸福里3号楼，供暖后屋里冰凉，室温不到16度。", 48, "people_liuyan", title="幸福里供暖不达标"
+    )
+    post = rec(
+        "5100000000000001", "河西幸福里三号楼的暖气是摆设吗？孩子冻感冒了", 24, "weibo", metrics={"reposts": 300}
+    )
+    parking = rec("GD2", "来电人反映：河西区幸福里小区物业擅自上调停车费，不交费不让车辆进门。", 20)
+    placed = [batch(factory, analyser, r)[0] for r in (call, board, post, parking)]
+    assert placed[0][0] == placed[1][0] == placed[2][0] != placed[3][0]
+    assert placed[0][1] is None and "幸福里" in (placed[2][1] or "")
+    with factory() as session:
+        event = session.get(Event, placed[0][0])
+        assert event is not None and event.item_count == 3 and event.topic == "供热"
+        assert set(event.channels) == {"hotline", "people_liuyan", "weibo"}
+        assert event.channels["weibo"]["count"] == 1 and event.channels["weibo"]["first"].startswith(at(24)[:13])
+        assert event.heat >= 300
+
+
+def test_a_batch_sees_what_another_worker_committed_since(factory: sessionmaker[Session], analyser: Analyser) -> None:
+    batch(factory, analyser, rec("GD1", "来电人反映：南开区华苑居华里12号楼楼道内有明显燃气味，怀疑漏气。", 5))
+    with factory() as session:  # another worker: its own index, same database
+        item, sig = analysed(session, analyser, rec("GD2", "来电人反映：北辰区果园新村7号楼厨房有燃气味。", 4))
+        other, _ = attach(session, EventIndex(), item, sig, NOW)
+        session.commit()
+        other_id = other.id
+    later = rec("5100000000000009", "北辰果园新村这两天老闻到煤气味，心里发慌", 3, "weibo")
+    assert batch(factory, analyser, later)[0][0] == other_id
+
+
+def test_a_rolled_back_batch_leaves_nothing_to_join(factory: sessionmaker[Session], analyser: Analyser) -> None:
+    text = "来电人反映：和平区新华南里小区自来水发黄有异味，已持续三天。"
+    with factory() as session:
+        index = recent_index(session, set(), NOW)
+        item, sig = analysed(session, analyser, rec("GD1", text, 6))
+        attach(session, index, item, sig, NOW)
+        session.rollback()
+    placed = batch(factory, analyser, rec("GD2", text, 5))
+    with factory() as session:
+        event = session.get(Event, placed[0][0])
+        assert placed[0][1] is None and event is not None and event.item_count == 1
+        assert session.scalar(select(Item).where(Item.external_id == "GD1")) is None
+
+
+def test_analysing_an_item_again_keeps_its_event_and_counts_it_once(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    record = rec("GD1", "来电人反映：红桥区芥园里小区2号楼电梯停运一个月，物业拖延维修。", 5)
+    first = batch(factory, analyser, record)
+    second = batch(factory, analyser, record)
+    assert first[0][0] == second[0][0]
+    with factory() as session:
+        event = session.get(Event, first[0][0])
+        assert event is not None and event.item_count == 1
+
+
+def test_a_comment_on_a_post_older_than_the_window_joins_its_event(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    post = rec("5100000000000100", "西青杨柳青镇柳口路旁的村子半夜被强拆了", 24 * 60, "weibo")
+    ((post_event, _),) = batch(factory, analyser, post)
+    with factory() as session:  # the post came in two months ago: outside every window
+        row = session.scalar(select(Item).where(Item.external_id == post["source_id"]))
+        assert row is not None
+        row.first_seen_at = NOW - timedelta(days=60)
+        session.commit()
+    runtime.cached("event_index", dict).clear()  # a fresh worker process
+    comment = rec("5100000000000101", "太吓人了", 1, "weibo", kind="comment", parent_id=post["source_id"])
+    ((event_id, reason),) = batch(factory, analyser, comment)
+    assert event_id == post_event and reason and "同一帖子" in reason
+
+
+def test_an_item_is_compared_with_few_members_and_attach_runs_no_scan(
+    session: Session, analyser: Analyser, statements: list[str]
+) -> None:
+    index = EventIndex()
+    for n in range(3000):  # three thousand other matters in the window
+        text = f"来电人反映：第{n}号小区{n % 40}号楼电梯故障，物业{n % 7}天未修。编号{n}"
+        index.seed(signature_for(f"s{n}", "物业管理", NOW - timedelta(hours=n % 300), text), f"ev-s{n}")
+    item, sig = analysed(session, analyser, rec("GD1", "来电人反映：河西区幸福里小区3号楼暖气不热，室温14度。", 1))
+    assert len(index.candidates(sig)) <= 40
+    statements.clear()
+    attach(session, index, item, sig, NOW)
+    assert len(statements) <= 3, statements  # look up the event by key, insert it, update the item
+
+
+def test_analysis_jobs_group_the_same_matter_across_batches(factory: sessionmaker[Session], settings: Settings) -> None:
+    """The real job, two batches apart: the second finds the first through the process's index."""
+    records = [
+        rec("GD1", "来电人反映：东丽区万新村雪莲北里小区自昨晚起全面停暖，换热站设备故障，室温12度。", 12),
+        rec("5100000000000200", "东丽雪莲北里停暖一整天了，零下八度的天，换热站坏了也不说什么时候修好", 2, "weibo"),
+    ]
+    events = []
+    for record in records:
+        with factory() as session:
+            item_id = save_item(session, record).item_id
+            session.commit()
+            task_id = session.scalar(select(Task.id).where(Task.subject_id == item_id, Task.kind == "analyse"))
+        assert analyse_tasks([task_id])["done"] == 1
+        with factory() as session:
+            events.append(session.scalar(select(Item.event_id).where(Item.id == item_id)))
+    assert events[0] is not None and events[0] == events[1]
