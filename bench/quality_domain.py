@@ -13,7 +13,6 @@ import io
 import json
 import time
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,9 @@ def load_items(split: str | None = None, path: Path = DEV_SET) -> list[dict[str,
     return [r for r in rows if split is None or r.get("split") == split]
 
 
-def fast_settings() -> Settings:
-    """Default settings with the ``fast`` engine when present (snownlp's scores, faster)."""
-    settings = load_settings(environ={})
-    try:
-        import analysis.sentiment_fast  # noqa: F401
-    except ImportError:
-        return settings
-    return replace(settings, analysis=replace(settings.analysis, sentiment_engine="fast"))
+def service_settings() -> Settings:
+    """The settings the service runs with by default (the domain sentiment engine)."""
+    return load_settings(environ={})
 
 
 def predict(items: list[dict[str, Any]], settings: Settings) -> list[dict[str, Any]]:
@@ -94,7 +88,7 @@ def score(items: list[dict[str, Any]], outputs: list[dict[str, Any]]) -> dict[st
 def evaluate(split: str | None, settings: Settings | None = None) -> dict[str, Any]:
     """Figures for one split of the dev set through the CLI path."""
     items = load_items(split)
-    return score(items, predict(items, settings or fast_settings()))
+    return score(items, predict(items, settings or service_settings()))
 
 
 def section() -> dict[str, Any]:

@@ -62,7 +62,7 @@ class WorkerSettings:
 
 @dataclass(frozen=True)
 class AnalysisSettings:
-    sentiment_engine: str = "snownlp"  # snownlp | fast | domain
+    sentiment_engine: str = "domain"  # domain | snownlp | fast
 
 
 @dataclass(frozen=True)

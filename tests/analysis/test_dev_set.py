@@ -17,14 +17,14 @@ import pytest
 
 from analysis.topic_model import MODEL_PATH, STANCE_PATH, NgramModel, encode
 from analysis.training.topics import Example, Params, train
-from bench.quality_domain import evaluate, fast_settings, predict
+from bench.quality_domain import evaluate, predict, service_settings
 
 FLOORS = {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.95}
 
 
 @pytest.fixture(scope="module")
 def figures() -> dict[str, Any]:
-    return evaluate("test", fast_settings())
+    return evaluate("test", service_settings())
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
@@ -74,7 +74,7 @@ def traps() -> dict[str, dict[str, Any]]:
             kind="comment",
         ),
     ]
-    return {o["id"]: o for o in predict(items, fast_settings())}
+    return {o["id"]: o for o in predict(items, service_settings())}
 
 
 def test_property_named_in_a_heating_complaint_is_heating(traps: dict[str, dict[str, Any]]) -> None:
