@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import click
 from sqlalchemy import func, select
@@ -188,6 +189,25 @@ def reconcile() -> None:
     click.echo(json.dumps(report, ensure_ascii=False))
     if counts.get("failed") or stale:
         sys.exit(1)
+
+
+@cli.command()
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path(__file__).resolve().parents[1].parent / "shared" / "data",
+    show_default=True,
+    help="The public datasets folder (TRAIN parts are used; TEST parts only measure).",
+)
+@click.option("--force", is_flag=True, help="Switch the new model on even if a TEST figure got worse.")
+def train(data_dir: Path, force: bool) -> None:
+    """Retrain the domain sentiment model with officers' corrections; switch it on if it is not worse."""
+    from yuqing_cli.train import run_train
+
+    settings = _settings()
+    result = run_train(settings, data_dir.parent, force)
+    click.echo(json.dumps(result, ensure_ascii=False))
 
 
 @cli.group()

@@ -1,0 +1,53 @@
+"""``yuqing train``: officers' corrections become training rows and a model is switched on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from analysis.sentiment import DOMAIN_MODEL_FILE, load_engine
+from config import Settings
+from store.items import save_item
+from store.models import Label
+from yuqing_cli.train import corrections, run_train
+
+POSITIVE = ["感谢物业及时维修电梯，服务很好", "住建委工作人员耐心解答，非常满意", "燃气公司上门很快，点赞"]
+NEGATIVE = ["物业乱收费还不管事，太气人了", "暖气一点都不热，投诉多次没人管", "工地半夜施工吵得没法睡，太过分"]
+
+
+def _label(session: Session, ref: str, text: str, value: str) -> None:
+    item_id = save_item(session, {"source": "t", "source_id": ref, "kind": "message", "content": text}).item_id
+    session.add(Label(item_id=item_id, field="sentiment", value=value))
+
+
+def test_corrections_feed_training_and_the_model_is_switched_on(
+    settings: Settings, factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with factory() as session:
+        for i, text in enumerate(POSITIVE * 3):
+            _label(session, f"p{i}", text, "pos")
+        for i, text in enumerate(NEGATIVE * 3):
+            _label(session, f"n{i}", text, "neg")
+        _label(session, "x", "请问公租房怎么申请", "neu")  # neutral: no polarity to learn
+        _label(session, "y", "物业不错", "neg")
+        session.add(Label(item_id=session.get(Label, 1).item_id, field="topic", value="物业管理"))  # not sentiment
+        session.commit()
+        # A later correction of the same item wins.
+        last = session.query(Label).filter_by(field="sentiment", value="neg").order_by(Label.id.desc()).first()
+        session.add(Label(item_id=last.item_id, field="sentiment", value="pos"))
+        session.commit()
+    rows = corrections(settings)
+    assert len(rows) == 19 and ("物业不错", 1) in rows
+
+    empty_shared = tmp_path / "shared"
+    empty_shared.mkdir()  # no public datasets: trains on the corrections alone
+    switched_on = settings.data_dir / "models" / DOMAIN_MODEL_FILE
+    try:
+        result = run_train(settings, empty_shared, force=False)
+        assert result["switched"] is True and result["corrections"] == 19
+        engine = load_engine("domain", settings.data_dir / "models")
+        assert switched_on.exists() and engine.version == result["version"]
+        assert engine.score("感谢物业及时维修电梯") > engine.score("暖气不热投诉没人管")
+    finally:
+        switched_on.unlink(missing_ok=True)  # later tests must see the committed model
