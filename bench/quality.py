@@ -195,12 +195,41 @@ def _speed_texts(shared: Path) -> list[str]:
     return texts
 
 
-SECTIONS: dict[str, Callable[..., dict[str, Any]]] = {"sentiment": sentiment_section}
+def _domain_section(_shared: Path) -> dict[str, Any]:
+    from bench.quality_domain import section
+
+    return section()
+
+
+def _events_section(_shared: Path) -> dict[str, Any]:
+    from bench.quality_events import section
+
+    return section()
+
+
+def _scope_section(_shared: Path) -> dict[str, Any]:
+    from bench.quality_scope import section
+
+    return section()
+
+
+SECTIONS: dict[str, Callable[..., dict[str, Any]]] = {
+    "sentiment": sentiment_section,
+    "scope": _scope_section,
+    "domain": _domain_section,
+    "events": _events_section,
+}
 
 
 def print_table(name: str, section: dict[str, Any]) -> None:
     rows = section.get("table", [])
     if not rows:
+        print(f"\n== {name}")
+        for key, value in section.items():
+            if not isinstance(value, dict | list):
+                print(f"  {key}: {_fmt(value)}")
+            elif isinstance(value, dict) and all(not isinstance(v, dict | list) for v in value.values()):
+                print(f"  {key}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in value.items()))
         return
     columns = list(rows[0])
     widths = {c: max(len(c), *(len(_fmt(r.get(c))) for r in rows)) for c in columns}
