@@ -123,7 +123,7 @@ class Analysis(Base):
     __table_args__ = (UniqueConstraint("item_id", "model_version", name="uq_analysis_item_version"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id"), index=True)
-    model_version: Mapped[str] = mapped_column(String(64))
+    model_version: Mapped[str] = mapped_column(String(255))
     sentiment_score: Mapped[float] = mapped_column(Float)
     sentiment_label: Mapped[str] = mapped_column(String(8))
     topic: Mapped[str] = mapped_column(String(32))
@@ -305,7 +305,7 @@ class Task(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[int] = mapped_column(Integer)
-    version: Mapped[str] = mapped_column(String(64), default="1")
+    version: Mapped[str] = mapped_column(String(255), default="1")
     state: Mapped[str] = mapped_column(String(16), default="pending")  # pending/enqueued/running/done/failed
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     lease_until: Mapped[datetime | None]
