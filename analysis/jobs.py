@@ -9,8 +9,6 @@ bad record cannot hold back the rest, and the failing one is recorded with its e
 from __future__ import annotations
 
 import logging
-import time
-import traceback
 from datetime import datetime
 
 from sqlalchemy import select
@@ -50,25 +48,7 @@ def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
     """Analyse the items behind these outbox tasks; safe to run twice."""
     settings = runtime.settings()
     factory = runtime.session_factory()
-    with factory() as session:
-        token, won = outbox.claim_many(session, task_ids, settings.worker.lease_seconds)
-    if settings.worker.pause_after_claim:
-        time.sleep(settings.worker.pause_after_claim)  # fault injection for the crash tests
-    stats = {"done": 0, "failed": 0, "lost": len(task_ids) - len(won)}
-    if won:
-        with factory() as session:
-            try:
-                if _run_batch(session, won, token):
-                    stats["done"] += len(won)
-                else:
-                    session.rollback()
-                    stats["lost"] += len(won)
-            except Exception:
-                session.rollback()
-                log.exception("analysis batch failed; retrying item by item")
-                for task_id in won:
-                    outcome = _run_one(session, task_id, token, settings.worker.max_attempts)
-                    stats[outcome] += 1
+    stats = outbox.run_leased(factory, task_ids, settings, _analyse_batch, "analysis")
     outbox.dispatch(factory, runtime.redis_connection(), settings)
     return stats
 
@@ -79,7 +59,7 @@ def _load(session: Session, task_ids: list[int]) -> list[tuple[Task, Item | None
     return [(t, items.get(t.subject_id)) for t in tasks]
 
 
-def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
+def _analyse_batch(session: Session, task_ids: list[int]) -> None:
     pairs = _load(session, task_ids)
     missing = [t.id for t, item in pairs if item is None]
     if missing:
@@ -89,23 +69,6 @@ def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
     results = analyser().analyse_many([facts_for(i) for i in items], now)
     index = recent_index(session, {r.topic for r in results}, now)
     _store(session, items, results, now, index)
-    if not outbox.complete_many(session, task_ids, token):
-        return False
-    session.commit()
-    return True
-
-
-def _run_one(session: Session, task_id: int, token: str, max_attempts: int) -> str:
-    try:
-        if _run_batch(session, [task_id], token):
-            return "done"
-        session.rollback()
-        return "lost"
-    except Exception:
-        session.rollback()
-        log.exception("analysis task %s failed", task_id)
-        outbox.fail(session, task_id, token, traceback.format_exc(), max_attempts)
-        return "failed"
 
 
 def _store(

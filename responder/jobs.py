@@ -7,7 +7,6 @@ with the tasks' completion; a failing batch is redone item by item.
 from __future__ import annotations
 
 import logging
-import traceback
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,29 +44,10 @@ def facts_for(item: Item, analysis: Analysis) -> RouteFacts:
 
 def route_tasks(task_ids: list[int]) -> dict[str, int]:
     """Route the items behind these tasks; effects commit with the tasks' completion."""
-    settings = runtime.settings()
-    factory = runtime.session_factory()
-    with factory() as session:
-        token, won = outbox.claim_many(session, task_ids, settings.worker.lease_seconds)
-    stats = {"done": 0, "failed": 0, "lost": len(task_ids) - len(won)}
-    if not won:
-        return stats
-    with factory() as session:
-        try:
-            if _run_batch(session, won, token):
-                stats["done"] += len(won)
-            else:
-                session.rollback()
-                stats["lost"] += len(won)
-        except Exception:
-            session.rollback()
-            log.exception("routing batch failed; retrying item by item")
-            for task_id in won:
-                stats[_run_one(session, task_id, token, settings.worker.max_attempts)] += 1
-    return stats
+    return outbox.run_leased(runtime.session_factory(), task_ids, runtime.settings(), _route_batch, "routing")
 
 
-def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
+def _route_batch(session: Session, task_ids: list[int]) -> None:
     tasks = list(session.scalars(select(Task).where(Task.id.in_(task_ids)).order_by(Task.id)))
     item_ids = [t.subject_id for t in tasks]
     items = {i.id: i for i in session.scalars(select(Item).where(Item.id.in_(item_ids)))}
@@ -87,20 +67,3 @@ def _run_batch(session: Session, task_ids: list[int], token: str) -> bool:
             raise LookupError(f"task {task.id}: item {task.subject_id} or its analysis is missing")
         plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
         apply_plan(session, item, plan, now, offices=offices, existing=existing.setdefault(item.id, {}))
-    if not outbox.complete_many(session, task_ids, token):
-        return False
-    session.commit()
-    return True
-
-
-def _run_one(session: Session, task_id: int, token: str, max_attempts: int) -> str:
-    try:
-        if _run_batch(session, [task_id], token):
-            return "done"
-        session.rollback()
-        return "lost"
-    except Exception:
-        session.rollback()
-        log.exception("routing task %s failed", task_id)
-        outbox.fail(session, task_id, token, traceback.format_exc(), max_attempts)
-        return "failed"

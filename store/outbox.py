@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+import traceback
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -103,6 +104,51 @@ def dispatch(
             failure_ttl=7 * 86400,
         )
     return sum(len(c) for _, c, _ in batches)
+
+
+BatchWork = Callable[[Session, list[int]], None]
+
+
+def run_leased(
+    factory: sessionmaker[Session], task_ids: Sequence[int], settings: Settings, work: BatchWork, what: str
+) -> dict[str, int]:
+    """Claim a batch, do ``work`` on it and commit its effects with the tasks' completion.
+
+    ``work(session, task_ids)`` only writes; this function owns the lease. A batch whose
+    lease was taken over is rolled back (the new holder redoes it). A batch that raises
+    is redone task by task, so one bad record is recorded as failed and the rest go on.
+    """
+    with factory() as session:
+        token, won = claim_many(session, task_ids, settings.worker.lease_seconds)
+    if settings.worker.pause_after_claim:
+        time.sleep(settings.worker.pause_after_claim)  # fault injection for the crash tests
+    stats = {"done": 0, "failed": 0, "lost": len(task_ids) - len(won)}
+    if not won:
+        return stats
+    with factory() as session:
+        try:
+            stats["done" if _commit_with(session, won, token, work) else "lost"] += len(won)
+        except Exception:
+            session.rollback()
+            log.exception("%s batch failed; retrying task by task", what)
+            for task_id in won:
+                try:
+                    stats["done" if _commit_with(session, [task_id], token, work) else "lost"] += 1
+                except Exception:
+                    session.rollback()
+                    log.exception("%s task %s failed", what, task_id)
+                    fail(session, task_id, token, traceback.format_exc(), settings.worker.max_attempts)
+                    stats["failed"] += 1
+    return stats
+
+
+def _commit_with(session: Session, task_ids: list[int], token: str, work: BatchWork) -> bool:
+    work(session, task_ids)
+    if not complete_many(session, task_ids, token):
+        session.rollback()
+        return False
+    session.commit()
+    return True
 
 
 def claim(session: Session, task_id: int, lease_seconds: int, now: datetime | None = None) -> str | None:
