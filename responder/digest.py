@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from analysis.text import mask_numbers as mask_personal
 from config import Settings
 from responder.delivery import Message, channel_for, channel_named, deliver, retry_unsent
 from store.models import Analysis, Assignment, Digest, Event, Item, Notification, Office, Source
@@ -41,20 +42,6 @@ TOP_ITEMS = 10
 OVERDUE_ROWS = 20
 NEW_EVENTS = 10
 TITLE_CHARS = 60
-
-# Mobile numbers, also written +86 138-1234-5678 or 138 1234 5678, never inside a longer digit run.
-_PHONE = re.compile(r"(?<![0-9])((?:\+?86[- ]?)?)(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9])")
-# Resident ID numbers: 18 characters (the last may be X) or the old 15-digit form.
-_ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([0-9]{3})([0-9]{11}|[0-9]{8})([0-9]{3}[0-9Xx]|[0-9]{4})(?![0-9A-Za-z])")
-# Posts often use full-width digits (１３８…); fold them so they are masked too.
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-def mask_personal(text: str) -> str:
-    """Mask mobile numbers (138****5678) and ID numbers (120***********123X) in free text."""
-    text = _ID_NUMBER.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text.translate(_FULLWIDTH_DIGITS))
-    return _PHONE.sub(lambda m: f"{m.group(1)}{m.group(2)}****{m.group(4)}", text)
-
 
 def item_heat(metrics: dict[str, Any] | None) -> float:
     """Public reach of one item: reposts weigh most, then comments, then likes, then views.

@@ -13,6 +13,7 @@ from flask import Blueprint, jsonify, request
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from analysis.text import mask_numbers
 from store.accounts import user_for_token
 from store.models import User
 from web.db import get_session, handles
@@ -85,7 +86,7 @@ def item_json(row: QueueRow) -> dict[str, Any]:
         "source_name": handles().source_names.get(item.source, item.source),
         "external_id": item.external_id,
         "kind": item.kind,
-        "title": item.title,
+        "title": mask_numbers(item.title) if item.title else item.title,
         "url": item.url,
         "published_at": item.published_at.isoformat() if item.published_at else None,
         "first_seen_at": item.first_seen_at.isoformat() if item.first_seen_at else None,

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Flask
 
+from analysis.text import mask_numbers
 from config.rules import RuleFileError, load_rule_file
 from store.accounts import ROLE_NAMES
 from store.types import utcnow
@@ -176,6 +177,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(time_left, "time_left")
     app.add_template_filter(as_text, "as_text")
     app.add_template_filter(reason_text, "reason_text")
+    app.add_template_filter(mask_numbers, "masked")  # phone and ID numbers in public text
     app.add_template_global(is_overdue, "is_overdue")
     app.jinja_env.globals.update(
         URGENCY_LABELS=URGENCY_LABELS,

@@ -13,6 +13,8 @@ from functools import cache
 import nh3
 from markupsafe import Markup
 
+from analysis.text import mask_numbers
+
 ALLOWED_TAGS = frozenset({"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "blockquote", "a"})
 
 
@@ -33,7 +35,7 @@ def clean_html(html: str | None) -> Markup:
     """Sanitised HTML, marked safe for Jinja: the only input the templates render unescaped."""
     if not html:
         return Markup("")
-    return Markup(_cleaner().clean(html))  # noqa: S704 - this *is* the sanitiser's output
+    return Markup(_cleaner().clean(mask_numbers(html)))  # noqa: S704 - this *is* the sanitiser's output
 
 
 def safe_url(url: str | None) -> str | None:

@@ -12,6 +12,7 @@ from store.models import Assignment, AuditLog, Item, Office
 from store.types import utcnow
 from tests.web.conftest import csrf_token, login, text
 from tests.web.seed import Seeded, Spec, add_item
+from web.sanitize import clean_html
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -123,3 +124,18 @@ def test_office_staff_cannot_route_nor_see_other_offices_items(
     forbidden = client.post(f"/items/{own}/route", data={"csrf_token": token, "offices": ["宣传处"], "reason": "x"})
     assert forbidden.status_code == 403
     assert client.get("/items/999999").status_code == 404
+
+
+def test_phone_and_id_numbers_in_public_text_are_masked(client: FlaskClient, seeded: Seeded, session: Session) -> None:
+    content = "我的身份证120101198001011234，电话１３９１２３４５６７８，座机022-23456789"
+    spec = Spec("pii", "联系电话13812345678", content, "其他", (), "投诉", 2)
+    item = add_item(session, seeded.offices, spec, utcnow())
+    session.commit()
+    login(client)
+    body = text(client.get(f"/items/{item.id}"))
+    for raw in ("13812345678", "120101198001011234", "23456789", "1234-5678", "１３９１２３４５６７８"):
+        assert raw not in body, raw
+    assert "138****5678" in body and "120***********1234" in body and "139****5678" in body
+    titles = [row["title"] for row in client.get("/api/v1/items?urgency=2").get_json()["items"]]
+    assert "联系电话138****5678" in titles
+    assert str(clean_html("<p>电话 138-1234-5678</p>")) == "<p>电话 138****5678</p>"  # crawled HTML too
