@@ -57,10 +57,21 @@ class Scheduler:
         factory = runtime.session_factory()
         if mono - self.last_sweep >= self.settings.scheduler.sweep_seconds:
             outbox.sweep(factory)
+            self.escalate_overdue(now)
             self.last_sweep = mono
         outbox.dispatch(factory, runtime.redis_connection(), self.settings)
         self.start_due_crawls(mono)
         self.send_digest_if_due(now)
+
+    def escalate_overdue(self, now: datetime) -> None:
+        from responder.escalation import sweep_overdue
+        from responder.jobs import responder
+
+        with runtime.session_factory()() as session:
+            for step in sweep_overdue(session, responder().sla, now):
+                log.warning("assignment %s overdue: escalated to level %s (%s)", step.assignment_id, step.level,
+                            step.notify)  # fmt: skip
+            session.commit()
 
     def start_due_crawls(self, mono: float) -> None:
         interval = self.settings.scheduler.crawl_minutes * 60
