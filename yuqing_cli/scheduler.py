@@ -86,7 +86,10 @@ class Scheduler:
             if last is not None and mono - last < interval:
                 continue
             log.info("starting crawl of %s", key)
-            self.crawls[key] = subprocess.Popen([sys.executable, "-m", "yuqing_cli.main", "crawl", key])
+            # The crawl's summary goes to its crawl_run row; stdout stays the console's.
+            self.crawls[key] = subprocess.Popen(
+                [sys.executable, "-m", "yuqing_cli.main", "crawl", key], stdout=subprocess.DEVNULL
+            )
             self.last_crawl[key] = mono
 
     def send_digest_if_due(self, now: datetime) -> None:

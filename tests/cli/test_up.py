@@ -65,3 +65,5 @@ def test_up_serves_the_console_and_processes_the_sample_crawl(tmp_path: Path) ->
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(60)
     assert code == 0
+    assert proc.stdout is not None
+    assert proc.stdout.read().strip() == "yuqing stopped."  # nothing else on the console's stdout
