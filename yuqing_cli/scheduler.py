@@ -97,6 +97,8 @@ class Scheduler:
         day = local.date().isoformat()
         if local.hour < self.settings.scheduler.digest_hour or self.last_digest_day == day:
             return
+        if any(proc.poll() is None for proc in self.crawls.values()):
+            return  # let a running crawl land first, so a catch-up digest is not empty for nothing
         from responder.digest import send_digest
 
         with runtime.session_factory()() as session:
