@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.text import joined
+from responder.alerts import raise_crisis
 from responder.assign import apply_plan, offices_by_name
 from responder.decide import Responder
 from responder.routing import RouteFacts
@@ -67,3 +68,4 @@ def _route_batch(session: Session, task_ids: list[int]) -> None:
             raise LookupError(f"task {task.id}: item {task.subject_id} or its analysis is missing")
         plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
         apply_plan(session, item, plan, now, offices=offices, existing=existing.setdefault(item.id, {}))
+        raise_crisis(session, item, analysis, plan.decision, now)

@@ -60,6 +60,7 @@ class Scheduler:
             self.escalate_overdue(now)
             self.last_sweep = mono
         outbox.dispatch(factory, runtime.redis_connection(), self.settings)
+        self.send_alerts()
         self.start_due_crawls(mono)
         self.send_digest_if_due(now)
 
@@ -72,6 +73,14 @@ class Scheduler:
                 log.warning("assignment %s overdue: escalated to level %s (%s)", step.assignment_id, step.level,
                             step.notify)  # fmt: skip
             session.commit()
+
+    def send_alerts(self) -> None:
+        """Crisis and overdue alerts go out on the next tick, not with the daily digest."""
+        from responder.alerts import send_pending
+
+        with runtime.session_factory()() as session:
+            for alert in send_pending(session, self.settings):
+                log.warning("alert sent: %s", alert.title)
 
     def start_due_crawls(self, mono: float) -> None:
         interval = self.settings.scheduler.crawl_minutes * 60
