@@ -152,32 +152,9 @@ def _commit_with(session: Session, task_ids: list[int], token: str, work: BatchW
 
 
 def claim(session: Session, task_id: int, lease_seconds: int, now: datetime | None = None) -> str | None:
-    """Take a task for this worker; returns the lease token, or None if someone else holds it.
-
-    Commits immediately so the lease is visible to the sweeper and other workers.
-    """
-    now = now or utcnow()
-    token = secrets.token_hex(8)
-    result = session.execute(
-        update(Task)
-        .where(
-            Task.id == task_id,
-            or_(
-                Task.state.in_(("pending", "enqueued")),
-                and_(Task.state == "running", Task.lease_until < now),
-            ),
-        )
-        .values(
-            state="running",
-            lease_token=token,
-            lease_until=now + timedelta(seconds=lease_seconds),
-            attempts=Task.attempts + 1,
-            updated_at=now,
-        )
-        .execution_options(synchronize_session=False)
-    )
-    session.commit()
-    return token if result.rowcount == 1 else None
+    """Take one task; returns the lease token, or None if someone else holds it (commits)."""
+    token, won = claim_many(session, [task_id], lease_seconds, now)
+    return token if won else None
 
 
 def claim_many(
@@ -246,19 +223,12 @@ def add_tasks(session: Session, kind: str, subjects: Sequence[tuple[int, str]]) 
 
 
 def complete(session: Session, task_id: int, token: str) -> bool:
-    """Mark done inside the caller's transaction; False means the lease was lost.
+    """Mark one task done inside the caller's transaction; False means the lease was lost.
 
     The caller must roll back its effects when this returns False: another worker has
     taken the task over and will produce them.
     """
-    now = utcnow()
-    result = session.execute(
-        update(Task)
-        .where(Task.id == task_id, Task.lease_token == token, Task.state == "running")
-        .values(state="done", done_at=now, updated_at=now, lease_until=None)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+    return complete_many(session, [task_id], token)
 
 
 def fail(session: Session, task_id: int, token: str, error: str, max_attempts: int) -> None:
