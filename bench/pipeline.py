@@ -140,6 +140,8 @@ def main() -> None:
     print(json.dumps(result, ensure_ascii=False, indent=2))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if hasattr(conn, "socket_file"):
+        conn.shutdown(nosave=True)  # the embedded server started for this run
     if analysed != args.n or states.get("done") != 2 * args.n:
         sys.exit("not every item was analysed and routed")
 

@@ -71,6 +71,8 @@ def redis_server(base_settings: Settings) -> Iterator[redis.Redis]:
 
     conn = connect(base_settings)
     yield conn
+    if hasattr(conn, "socket_file"):  # an embedded server started for this run: stop it
+        conn.shutdown(nosave=True)
 
 
 def _clean_tables(engine: Engine) -> None:
