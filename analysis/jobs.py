@@ -28,6 +28,25 @@ def analyser() -> Analyser:
     return runtime.cached("analyser", lambda: Analyser.load(runtime.settings()))
 
 
+def analysis_row(item_id: int, result: AnalysisResult, now: datetime) -> Analysis:
+    """The stored form of one analysis result."""
+    return Analysis(
+        item_id=item_id,
+        model_version=result.model_version,
+        sentiment_score=result.sentiment_score,
+        sentiment_label=result.sentiment_label,
+        topic=result.topic,
+        topic_tags=list(result.topic_tags),
+        request_type=result.request_type,
+        urgency=result.urgency,
+        urgency_reasons=list(result.urgency_reasons),
+        entities=result.entities,
+        keywords_hit=list(result.keywords_hit),
+        explanation=result.explanation,
+        created_at=now,
+    )
+
+
 def facts_for(item: Item) -> ItemFacts:
     return ItemFacts(
         ref=str(item.id),
@@ -84,23 +103,7 @@ def _store(
     )
     for item, result in zip(items, results, strict=True):
         if (item.id, result.model_version) not in existing:
-            session.add(
-                Analysis(
-                    item_id=item.id,
-                    model_version=result.model_version,
-                    sentiment_score=result.sentiment_score,
-                    sentiment_label=result.sentiment_label,
-                    topic=result.topic,
-                    topic_tags=list(result.topic_tags),
-                    request_type=result.request_type,
-                    urgency=result.urgency,
-                    urgency_reasons=list(result.urgency_reasons),
-                    entities=result.entities,
-                    keywords_hit=list(result.keywords_hit),
-                    explanation=result.explanation,
-                    created_at=now,
-                )
-            )
+            session.add(analysis_row(item.id, result, now))
         _, reason = attach(session, index, item, result.signature, now)
         if reason:
             log.info("item %s joined event: %s", item.id, reason)

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.events import EventIndex, Signature, signature_for
 from analysis.grouping import attach, recent_index
-from analysis.jobs import analyse_tasks, facts_for
+from analysis.jobs import analyse_tasks, analysis_row, facts_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import Settings, load_settings
@@ -56,23 +56,7 @@ def analysed(session: Session, analyser: Analyser, record: dict[str, Any]) -> tu
     done = select(Analysis).where(Analysis.item_id == item.id, Analysis.model_version == result.model_version)
     if session.scalar(done) is not None:  # analysed before: the job keeps the row
         return item, result.signature
-    session.add(
-        Analysis(
-            item_id=item.id,
-            model_version=result.model_version,
-            sentiment_score=0.5,
-            sentiment_label=result.sentiment_label,
-            topic=result.topic,
-            topic_tags=list(result.topic_tags),
-            request_type=result.request_type,
-            urgency=result.urgency,
-            urgency_reasons=list(result.urgency_reasons),
-            entities=result.entities,
-            keywords_hit=list(result.keywords_hit),
-            explanation=result.explanation,
-            created_at=NOW,
-        )
-    )
+    session.add(analysis_row(item.id, result, NOW))  # score=0.5 above: no model needed
     return item, result.signature
 
 
