@@ -1,0 +1,75 @@
+"""The words that place and company extraction weigh, kept apart from the code that reads them.
+
+These lists grow as new texts show new look-alikes (a word that ends like an estate name
+but is not one, a verb that sits before 小区); editing them should not mean reading the
+matching code.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Suffixes of places, longest first. Context words follow a name without being part of
+# it (金地艺境小区, 首创禧悦项目): their key is the stem plus ``*``, and the stem alone in
+# another text counts as the same place.
+ESTATE = ("花园", "家园", "新村", "新苑", "嘉园", "名苑", "公寓", "公馆", "大厦", "广场", "新城")
+ESTATE_1 = ("里", "苑", "园", "府", "院", "湾", "庭", "城", "郡", "邸", "墅", "河", "湖", "溪", "渠")
+ROAD = ("公路", "大街", "大道", "胡同", "路", "道")
+AREA = ("街道", "镇", "乡", "村", "街")
+CONTEXT = ("小区", "项目", "一期", "二期", "三期", "片区", "棚户区", "工地", "楼盘")
+ALL_SUFFIXES = sorted(ESTATE + ESTATE_1 + ROAD + AREA + CONTEXT, key=len, reverse=True)
+SUFFIX = re.compile("(" + "|".join(ALL_SUFFIXES) + ")")
+NAME_GOES_ON = re.compile("(?:" + "|".join(s for s in ALL_SUFFIXES if s not in CONTEXT) + ")")
+# A suffix followed by these starts another word: 城市, 城区, 道路, 路面, 河道, 湖泊.
+WORD_AFTER = frozenset(
+    [("城", c) for c in "市镇区管乡际"] + [("路", c) for c in "面段况灯"] + [("道", "路"), ("河", "道"), ("湖", "泊")]
+)
+# Words that end like a place name but are not one (家里, 公里, 政府, 人行道, 城市, 跑路 …).
+NOT_PLACE = words(
+    """
+    小区里 楼道里 房间里 时间里 电梯里 角落里 群里 家里 屋里 这里 那里 哪里 心里 夜里 手里 城里 村里 县里 市里 区里
+    院里 公里 邻里 眼里 店里 子里 梯里 校里 话里 件里 同里 统里 面里 室里 楼里 境里 局里 站里 库里 车里 水里 头里
+    底里 堆里 井里 闻里 园里 政府 幼儿园 公园 校园 家园 乐园 田园 菜园 果园 花园 庄园 陵园 动物园 工业园 产业园
+    物流园 公办园 民办园 医院 法院 学院 检察院 国务院 庭院 大院 住院 出院 到院 养老院 敬老院 设计院 保健院 中院
+    家庭 法庭 开庭 立案庭 人行道 通道 知道 管道 下水道 车道 街道 道路 渠道 报道 频道 轨道 跑道 楼道 味道 难道 霸道
+    公道 说道 隧道 地道 坡道 烟道 走道 行道 匝道 占道 变道 井道 主干道 快速路 高速路 高速公路 村级公路 断头路 十字路
+    交叉路 水泥路 马路 线路 铁路 公路 出路 走路 修路 思路 跑路 迷路 带路 让路 绕路 上路 半路 一路 活路 套路 后路
+    退路 网路 电路 农村 乡村 山村 城中村 新城 城市 县城 全城 进城 省城 长城 京城 大学城 商贸城 建材城 旧城 绕城
+    小镇 城镇 乡镇 坐镇 大街 上街 逛街 沿街 临街 过街 满街 步行街 商业街 美食街 一条街 城市广场 美食广场 商业广场
+    别墅 海湾 港湾 内河 运河 江河 山河 护城河 拔河 江湖 长租公寓 青年公寓 人才公寓 酒店公寓 单身公寓 养老公寓
+    """
+)
+# Two-character words that end a phrase, not a name: a stem (造成小区, 修复道路, 安置房项目)
+# or a company "name" (违章建筑, 开工建设) made of one of these is not an anchor.
+COMMON = words(
+    """
+    附近 周边 一段 路段 修复 拆除 破碎 导致 进入 进出 影响 这是 就是 还是 整个 几个 所有 全部 部分 临时 地面 我们
+    他们 你们 大家 居民 业主 住户 新建 老旧 小区 整栋 这片 一片 多个 两个 三个 来到 回到 前往 路过 经过 通往 沿着
+    直到 位于 居住 住在 车进 不让 主群 下雨 屋顶 楼顶 楼下 楼上 门口 旁边 对面 里面 外面 上面 下面 建设 工程 改造
+    施工 在建 住宅 开发 商品 安置 还迁 回迁 保障 公租 租房 置房 迁房 道路 市政 重点 民生 棚改 拆迁 征收 这个 那个
+    国际 大型 建筑 目前 服务 占用 同一 造成 使得 社区 很多 破坏 距离 品房 发现 投诉 未经 解决 自己 成本 高档 什么
+    最后 电站 往来 本来 密集 一期 侵占 移民 生活 出入 维护 号线 听闻 宣传 进行 围内 备案 全体 满足 预留 家属 改善
+    组织 精装 已有 入读 文明 公司 代表 规划 最近 违规 告知 排入 期间 违建 职工 众多 反映 项目 中标 违章 开工 中心
+    设施 敏感 违法 地铁 相关 高层 网络 教育 技术 国有 交通 广场 加快 配套 启动 中国 国家 基础 稳定 信息 规范 食品
+    绿化 重复 环境 当时 企业 股份 停止 商务 商业 非法 合法 产业 共同 培训 机械 电子 数码 汽车 治理 正式 开始 暂无
+    同步 地上 用房 市房 发商 地省 随着 开展 加强 提升 提高 减少 减轻 彰显 感觉 按照 加上 拓宽 开挖 出行 景观 全市
+    城区 行车 车行 通行 直行 公共 一条 两条 三条 联系 希望 督促 感谢 要求 运营 单位 这家 那家 一家 两家 这些 承建
+    由于 工地 总承 物业 热力 燃气 自来 供水 供热 中介 劳务 置业 地产 房产 房屋 租赁 经纪 分包 总包 工人 老板
+    """
+)
+STEM_STOP = frozenset(
+    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到于为以过而但或如要请问说让吗呢吧啊区县市省条之"
+)
+# Words every complaint uses; they say nothing about which matter it is.
+GENERIC_TERMS = words(
+    """
+    来电 电人 人反 反映 要求 相关 关部 部门 尽快 处理 解决 希望 请问 领导 问题 情况 目前 现在 已经 一直 没有 我们
+    他们 这个 那个 什么 怎么 可以 能否 是否 进行 存在 严重 影响 生活 政府 天津 市民 居民 业主 小区 谢谢 感谢
+    多次 联系 至今 未果 给予 督促 核查 查处 反应 投诉 举报 咨询 求助 表示 其家 家中 人员 工作 有关 单位
+    """
+)

@@ -1,0 +1,148 @@
+"""Whether two items are about the same matter, and why.
+
+An item joins an event when
+
+* it comments on or reposts an item of the event (same thread, via ``parent_ref``);
+* it is a near copy of a member (reposts, copy-paste complaints), at once;
+* it names the same place or company, scores for the same topic and shares enough of
+  the problem's words (anchor names left out), within a time window of the event's
+  nearest member; every further shared anchor (area, building, district) lowers the bar.
+
+Look-alikes stay apart: two different places or districts veto a match (the same problem
+at another estate); another topic, problem tags that mostly differ, or another building
+raise the bar for the same estate's other problems.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import timedelta
+
+from analysis.event_signature import Signature
+
+NEAR_DUPLICATE = 0.55
+WINDOW = timedelta(days=14)
+# Matters that stay open for weeks (a late handover, unpaid wages, a demolition
+# dispute) tolerate longer silences than outages, which are over in days.
+LONG_WINDOW = timedelta(days=30)
+LONG_TOPICS = frozenset(
+    {"房地产开发与交易", "房屋征收拆迁", "农民工工资", "违法建设", "房屋质量与安全", "保障性住房", "建筑市场"}
+)
+OTHER = "其他"
+# Share of problem words (anchor names removed) needed for each kind of shared anchor.
+SIM_PLACE = 0.07
+SIM_COMPANY = 0.14
+SIM_AREA = 0.14
+SIM_TEXT = 0.40
+EXTRA_ANCHOR = 0.03  # each further shared anchor (a second place, the area, building, district) lowers the bar
+FLOOR = 0.04
+CROSS_TOPIC_EXTRA = 0.06
+DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
+OTHER_BUILDING_EXTRA = 0.25
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def containment(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of the smaller text found in the larger: a repost quoting a post scores high."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def cosine(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    reason: str
+
+
+def match(a: Signature, b: Signature) -> Match | None:
+    """Why two items are about the same matter (with a strength to rank candidates), or None."""
+    if a.thread == b.thread or a.own_thread == b.thread or a.thread == b.own_thread:
+        return Match(3.0, "同一帖子的评论或转发")
+    window = LONG_WINDOW if a.topic in LONG_TOPICS and b.topic in LONG_TOPICS else WINDOW
+    if abs(a.published_at - b.published_at) > window:
+        return None
+    overlap = jaccard(a.shingles, b.shingles)
+    if overlap >= NEAR_DUPLICATE or (
+        containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15
+    ):
+        return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）")
+    same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
+    if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
+        return None
+    shared_place = (a.places & b.places) | _soft_shared(a, b)
+    if not shared_place and _places_differ(a, b):
+        return None
+    if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
+        problem = sim = overlap
+    else:
+        anchors = _anchor_terms(a) | _anchor_terms(b)
+        problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
+    shared_company = (a.companies & b.companies) | _brand_shared(a, b)
+    shared_area = a.areas & b.areas
+    evidence = (
+        max(len(shared_place), 1)
+        + bool(shared_area)
+        + bool(shared_company)
+        + bool(a.buildings & b.buildings)
+        + bool(a.districts & b.districts)
+    )
+    bar = (0.0 if same_topic else CROSS_TOPIC_EXTRA) + _divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
+    topic = a.topic if a.topic != OTHER else b.topic
+    if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
+        return Match(1.0 + problem, f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）")
+    if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
+        return Match(0.8 + problem, f"同一单位（{min(shared_company)}）且同一问题（{topic}）")
+    if shared_area and problem >= max(SIM_AREA + bar, FLOOR):
+        return Match(0.6 + problem, f"同一地区（{min(shared_area)}）且同一问题（{topic}）")
+    if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
+        return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
+    return None
+
+
+def same_matter(a: Signature, b: Signature) -> str | None:
+    """Why two items are about the same matter, or None."""
+    found = match(a, b)
+    return found.reason if found else None
+
+
+def _soft_shared(a: Signature, b: Signature) -> set[str]:
+    """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there."""
+    shared = {k for k in a.places if len(k) == 4 and k.endswith("*") and k[:3] in b.shingles}
+    return shared | {k for k in b.places if len(k) == 4 and k.endswith("*") and k[:3] in a.shingles}
+
+
+def _places_differ(a: Signature, b: Signature) -> bool:
+    """Both say where the matter is, and not the same where: a look-alike, not a repeat."""
+    if a.districts and b.districts and not (a.districts & b.districts):
+        return True
+    if a.places and b.places and not (a.places & b.places):
+        return True
+    return bool(a.areas and b.areas and not (a.areas & b.areas))
+
+
+def _divergence(a: Signature, b: Signature) -> float:
+    """How much more alike the words must be: another building, or problem tags that mostly differ
+    (each side has its own, and at most a third are shared: 停车费 and 电梯 at one estate)."""
+    if a.buildings and b.buildings and not (a.buildings & b.buildings):
+        return OTHER_BUILDING_EXTRA
+    if a.topic != b.topic or not (a.tags - b.tags and b.tags - a.tags):
+        return 0.0
+    return DIVERGENT_EXTRA if len(a.tags & b.tags) * 3 <= len(a.tags | b.tags) else 0.0
+
+
+def _brand_shared(a: Signature, b: Signature) -> set[str]:
+    """A company named by its short name or after its estate: 津城安居公司 here, 津城安居公寓 there."""
+    shared = {c for c in a.companies if c in b.terms or any(p[:2] == c for p in b.places)}
+    return shared | {c for c in b.companies if c in a.terms or any(p[:2] == c for p in a.places)}
+
+
+def _anchor_terms(sig: Signature) -> set[str]:
+    names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts)]
+    return {n[i : i + 2] for n in names for i in range(len(n) - 1)}

@@ -1,0 +1,210 @@
+"""What grouping needs to know about one item: where, who, which words, which thread.
+
+A matter is a *where* (an estate, a road, a site, a company) plus a *what* (the
+problem). People name the where loosely — 幸福里小区, 幸福里, 河西幸福里3号楼 — and
+Chinese has no spaces to tell where a name starts, so a place is keyed by the two
+characters before its suffix (…幸福里 → ``幸福里``; before a context word such as 小区 or
+二期, three: …金地艺境小区 → ``地艺境*``). The key is the same however the sentence runs
+into the name. The pipeline and the database path both build signatures here, so they agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from analysis.event_lexicon import (
+    AREA,
+    COMMON,
+    CONTEXT,
+    GENERIC_TERMS,
+    NAME_GOES_ON,
+    NOT_PLACE,
+    STEM_STOP,
+    SUFFIX,
+    WORD_AFTER,
+)
+
+MAX_PLACES = 4
+_URL = re.compile(r"https?://\S+")
+_CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
+_REPLY = re.compile(r"回复\s*@[^:：\s]{1,30}[:：]")
+_MENTION = re.compile(r"@[\w\u4e00-\u9fa5\-]{1,30}")
+_EMOJI = re.compile(r"\[[\u4e00-\u9fa5A-Za-z]{1,8}\]")
+_BOILERPLATE = re.compile(
+    r"转发微博|来电人?(?:反映|咨询|举报|投诉|求助|表示|称)?|其(?:居住|位于|住)在?|要求(?:相关部门)?(?:尽快)?|请(?:相关部门|领导)"
+)
+_NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]+")
+_RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)|([一二三四五六七八九十]{1,3})号楼")
+_REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
+_TRADE = re.compile(
+    r"([\u4e00-\u9fa5]{2,8}?)(?:(?:房地产|地产|置业|建筑|劳务|建设)(?:工程|开发)?|(?:房屋)?(?:租赁|中介|经纪)公司)"
+)
+_INDUSTRY = re.compile(
+    r"(?:房地产开发|房地产|地产|置业|开发|投资|实业|发展|建筑|建设|工程|劳务|物业服务|物业|服务|管理|资产|经营|科技|"
+    r"商贸|贸易|租赁|房屋|热力|燃气|供热|自来水|供水|城市|市政|咨询|销售|中介|经纪|装饰|装修|安装|水务|能源|分包|总包)+$"
+)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What grouping needs to know about one item; built by ``signature_for``."""
+
+    item_ref: str
+    topic: str
+    published_at: datetime
+    shingles: frozenset[str]
+    places: frozenset[str]
+    companies: frozenset[str]
+    districts: frozenset[str] = frozenset()
+    source: str = ""
+    source_ref: str = ""  # the id at the source, which comments and reposts point to
+    parent_ref: str | None = None
+    topics: frozenset[str] = frozenset()  # every topic the text scored for
+    tags: frozenset[str] = frozenset()  # second-level problem tags of the topic
+    areas: frozenset[str] = frozenset()  # towns, streets (街道), villages: coarser than places
+    buildings: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+
+    @property
+    def thread(self) -> str:
+        """The thread an item belongs to: its parent's, or its own when it has none."""
+        return f"{self.source}\x1f{self.parent_ref or self.source_ref or self.item_ref}"
+
+    @property
+    def own_thread(self) -> str:
+        return f"{self.source}\x1f{self.source_ref or self.item_ref}"
+
+
+def clean_text(text: str) -> str:
+    """Text without repost chains, mentions, emoticons, links and hotline boilerplate."""
+    for pattern, repl in ((_URL, " "), (_CHAIN, "。"), (_REPLY, " "), (_MENTION, " "), (_EMOJI, " ")):
+        text = pattern.sub(repl, text)
+    return _BOILERPLATE.sub("。", text)
+
+
+def shingles(text: str, size: int = 3) -> frozenset[str]:
+    clean = _NON_WORD.sub("", clean_text(text))
+    if len(clean) <= size:
+        return frozenset({clean}) if clean else frozenset()
+    return frozenset(clean[i : i + size] for i in range(len(clean) - size + 1))
+
+
+def terms(text: str) -> frozenset[str]:
+    """Character bigrams of the Chinese runs plus Latin/number tokens, minus boilerplate."""
+    out: set[str] = set()
+    for run in _RUN.findall(clean_text(text)):
+        out.update({run.lower()} if run.isascii() else {run[i : i + 2] for i in range(len(run) - 1)})
+    return frozenset(out - GENERIC_TERMS)
+
+
+def _is_stem(stem: str) -> bool:
+    return (
+        len(stem) == 2
+        and all("\u4e00" <= c <= "\u9fa5" or c.isdigit() for c in stem)
+        and not any(c in STEM_STOP for c in stem)
+        and stem not in COMMON
+    )
+
+
+def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(estate, road and site keys; area keys: towns, streets, villages) named in a text.
+
+    Only the first few of each count: a concrete matter has one or two places, and a
+    post listing a dozen roads is a policy wish whose roads would chain unrelated items.
+    A name before a context word keeps three characters when it has them (金地艺境小区 →
+    ``地艺境*``): two would too often be a verb (装修项目, 担心小区).
+    """
+    text = clean_text(text)
+    fine: list[str] = []
+    areas: list[str] = []
+    for found in SUFFIX.finditer(text):
+        suffix, start, end = found.group(1), found.start(), found.end()
+        stem, after = text[max(0, start - 2) : start], text[end : end + 2]
+        key = stem + suffix
+        if not _is_stem(stem) or key in NOT_PLACE or key[1:] in NOT_PLACE:
+            continue
+        if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
+            continue
+        if NAME_GOES_ON.match(after):
+            continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
+        if suffix in CONTEXT:
+            if places_in(text[max(0, start - 6) : start])[0]:
+                continue  # 幸福里小区: the estate's own key already names it
+            head = text[start - 3 : start - 2] if start >= 3 else ""
+            key = (head if _is_stem(head + stem[0]) else "") + stem + "*"
+        bucket = areas if suffix in AREA else fine
+        if key not in bucket and len(bucket) < MAX_PLACES:
+            bucket.append(key)
+    return frozenset(fine), frozenset(areas)
+
+
+def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
+    """Company keys: the two characters before the industry words (天津宏达建筑工程有限公司 → 宏达).
+
+    Only registered names (有限公司, 集团) and trade names (宏达建筑, 顺达劳务) count: a bare
+    物业公司 or 热力公司 is whoever serves the estate, which the place already says.
+    """
+    clean = clean_text(text)
+    names = [m.group(1) for m in _REGISTERED.finditer(clean)] + [m.group(1) for m in _TRADE.finditer(clean)]
+    keys: set[str] = set()
+    for name in names + [n for n in named if _REGISTERED.search(n)]:
+        core = _INDUSTRY.sub("", _REGISTERED.sub(r"\1", name))[-2:]
+        if _is_stem(core) and not SUFFIX.fullmatch(core[-1]):
+            keys.add(core)
+    return frozenset(keys)
+
+
+def buildings_in(text: str) -> frozenset[str]:
+    """Building numbers, as digits (3号楼, 三号楼 and 3栋 are the same building)."""
+    return frozenset(_number(m.group(1) or m.group(2)) for m in _BUILDING.finditer(text))
+
+
+def _number(numeral: str) -> str:
+    if numeral.isdigit():
+        return str(int(numeral))
+    tens, _, units = numeral.rpartition("十")
+    value = (_DIGITS.get(tens, 1) * 10 if "十" in numeral else 0) + _DIGITS.get(units, 0)
+    return str(value)
+
+
+def signature_for(
+    item_ref: str,
+    topic: str,
+    published_at: datetime,
+    text: str,
+    *,
+    estates: Iterable[str] = (),
+    companies: Iterable[str] = (),
+    districts: Iterable[str] = (),
+    source: str = "",
+    source_ref: str = "",
+    parent_ref: str | None = None,
+    topics: Iterable[str] = (),
+    tags: Iterable[str] = (),
+) -> Signature:
+    """The one way the pipeline and the database path build a signature, so they agree."""
+    fine, areas = places_in(text)
+    for estate in estates:
+        fine |= places_in(estate)[0]
+    return Signature(
+        item_ref=item_ref,
+        topic=topic,
+        published_at=published_at,
+        shingles=shingles(text),
+        places=fine,
+        companies=companies_in(text, companies),
+        districts=frozenset(districts),
+        source=source,
+        source_ref=source_ref or item_ref,
+        parent_ref=parent_ref or None,
+        topics=frozenset(topics) | {topic},
+        tags=frozenset(tags),
+        areas=areas,
+        buildings=buildings_in(text),
+        terms=terms(text),
+    )
