@@ -14,11 +14,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from analysis import event_urgency
 from analysis.events import EventIndex
 from analysis.grouping import attach, recent_index
 from analysis.pipeline import Analyser, AnalysisResult, ItemFacts
 from store import outbox, runtime
-from store.models import Analysis, Item, Task
+from store.models import Analysis, Event, Item, Task
 from store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def facts_for(item: Item) -> ItemFacts:
         author_meta=item.author_meta or {},
         district=item.district,
         parent_ref=item.parent_id,
+        author=item.author_id,
     )
 
 
@@ -70,6 +72,27 @@ def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
     stats = outbox.run_leased(factory, task_ids, settings, _analyse_batch, "analysis")
     outbox.dispatch(factory, runtime.redis_connection(), settings)
     return stats
+
+
+# How many of an event's latest items the event-context urgency rules look at: enough for
+# a burst or a repeat complainant, bounded so a huge event costs the same as a small one.
+MEMBERS_SEEN = 300
+
+
+def member_of(item: Item) -> event_urgency.Member:
+    return event_urgency.Member(
+        str(item.id), item.source, item.author_id, item.published_at or item.first_seen_at or utcnow()
+    )
+
+
+def event_members(session: Session, event: Event) -> list[event_urgency.Member]:
+    rows = session.execute(
+        select(Item.id, Item.source, Item.author_id, Item.published_at, Item.first_seen_at)
+        .where(Item.event_id == event.id)
+        .order_by(Item.id.desc())
+        .limit(MEMBERS_SEEN)
+    ).all()
+    return [event_urgency.Member(str(r[0]), r[1], r[2], r[3] or r[4] or utcnow()) for r in rows]
 
 
 def _load(session: Session, task_ids: list[int]) -> list[tuple[Task, Item | None]]:
@@ -102,11 +125,17 @@ def _store(
         ).all()
     )
     for item, result in zip(items, results, strict=True):
-        if (item.id, result.model_version) not in existing:
-            session.add(analysis_row(item.id, result, now))
-        _, reason = attach(session, index, item, result.signature, now)
+        event, reason = attach(session, index, item, result.signature, now)
         if reason:
             log.info("item %s joined event: %s", item.id, reason)
+        if (item.id, result.model_version) not in existing:
+            row = analysis_row(item.id, result, now)
+            if (event.item_count or 0) > 1:
+                raised = event_urgency.assess(
+                    member_of(item), event_members(session, event), row.urgency, row.urgency_reasons, row.request_type
+                )
+                row.urgency, row.urgency_reasons = raised.level, list(raised.reasons)
+            session.add(row)
     outbox.add_tasks(
         session, "route", [(i.id, f"{i.revision}:{r.model_version}") for i, r in zip(items, results, strict=True)]
     )

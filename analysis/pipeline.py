@@ -38,6 +38,7 @@ class ItemFacts:
     author_meta: dict[str, Any] = field(default_factory=dict)
     district: str | None = None
     parent_ref: str | None = None  # a comment's post, a repost's original
+    author: str | None = None  # account or caller key: tells a repeat complainant
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from analysis import event_urgency
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser, AnalysisResult, ItemFacts
 from analysis.text import joined
@@ -59,6 +61,7 @@ def to_facts(number: int, record: dict[str, Any], now: datetime) -> ItemFacts:
         author_meta=author_meta if isinstance(author_meta, dict) else {},
         district=record.get("district"),
         parent_ref=str(record["parent_id"]) if record.get("parent_id") not in (None, "") else None,
+        author=str(record["author_id"]) if record.get("author_id") not in (None, "") else None,
     )
 
 
@@ -79,12 +82,31 @@ def analyse_stream(stream: TextIO, settings: Settings, out: TextIO, now: datetim
     keys = [""] * len(results)
     for i in sorted(range(len(results)), key=lambda i: batch[i].published_at):  # as the service receives them
         keys[i] = index.add(results[i].signature)[0]
+    results = with_event_urgency(batch, results, keys)
     for facts, result, key in zip(batch, results, keys, strict=True):
         out.write(
             json.dumps(render(facts, result, responder, key if index.size(key) > 1 else None, now), ensure_ascii=False)
             + "\n"
         )
     return errors
+
+
+def with_event_urgency(batch: list[ItemFacts], results: list[AnalysisResult], keys: list[str]) -> list[AnalysisResult]:
+    """Raise urgency by what each item's event shows, as the worker does when the item joins it."""
+    members: dict[str, list[event_urgency.Member]] = {}
+    for facts, key in zip(batch, keys, strict=True):
+        members.setdefault(key, []).append(
+            event_urgency.Member(facts.ref, facts.source, facts.author, facts.published_at)
+        )
+    out = []
+    for facts, result, key in zip(batch, results, keys, strict=True):
+        group = members[key]
+        if len(group) > 1:
+            me = next(m for m in group if m.ref == facts.ref)
+            raised = event_urgency.assess(me, group, result.urgency, result.urgency_reasons, result.request_type)
+            result = replace(result, urgency=raised.level, urgency_reasons=raised.reasons)
+        out.append(result)
+    return out
 
 
 def render(

@@ -70,3 +70,34 @@ def test_bad_lines_are_reported_and_the_rest_still_analysed(tmp_path: Path) -> N
     assert done.returncode == 1
     assert [json.loads(line)["id"] for line in done.stdout.splitlines()] == ["ok"]
     assert "line 2" in done.stderr and "line 3" in done.stderr and "kind" in done.stderr
+
+
+def test_event_context_raises_urgency_as_the_worker_does(tmp_path: Path) -> None:
+    text = "南开区长虹公寓5号楼暖气不热，室温只有15度，热力公司一直不来处理"
+    lines = [
+        {
+            "source": "hotline_12319",
+            "id": "c1",
+            "kind": "work_order",
+            "content": text,
+            "author_id": "p1",
+            "published_at": "2026-11-24T08:00:00+08:00",
+            "request_type": "投诉",
+        },
+        {
+            "source": "people_liuyan",
+            "id": "c2",
+            "kind": "message",
+            "content": text + "，打了12319也没用",
+            "published_at": "2026-11-24T15:00:00+08:00",
+            "request_type": "投诉",
+        },
+    ]
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    done = run(path)
+    assert done.returncode == 0, done.stderr
+    call, post = (json.loads(line) for line in done.stdout.splitlines())
+    assert call["event"] == post["event"] is not None
+    assert call["urgency"] == 2
+    assert post["urgency"] == 3 and "热线诉求已转到公开渠道" in post["urgency_reasons"]

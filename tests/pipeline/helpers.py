@@ -18,6 +18,7 @@ from config import Settings
 from store.db import session_scope
 from store.items import save_item
 from store.queue import all_queues
+from yuqing_cli.bootstrap import seed
 
 ITEMS: list[dict[str, Any]] = [
     {
@@ -48,6 +49,13 @@ ITEMS: list[dict[str, Any]] = [
         "request_type": "咨询",
     },
 ]
+
+
+def seed_offices(factory: sessionmaker[Session], settings: Settings) -> None:
+    """The offices and default accounts ``yuqing up`` creates: routing needs the offices."""
+    with factory() as session:
+        seed(session, settings)
+        session.commit()
 
 
 def store_items(factory: sessionmaker[Session], records: list[dict[str, Any]] = ITEMS) -> list[int]:

@@ -12,20 +12,13 @@ from config import Settings
 from store import outbox
 from store.models import Analysis, Assignment, Item, Office, Task
 from tests.conftest import make_settings
-from tests.pipeline.helpers import child_env, run_burst, start_worker, store_items, wait_for
-from yuqing_cli.bootstrap import seed
-
-
-def _seed(factory: sessionmaker[Session], settings: Settings) -> None:
-    with factory() as session:
-        seed(session, settings)
-        session.commit()
+from tests.pipeline.helpers import child_env, run_burst, seed_offices, start_worker, store_items, wait_for
 
 
 def test_items_are_analysed_and_routed(
     settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
 ) -> None:
-    _seed(factory, settings)
+    seed_offices(factory, settings)
     ids = store_items(factory)
     assert outbox.dispatch(factory, redis_conn, settings) == 3
     run_burst(redis_conn, settings)
@@ -49,7 +42,7 @@ def test_worker_killed_mid_job_completes_once_after_restart(
     base_settings: Settings, settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
 ) -> None:
     short_lease = make_settings(base_settings.data_dir, YUQING_WORKER__LEASE_SECONDS="2")
-    _seed(factory, settings)
+    seed_offices(factory, settings)
     store_items(factory)
     assert outbox.dispatch(factory, redis_conn, short_lease) == 3
 

@@ -13,8 +13,7 @@ from config import Settings
 from responder.alerts import send_pending
 from store import outbox
 from store.models import Alert, Notification
-from tests.pipeline.helpers import run_burst, store_items
-from yuqing_cli.bootstrap import seed
+from tests.pipeline.helpers import run_burst, seed_offices, store_items
 
 CRISIS = [
     {"source": "people_liuyan", "source_id": "c1", "kind": "message", "title": "再不发工资就跳楼",
@@ -31,9 +30,7 @@ CRISIS = [
 def test_a_crisis_event_alerts_once_and_is_sent_once(
     settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
 ) -> None:
-    with factory() as session:
-        seed(session, settings)
-        session.commit()
+    seed_offices(factory, settings)
     store_items(factory, CRISIS)
     outbox.dispatch(factory, redis_conn, settings)
     run_burst(redis_conn, settings)

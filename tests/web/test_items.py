@@ -87,9 +87,7 @@ def test_reroute_replaces_the_lead_office(client: FlaskClient, seeded: Seeded, s
     item_id = seeded.items["heat"].id
     client.post(f"/items/{item_id}/route", data=route_form(client, item_id, ["供热燃气处"], "供热问题由供热燃气处主办"))
     rows = dict(
-        session.execute(
-            select(Office.name, Assignment.status).join(Office).where(Assignment.item_id == item_id)
-        ).all()
+        session.execute(select(Office.name, Assignment.status).join(Office).where(Assignment.item_id == item_id)).all()
     )
     assert rows == {"信访处": "closed", "供热燃气处": "open"}
 
