@@ -16,8 +16,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.sentiment_fast import _CHUNK_CHARS, _RE_ZH, FastSnowSentiment, SegTables, _log_scores
+from analysis.sentiment_fast import _CHUNK_CHARS, _RE_ZH, FastSnowSentiment
 from analysis.sentiment_snownlp import SnowNLPSentiment
+from analysis.snowseg_numpy import log_scores
+from analysis.snowseg_tables import SegTables
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED = REPO_ROOT.parent / "shared"
@@ -132,7 +134,7 @@ def test_every_log_score_equals_snownlp_log_prob(fast: FastSnowSentiment, ref: S
         cid = fast.seg.cp2id[np.array([ord(c) for c in text]) - 0x4E00]
         prev = np.concatenate(([0], cid[:-1]))
         prev2 = np.concatenate(([0, 0], cid[:-2]))[: len(cid)]
-        scores = _log_scores(fast.seg, cid, prev, prev2).reshape(4, 4, 4, len(text))
+        scores = log_scores(fast.seg, cid, prev, prev2).reshape(4, 4, 4, len(text))
         for i, char in enumerate(text):
             if fast.seg.not_found[cid[i]]:
                 continue  # snownlp never scores an unknown character
