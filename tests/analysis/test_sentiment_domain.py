@@ -1,7 +1,7 @@
 """The domain sentiment engine: the committed model, its labels, and its trainer.
 
 The labelled sentences below are written for these tests and are not among the
-training seeds (``analysis.training.sentiment.SEED_*``), so they check generalisation,
+training seeds (``analysis.training.sentiment_cues.SEED_*``), so they check generalisation,
 not recall of a template.
 """
 
