@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-RULE_FILES = ("topics", "routing", "sla", "sources")
+RULE_FILES = ("topics", "routing", "sla", "sources", "alerts")
 
 
 class RuleFileError(ValueError):

@@ -7,13 +7,15 @@ sends the ones not yet notified through the configured channel. The notification
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import String, cast, exists, literal, select
 from sqlalchemy.orm import Session
 
 from analysis.text import mask_numbers
 from config import Settings
+from responder.alert_rules import RenotifyStep
 from responder.delivery import Message, deliver
 from responder.routing import Decision
 from store.models import Alert, Analysis, Item, Notification
@@ -75,3 +77,43 @@ def send_pending(session: Session, settings: Settings, limit: int = 100) -> list
             settings,
         )
     return pending
+
+
+def renotify_unsigned(session: Session, settings: Settings, steps: Sequence[RenotifyStep], now: datetime) -> int:
+    """Send each alert still not signed for again, one step up the ladder per overdue step.
+
+    The notification key names the step, so every step goes out once however often the
+    scheduler asks; returns how many (alert, step) messages were handed over.
+    """
+    if not steps:
+        return 0
+    first = now - timedelta(minutes=steps[0].after_minutes)
+    unsigned = session.scalars(
+        select(Alert).where(Alert.signed_at.is_(None), Alert.created_at <= first).order_by(Alert.id).limit(500)
+    )
+    recipients = tuple(settings.mail.recipients) or ("outbox",)
+    sent = 0
+    for alert in unsigned:
+        created = alert.created_at if alert.created_at.tzinfo else alert.created_at.replace(tzinfo=UTC)
+        for number, step in enumerate(steps, start=1):
+            if created + timedelta(minutes=step.after_minutes) > now:
+                break
+            key = f"alert-renotify:{alert.id}:{number}"
+            if session.scalar(select(Notification.id).where(Notification.idempotency_key.like(key + ":%"))):
+                continue
+            kind = KIND_NAMES.get(alert.kind, "预警")
+            deliver(
+                session,
+                Message(
+                    recipients=recipients,
+                    subject=f"【未签收·报{step.notify}】{alert.title}",
+                    text=mask_numbers(
+                        f"{kind}「{alert.title}」发出{step.after_minutes}分钟仍未签收，现报{step.notify}。\n"
+                        "请在控制台“预警”页签收。"
+                    ),
+                    idempotency_key=key,
+                ),
+                settings,
+            )
+            sent += 1
+    return sent

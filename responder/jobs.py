@@ -12,10 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.text import joined
+from responder.alert_rules import AlertRules
 from responder.alerts import raise_crisis
 from responder.assign import apply_plan, offices_by_name
 from responder.decide import Responder
 from responder.routing import RouteFacts
+from responder.watch import raise_watch
 from store import outbox, runtime
 from store.models import Analysis, Assignment, Item, Task
 from store.types import utcnow
@@ -25,6 +27,10 @@ log = logging.getLogger(__name__)
 
 def responder() -> Responder:
     return runtime.cached("responder", lambda: Responder.load(runtime.settings()))
+
+
+def alert_rules() -> AlertRules:
+    return runtime.cached("alert_rules", lambda: AlertRules.load(runtime.settings()))
 
 
 def facts_for(item: Item, analysis: Analysis) -> RouteFacts:
@@ -60,6 +66,7 @@ def _route_batch(session: Session, task_ids: list[int]) -> None:
     for assignment in session.scalars(select(Assignment).where(Assignment.item_id.in_(item_ids))):
         existing.setdefault(assignment.item_id, {})[assignment.office_id] = assignment
     rules = responder()
+    watch = alert_rules().watch
     now = utcnow()
     for task in tasks:
         item = items.get(task.subject_id)
@@ -69,3 +76,4 @@ def _route_batch(session: Session, task_ids: list[int]) -> None:
         plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
         apply_plan(session, item, plan, now, offices=offices, existing=existing.setdefault(item.id, {}))
         raise_crisis(session, item, analysis, plan.decision, now)
+        raise_watch(session, item, joined(item.title, item.content_text), watch, now)

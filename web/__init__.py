@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from config import Settings, load_settings
 from store.db import make_engine, make_session_factory
 from web import db, errors, labels, policy, security
+from web.alerts import bp as alerts_bp
 from web.api import bp as api_bp
 from web.auth import bp as auth_bp
 from web.auth import init_auth
@@ -75,7 +76,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 def _register_blueprints(app: Flask) -> None:
     blueprints = (
         auth_bp, queue_bp, items_bp, corrections_bp, casework_bp, events_bp, inbox_bp, dashboard_bp, outbox_bp,
-        health_bp,
+        alerts_bp, health_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

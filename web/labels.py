@@ -15,6 +15,7 @@ from flask import Flask
 
 from analysis.text import mask_numbers
 from config.rules import RuleFileError, load_rule_file
+from responder.alerts import KIND_NAMES as ALERT_KIND_LABELS
 from store.accounts import ROLE_NAMES
 from store.types import utcnow
 from web.db import handles
@@ -58,6 +59,7 @@ ACTION_LABELS = {
     "login": "登录",
     "logout": "退出",
     "login_failed": "登录失败",
+    "sign_alert": "签收预警",
 }
 # Keys of audit details and analysis explanations, as the officer reads them.
 DETAIL_LABELS = {
@@ -127,7 +129,7 @@ def local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
 
 
 def time_left(due: datetime | None, now: datetime | None = None) -> str:
-    """"剩余 3小时" / "超期 2天": the clock an officer acts on, rounded to what matters."""
+    """ "剩余 3小时" / "超期 2天": the clock an officer acts on, rounded to what matters."""
     if due is None:
         return ""
     delta = due - (now or utcnow())
@@ -191,6 +193,7 @@ def init_app(app: Flask) -> None:
         ACTION_LABELS=ACTION_LABELS,
         DETAIL_LABELS=DETAIL_LABELS,
         ROLE_NAMES=ROLE_NAMES,
+        ALERT_KIND_LABELS=ALERT_KIND_LABELS,
     )
 
     @app.template_filter("source_name")

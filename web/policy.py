@@ -29,6 +29,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "correct": ROUTERS,
     "handle_assignment": frozenset({"duty", "office", "manager", "admin"}),
     "view_events": ROUTERS,
+    "view_alerts": ROUTERS,
+    "sign_alert": ROUTERS,
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -58,6 +58,7 @@ class Scheduler:
         if mono - self.last_sweep >= self.settings.scheduler.sweep_seconds:
             outbox.sweep(factory)
             self.escalate_overdue(now)
+            self.watch_for_spikes_and_unsigned(now)
             self.last_sweep = mono
         outbox.dispatch(factory, runtime.redis_connection(), self.settings)
         self.send_alerts()
@@ -73,6 +74,20 @@ class Scheduler:
                 log.warning("assignment %s overdue: escalated to level %s (%s)", step.assignment_id, step.level,
                             step.notify)  # fmt: skip
             session.commit()
+
+    def watch_for_spikes_and_unsigned(self, now: datetime) -> None:
+        """Spike alerts for the hour just gone, and unsigned alerts sent up the ladder."""
+        from responder.alerts import renotify_unsigned
+        from responder.jobs import alert_rules
+        from responder.spikes import raise_spikes
+
+        rules = alert_rules()
+        with runtime.session_factory()() as session:
+            for alert in raise_spikes(session, rules.spikes, now):
+                log.warning("spike: %s", alert.title)
+            session.commit()
+            if renotify_unsigned(session, self.settings, rules.renotify, now):
+                session.commit()
 
     def send_alerts(self) -> None:
         """Crisis and overdue alerts go out on the next tick, not with the daily digest."""
