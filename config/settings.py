@@ -102,6 +102,14 @@ class DemoSettings:
 
 
 @dataclass(frozen=True)
+class HotlineSettings:
+    source: str = "hotline_12319"
+    # Fernet key sealing callers' contacts; empty: generated once in <data_dir>/hotline_key.
+    key: str = ""
+    author_id_chars: int = 16
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("./var")
     timezone: str = "Asia/Shanghai"
@@ -116,6 +124,7 @@ class Settings:
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     mail: MailSettings = field(default_factory=MailSettings)
     demo: DemoSettings = field(default_factory=DemoSettings)
+    hotline: HotlineSettings = field(default_factory=HotlineSettings)
 
     @property
     def database_url(self) -> str:

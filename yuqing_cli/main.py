@@ -132,6 +132,45 @@ def analyse(file: click.utils.LazyFile) -> None:
         sys.exit(1)
 
 
+@cli.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--source", default=None, help="Source name (default: hotline.source setting, hotline_12319).")
+@click.option("--sheet", default=None, help="XLSX sheet to read (default: the first).")
+@click.option("--dry-run", is_flag=True, help="Check the file and count what would change; store nothing.")
+@click.option("--write-rejected", is_flag=True, help="Also write the rejected rows to FILE.rejected.csv.")
+def import_(file: Path, source: str | None, sheet: str | None, dry_run: bool, write_rejected: bool) -> None:
+    """Import a 12319/12345 hotline export (CSV in UTF-8 or GBK, or XLSX) and queue its analysis."""
+    from crawlers.hotline_import import BATCH_ROWS, import_export, write_rejected_csv
+    from crawlers.hotline_read import ExportError
+    from store.contacts import ContactKeyError
+
+    settings = _settings()
+    _logging("WARNING")
+    runtime.configure(settings)
+
+    def progress(done: int, total: int | None) -> None:
+        if total is None or total > BATCH_ROWS:
+            click.echo(f"  {done}/{total if total is not None else '?'} rows", err=True)
+
+    try:
+        summary = import_export(
+            settings, runtime.session_factory(), file, source=source, sheet=sheet, dry_run=dry_run, progress=progress
+        )
+    except (ExportError, ValueError, ContactKeyError) as exc:  # not an export, or nothing could be read
+        message = str(exc) if str(exc).startswith(str(file)) else f"{file}: {exc}"
+        click.echo(f"error: {message}", err=True)
+        sys.exit(2)
+    for error in summary.rejected:
+        click.echo(f"rejected: {error}", err=True)
+    if write_rejected and summary.rejected:
+        target = file.with_name(file.name + ".rejected.csv")
+        write_rejected_csv(target, summary.header, summary.rejected)
+        click.echo(f"rejected rows written to {target}", err=True)
+    click.echo(f"{summary.line()} in {summary.seconds:.1f} s")
+    if summary.rejected:
+        sys.exit(1)
+
+
 @cli.command()
 @click.option("--now", "now_text", default=None, help="Pretend it is this ISO time (for re-sending a period).")
 def digest(now_text: str | None) -> None:
