@@ -9,7 +9,6 @@ or more) and were active in the last 30 days, hottest first.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -57,6 +56,12 @@ def index() -> ResponseReturnValue:
     return render_template("events.html", result=result, days=RECENT_DAYS, min_items=MIN_ITEMS)
 
 
+@bp.app_template_global("event_channels")
+def event_channels(event: Event) -> list[ChannelSpan]:
+    """The list page's channel chips: the spans the pipeline kept, in order of first appearance."""
+    return channel_spans(event, [], scoped=False)
+
+
 @bp.route("/events/<int:event_id>")
 @requires("view_item")
 def show(event_id: int) -> ResponseReturnValue:
@@ -75,7 +80,7 @@ def show(event_id: int) -> ResponseReturnValue:
         event=event,
         timeline=timeline,
         visible=visible,
-        channels=_channel_counts(event, timeline, scoped=scoped),
+        channels=channel_spans(event, timeline, scoped=scoped),
         scoped=scoped,
         limit=TIMELINE_LIMIT,
     )
@@ -98,12 +103,37 @@ def _timeline(session: Session, event: Event, user: User) -> tuple[list[Timeline
     return [TimelineEntry(item, Tags(analysis, labels.get(item.id, {}))) for item, analysis in pairs], visible
 
 
-def _channel_counts(event: Event, timeline: list[TimelineEntry], *, scoped: bool) -> list[tuple[str, int]]:
-    """Per-source counts as the pipeline kept them, most first.
+@dataclass(frozen=True)
+class ChannelSpan:
+    """One channel's part in the event: how many items, first and last seen (ISO strings or None)."""
 
-    Counted from the listed items instead when the pipeline kept none, or when the user
-    sees only their office's items (the full counts would describe cases they cannot open).
+    source: str
+    count: int
+    first: str | None
+    last: str | None
+
+
+def channel_spans(event: Event, timeline: list[TimelineEntry], *, scoped: bool) -> list[ChannelSpan]:
+    """The channel timeline, in the order the channels took the matter up.
+
+    The pipeline keeps it on the event (``{source: {count, first, last}}``; events from
+    before that kept a bare count). It is rebuilt from the listed items when the pipeline
+    kept none, or when the user sees only their office's items (the full figures would
+    describe cases they cannot open).
     """
-    kept = {str(k): int(v) for k, v in (event.channels or {}).items() if isinstance(v, int | float)}
-    counts = Counter(kept) if kept and not scoped else Counter(entry.item.source for entry in timeline)
-    return counts.most_common()
+    spans = [] if scoped else [_span(str(k), v) for k, v in (event.channels or {}).items()]
+    if not spans:
+        by_source: dict[str, list[str]] = {}
+        for entry in timeline:
+            when = entry.item.published_at or entry.item.first_seen_at
+            by_source.setdefault(entry.item.source, []).append(when.isoformat() if when else "")
+        spans = [
+            ChannelSpan(src, len(times), min(times) or None, max(times) or None) for src, times in by_source.items()
+        ]
+    return sorted(spans, key=lambda s: (s.first is None, s.first or "", -s.count))
+
+
+def _span(source: str, kept: object) -> ChannelSpan:
+    if isinstance(kept, dict):
+        return ChannelSpan(source, int(kept.get("count") or 0), kept.get("first"), kept.get("last"))
+    return ChannelSpan(source, int(kept) if isinstance(kept, int | float) else 0, None, None)

@@ -7,7 +7,7 @@ officer reads is Chinese, so the mapping lives in one place for templates and th
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,10 +121,17 @@ def topic_names(rules_dir: Path) -> tuple[str, ...]:
     return tuple(names)
 
 
-def local_time(value: datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    """Render an aware UTC datetime in the commission's time zone."""
+def local_time(value: datetime | str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """Render a UTC time (a datetime, or ISO text as JSON columns keep it) in the commission's time zone."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return "—"
     if value is None:
         return "—"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
     return value.astimezone(handles().tz).strftime(fmt)
 
 

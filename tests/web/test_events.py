@@ -27,7 +27,11 @@ def test_event_page_lists_its_items_in_time_order(client: FlaskClient, seeded: S
                 "求助", 3, lead=("信访处",), age_hours=3, source="hotline", kind="work_order")  # fmt: skip
     add_item(session, seeded.offices, call, utcnow(), event=event)
     event.item_count = 3
-    event.channels = {"people_liuyan": 1, "weibo": 1, "hotline": 1}
+    event.channels = {  # as analysis.grouping keeps it: count, first and last time per channel (UTC)
+        "people_liuyan": {"count": 1, "first": "2026-11-25T01:00:00+00:00", "last": "2026-11-25T01:00:00+00:00"},
+        "weibo": {"count": 1, "first": "2026-11-25T03:30:00+00:00", "last": "2026-11-25T03:30:00+00:00"},
+        "hotline": {"count": 1, "first": "2026-11-25T00:10:00+00:00", "last": "2026-11-25T00:10:00+00:00"},
+    }
     event.heat = 12.0
     event_id = event.id
     session.commit()
@@ -42,8 +46,9 @@ def test_event_page_lists_its_items_in_time_order(client: FlaskClient, seeded: S
     links = [f'href="/items/{seeded.items[key].id}"' for key in ("gas", "gas-weibo")]
     for needle in ("12319热线", "工单", "人民网领导留言板", "微博", "博文", "紧急", "特急", *links):
         assert needle in timeline, needle
-    side = page[page.index("渠道分布") :]
-    assert '12319热线</td><td class="num">1' in side
+    side = page[page.index("渠道时间线") :]
+    assert '12319热线</td><td class="num">1</td><td>11-25 08:10</td>' in side  # Beijing time
+    assert side.index("12319热线") < side.index("人民网领导留言板") < side.index("微博")  # who took it up first
     assert "<dt>条数</dt><dd>3</dd>" in page and "<dt>热度</dt><dd>12</dd>" in page
     assert client.get("/events/999999").status_code == 404
 
