@@ -8,6 +8,7 @@ from typing import Any
 
 from config import Settings
 from config.rules import load_rule_file
+from responder.source_health import SourceHealthRules
 from responder.spikes import SpikeRules
 from responder.watch import WatchGroup, load_groups
 
@@ -23,13 +24,14 @@ class AlertRules:
     watch: tuple[WatchGroup, ...] = ()
     spikes: SpikeRules = field(default_factory=SpikeRules)
     renotify: tuple[RenotifyStep, ...] = ()
+    sources: SourceHealthRules = field(default_factory=SourceHealthRules)
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> AlertRules:
         steps = tuple(RenotifyStep(int(s["after_minutes"]), str(s["notify"])) for s in (config.get("renotify") or []))
         if any(b.after_minutes <= a.after_minutes for a, b in pairwise(steps)):
             raise ValueError("renotify: after_minutes must increase from step to step")
-        return cls(load_groups(config), SpikeRules.from_config(config), steps)
+        return cls(load_groups(config), SpikeRules.from_config(config), steps, SourceHealthRules.from_config(config))
 
     @classmethod
     def load(cls, settings: Settings) -> AlertRules:

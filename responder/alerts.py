@@ -24,6 +24,7 @@ CRISIS_LEVEL = 4
 LEVEL_NAMES = {4: "特急", 3: "紧急", 2: "一般", 1: "提示"}
 KIND_NAMES = {
     "crisis": "危机预警", "overdue": "超期督办", "spike": "热度突增", "watch": "关注词命中", "manual": "人工预警",
+    "source": "采集异常",
 }  # fmt: skip
 
 

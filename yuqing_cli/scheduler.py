@@ -58,7 +58,7 @@ class Scheduler:
         if mono - self.last_sweep >= self.settings.scheduler.sweep_seconds:
             outbox.sweep(factory)
             self.escalate_overdue(now)
-            self.watch_for_spikes_and_unsigned(now)
+            self.periodic_alerts(now)
             self.last_sweep = mono
         outbox.dispatch(factory, runtime.redis_connection(), self.settings)
         self.send_alerts()
@@ -75,16 +75,19 @@ class Scheduler:
                             step.notify)  # fmt: skip
             session.commit()
 
-    def watch_for_spikes_and_unsigned(self, now: datetime) -> None:
-        """Spike alerts for the hour just gone, and unsigned alerts sent up the ladder."""
+    def periodic_alerts(self, now: datetime) -> None:
+        """Spike and source-health alerts, and unsigned alerts sent up the ladder."""
         from responder.alerts import renotify_unsigned
         from responder.jobs import alert_rules
+        from responder.source_health import check_sources
         from responder.spikes import raise_spikes
 
         rules = alert_rules()
         with runtime.session_factory()() as session:
             for alert in raise_spikes(session, rules.spikes, now):
                 log.warning("spike: %s", alert.title)
+            for alert in check_sources(session, rules.sources, now, self.settings.timezone):
+                log.warning("source health: %s %s", alert.title, alert.detail["reasons"][0])
             session.commit()
             if renotify_unsigned(session, self.settings, rules.renotify, now):
                 session.commit()

@@ -138,6 +138,6 @@ def test_the_scheduler_sweep_raises_spikes(settings: Settings, session: Session)
     _add(session, 6, now - timedelta(minutes=1), "燃气", "g")
     session.commit()
     session.close()
-    Scheduler(settings).watch_for_spikes_and_unsigned(now)
+    Scheduler(settings).periodic_alerts(now)
     scopes = set(session.scalars(select(Alert.dedup_key).where(Alert.kind == "spike")))
     assert {k.rsplit(":", 1)[0] for k in scopes} == {"spike:all", "spike:topic:燃气"}
