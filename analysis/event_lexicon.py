@@ -73,3 +73,25 @@ GENERIC_TERMS = words(
     多次 联系 至今 未果 给予 督促 核查 查处 反应 投诉 举报 咨询 求助 表示 其家 家中 人员 工作 有关 单位
     """
 )
+
+# A matter can be an institution or a named policy rather than a place: 经济学院 forcing
+# internships, 人才购房补贴 asked about by many. These are the name endings that make one.
+INSTITUTION = ("职业技术学院", "学院", "大学", "中学", "小学", "医院", "幼儿园")
+# Words before an institution ending that describe it rather than name it; a name precedes
+# them (雅礼实验中学 → 雅礼实验中学) or there is none (配套幼儿园, 公办幼儿园).
+INSTITUTION_KIND = words(
+    """
+    实验 外国 国语 职业 技术 师范 附属 第一 第二 第三 培训 民办 公办 公立 私立 普惠 配套 周边 其他 我们 你们 他们
+    现在 因为 就读 惠性 惠制 利性 开设 设立 规划 进出 住在 成了 专科 综合 儿童 人民 中心 眼科 妇幼 社区 乡镇 附近
+    一所 这所 那所 所有 各个 设置 新建 修建 开办 一家 这家 学校 一期 二期 三期 全日 本地 外地 当地 重点 示范 私人
+    普通 高等 大专 中职 高职 小区 幼儿 中小 孩子 学生
+    """
+)
+# Two characters before 补贴/新政 that are a verb or an amount, not the policy's name
+# (申请购房补贴, 3万元购房补贴 are about whichever policy the rest of the text names).
+POLICY_NOT_NAME = words(
+    """
+    申请 万元 发布 出台 符合 提交 享受 关注 此次 这次 现在 没有 看到 其他 领取 发放 获得 给予 取消 最新 最高 新的
+    什么 哪些 这些 相关 有关 关于 咨询 请问 办理 落实 兑现 拖欠 拨付 补发 政府 国家 全市 我市 本市 今年 去年 明年
+    """
+)

@@ -29,11 +29,15 @@ LONG_WINDOW = timedelta(days=30)
 LONG_TOPICS = frozenset(
     {"房地产开发与交易", "房屋征收拆迁", "农民工工资", "违法建设", "房屋质量与安全", "保障性住房", "建筑市场"}
 )
+# An institution's or a policy's matter runs for months: people ask about 人才购房补贴
+# whenever they buy, and a school's internship rule comes back every term.
+MATTER_WINDOW = timedelta(days=90)
 OTHER = "其他"
 # Share of problem words (anchor names removed) needed for each kind of shared anchor.
 SIM_PLACE = 0.07
 SIM_COMPANY = 0.14
 SIM_AREA = 0.14
+SIM_MATTER = 0.08
 SIM_TEXT = 0.40
 EXTRA_ANCHOR = 0.03  # each further shared anchor (a second place, the area, building, district) lowers the bar
 FLOOR = 0.04
@@ -66,8 +70,12 @@ def match(a: Signature, b: Signature) -> Match | None:
     if a.thread == b.thread or a.own_thread == b.thread or a.thread == b.own_thread:
         return Match(3.0, "同一帖子的评论或转发")
     window = LONG_WINDOW if a.topic in LONG_TOPICS and b.topic in LONG_TOPICS else WINDOW
-    if abs(a.published_at - b.published_at) > window:
+    shared_matter = a.matters & b.matters
+    gap = abs(a.published_at - b.published_at)
+    if gap > (MATTER_WINDOW if shared_matter else window):
         return None
+    if gap > window:  # only the shared institution or policy bridges a longer silence
+        return _same_institution_or_policy(a, b, shared_matter)
     overlap = jaccard(a.shingles, b.shingles)
     if overlap >= NEAR_DUPLICATE or (
         containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15
@@ -75,7 +83,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）")
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
-        return None
+        return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | _soft_shared(a, b)
     if not shared_place and _places_differ(a, b):
         return None
@@ -97,6 +105,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     topic = a.topic if a.topic != OTHER else b.topic
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
         return Match(1.0 + problem, f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）")
+    if shared_matter and problem >= max(SIM_MATTER + bar, FLOOR):
+        return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
     if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
         return Match(0.8 + problem, f"同一单位（{min(shared_company)}）且同一问题（{topic}）")
     if shared_area and problem >= max(SIM_AREA + bar, FLOOR):
@@ -104,6 +114,21 @@ def match(a: Signature, b: Signature) -> Match | None:
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
     return None
+
+
+def _same_institution_or_policy(a: Signature, b: Signature, shared: frozenset[str]) -> Match | None:
+    """The one route left when the items are far apart in time or filed under unrelated topics
+    (a rent subsidy under 保障性住房, a purchase subsidy under 房地产): a shared institution or
+    policy, no place that differs, and the problem's words alike even with the bar for
+    another topic raised."""
+    if not shared or _places_differ(a, b) or not (a.terms and b.terms):
+        return None
+    anchors = _anchor_terms(a) | _anchor_terms(b)
+    problem = cosine(a.terms - anchors, b.terms - anchors)
+    bar = (0.0 if a.topic == b.topic else CROSS_TOPIC_EXTRA) + _divergence(a, b)
+    if problem < SIM_MATTER + bar:
+        return None
+    return Match(0.9 + problem, f"同一事项（{min(shared)}）且同一问题（{a.topic if a.topic != OTHER else b.topic}）")
 
 
 def same_matter(a: Signature, b: Signature) -> str | None:
@@ -144,5 +169,6 @@ def _brand_shared(a: Signature, b: Signature) -> set[str]:
 
 
 def _anchor_terms(sig: Signature) -> set[str]:
-    names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts)]
+    matters = [m.removesuffix("政策") for m in sig.matters]
+    names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts, *matters)]
     return {n[i : i + 2] for n in names for i in range(len(n) - 1)}

@@ -20,14 +20,18 @@ from analysis.event_lexicon import (
     COMMON,
     CONTEXT,
     GENERIC_TERMS,
+    INSTITUTION,
+    INSTITUTION_KIND,
     NAME_GOES_ON,
     NOT_PLACE,
+    POLICY_NOT_NAME,
     STEM_STOP,
     SUFFIX,
     WORD_AFTER,
 )
 
 MAX_PLACES = 4
+MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
 _REPLY = re.compile(r"回复\s*@[^:：\s]{1,30}[:：]")
@@ -69,6 +73,7 @@ class Signature:
     areas: frozenset[str] = frozenset()  # towns, streets (街道), villages: coarser than places
     buildings: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
+    matters: frozenset[str] = frozenset()  # institutions and named policies (经济学院, 人才购房补贴)
 
     @property
     def thread(self) -> str:
@@ -159,6 +164,41 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(keys)
 
 
+_INSTITUTION = re.compile("(" + "|".join(sorted(INSTITUTION, key=len, reverse=True)) + ")")
+_POLICY = re.compile(
+    r"([\u4e00-\u9fa5]{2})(?:认证|新政)?的?(?:购房|租房|住房|安家)(?:及购房)?(?:补贴|补助)|([\u4e00-\u9fa5]{2})新政"
+)
+
+
+def matters_in(text: str) -> frozenset[str]:
+    """Institutions and named policies a text is about: the *where* of matters with no address.
+
+    An institution is keyed by the two characters before its ending, the same however the
+    sentence runs into it (涉外经济学院 and 经济学院 → ``经济学院``); a descriptive word there
+    (实验, 配套) takes the two before it, or drops the name when there are none. A policy is
+    keyed by whom it is for (人才新政, 人才购房补贴, 人才认证租房补贴 → ``人才政策``): people ask
+    about it in their own words and rarely quote the document's title. Only the title and
+    opening count: a school or a subsidy named further on is usually context (the estate is
+    near 博才小学, the buyer once had a subsidy), not what the text is about.
+    """
+    clean = clean_text(text)[:MATTER_HEAD]
+    keys: list[str] = []
+    for found in _INSTITUTION.finditer(clean):
+        start, stem = found.start(), clean[max(0, found.start() - 2) : found.start()]
+        if stem in INSTITUTION_KIND:
+            head = clean[max(0, start - 4) : start - 2]
+            stem = head + stem if _is_stem(head) and head not in INSTITUTION_KIND else ""
+        key = stem + found.group(1)
+        named = stem and _is_stem(stem[:2]) and not any(c in "性型" for c in stem)  # 营利性, 普惠型
+        if named and key not in NOT_PLACE and key not in keys:
+            keys.append(key)
+    for found in _POLICY.finditer(clean):
+        stem = found.group(1) or found.group(2)
+        if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
+            keys.append(stem + "政策")
+    return frozenset(keys[:MAX_PLACES])
+
+
 def buildings_in(text: str) -> frozenset[str]:
     """Building numbers, as digits (3号楼, 三号楼 and 3栋 are the same building)."""
     return frozenset(_number(m.group(1) or m.group(2)) for m in _BUILDING.finditer(text))
@@ -206,5 +246,6 @@ def signature_for(
         tags=frozenset(tags),
         areas=areas,
         buildings=buildings_in(text),
+        matters=matters_in(text),
         terms=terms(text),
     )

@@ -13,12 +13,13 @@ import heapq
 import zlib
 from dataclasses import dataclass, field
 
-from analysis.event_match import LONG_WINDOW, OTHER, Match, match, same_matter
+from analysis.event_match import LONG_WINDOW, MATTER_WINDOW, OTHER, Match, match, same_matter
 from analysis.event_signature import (
     Signature,
     buildings_in,
     clean_text,
     companies_in,
+    matters_in,
     places_in,
     shingles,
     signature_for,
@@ -27,6 +28,7 @@ from analysis.event_signature import (
 
 __all__ = [
     "LONG_WINDOW",
+    "MATTER_WINDOW",
     "OTHER",
     "EventGroup",
     "EventIndex",
@@ -36,6 +38,7 @@ __all__ = [
     "clean_text",
     "companies_in",
     "match",
+    "matters_in",
     "places_in",
     "same_matter",
     "shingles",
@@ -141,7 +144,7 @@ class EventIndex:
     @staticmethod
     def _keys(sig: Signature) -> tuple[list[str], list[str]]:
         anchors = [f"p:{p}" for p in sig.places] + [f"c:{c}" for c in sig.companies] + [f"a:{a}" for a in sig.areas]
-        return anchors + _sketch(sig), [f"t:{t}" for t in sig.terms]
+        return anchors + [f"m:{m}" for m in sig.matters] + _sketch(sig), [f"t:{t}" for t in sig.terms]
 
     def _record(self, sig: Signature, key: str, reason: str | None, index_keys: list[str]) -> None:
         group = self.groups.setdefault(key, EventGroup(key))
@@ -161,13 +164,15 @@ class EventIndex:
 
     def _candidates(self, sig: Signature, anchors: list[str], words: list[str]) -> list[int]:
         """Members sharing an anchor or a sketch hash (the most recent of a long posting), and
-        the few sharing the most rare terms; terms and hashes common to many members are skipped."""
+        the few sharing the most rare terms; terms and hashes common to many members are skipped.
+        Only an institution or a policy reaches back past ``LONG_WINDOW``."""
         found: set[int] = set()
+        lasting: set[int] = set()
         for index_key in anchors:
             posting = self._postings.get(index_key, ())
             if index_key.startswith("s:") and len(posting) > RARE_TERM:
                 continue
-            found.update(posting[-ANCHOR_CANDIDATES:])
+            (lasting if index_key.startswith("m:") else found).update(posting[-ANCHOR_CANDIDATES:])
         shared: dict[int, int] = {}
         for index_key in words:
             posting = self._postings.get(index_key, ())
@@ -177,6 +182,8 @@ class EventIndex:
         found.update(heapq.nlargest(TERM_CANDIDATES, shared, key=lambda p: (shared[p], p)))
         return sorted(
             p
-            for p in found
-            if p not in self._dead and abs(self._members[p][0].published_at - sig.published_at) <= LONG_WINDOW
+            for p in found | lasting
+            if p not in self._dead
+            and abs(self._members[p][0].published_at - sig.published_at)
+            <= (MATTER_WINDOW if p in lasting else LONG_WINDOW)
         )

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from analysis.events import LONG_WINDOW, OTHER, EventIndex, Signature, signature_for
+from analysis.events import MATTER_WINDOW, OTHER, EventIndex, Signature, signature_for
 from analysis.text import joined
 from store import runtime
 from store.models import Analysis, Event, Item
@@ -25,6 +25,10 @@ from store.models import Analysis, Event, Item
 CAPACITY = 5000  # members an index holds before it is rebuilt from the newest of the window
 SYNC_SLACK = 200  # analyses re-read below the watermark: other workers commit out of order
 HEAT_METRICS = ("reposts", "comments")
+# Heat measures how many people a matter reaches: one resident posting the same complaint
+# again is persistence, not breadth, so a further item by an author already counted adds
+# this much instead of one (bench/quality_events.py ranks 附件3's events the same way).
+REPEAT_WEIGHT = 0.2
 
 
 @dataclass
@@ -84,7 +88,8 @@ def _rows(session: Session, *, now: datetime | None = None, after: int | None = 
         query = query.where(Analysis.id > after).order_by(Analysis.id)
     else:
         assert now is not None
-        query = query.where(Item.first_seen_at >= now - LONG_WINDOW).order_by(Analysis.id.desc()).limit(CAPACITY)
+        # An institution's or a policy's event reaches back furthest (see analysis.event_match).
+        query = query.where(Item.first_seen_at >= now - MATTER_WINDOW).order_by(Analysis.id.desc()).limit(CAPACITY)
     return list(session.execute(query).all())
 
 
@@ -145,7 +150,7 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
         )
         session.add(event)
         session.flush()
-    _count(event, item, sig, now)
+    _count(event, item, sig, now, repeat=_seen_author(session, event, item))
     item.event_id = event.id
     return event, reason
 
@@ -164,7 +169,17 @@ def _link_old_parent(session: Session, index: EventIndex, sig: Signature) -> Non
         index.link_thread(thread, key)
 
 
-def _count(event: Event, item: Item, sig: Signature, now: datetime) -> None:
+def _seen_author(session: Session, event: Event, item: Item) -> bool:
+    """Whether the item's author already has an item in the event (one indexed look-up, and
+    none for a new event or an item whose source gives no author, as hotline records often do)."""
+    if not event.item_count or not (item.author_id or item.author_name):
+        return False
+    same = Item.author_id == item.author_id if item.author_id else Item.author_name == item.author_name
+    query = select(Item.id).where(Item.event_id == event.id, Item.source == item.source, same, Item.id != item.id)
+    return session.scalar(query.limit(1)) is not None
+
+
+def _count(event: Event, item: Item, sig: Signature, now: datetime, *, repeat: bool = False) -> None:
     """One more item: counts, the per-channel timeline (first and last time), heat and topic."""
     event.item_count = (event.item_count or 0) + 1
     when = sig.published_at.isoformat()
@@ -188,4 +203,4 @@ def _count(event: Event, item: Item, sig: Signature, now: datetime) -> None:
         for k, v in metrics.items()
         if k in HEAT_METRICS and isinstance(v, int | float) and not isinstance(v, bool)
     )
-    event.heat = float(event.heat or 0) + 1.0 + reach
+    event.heat = float(event.heat or 0) + (REPEAT_WEIGHT if repeat else 1.0) + reach

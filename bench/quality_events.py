@@ -8,7 +8,9 @@
   tag the other lacks" to "at most a third shared", brittle as the taxonomy is edited),
   raised it — so later test figures are no longer a clean hold-out. Pairwise P / R / F1.
 * 附件3 of the 2020 泰迪杯 (TRAIN, thresholds may be tuned on it): do the five hot issues
-  another team found (silver, not gold) come out among our biggest events?
+  another team found (silver, not gold) come out among our top events? Top by the number
+  of distinct people who raised it, or by heat (people, votes); until 2026-11-26 it was by
+  message count or heat (items + votes), which one persistent poster could climb.
 * Fuzhou 12345 black-odorous-river appeals (TEST): adjusted Rand index against the
   grouping by river and month (rows whose river is 无 are left out).
 * CED Weibo rumour events (TEST): B-cubed F1 against ``event_id`` on posts with at least
@@ -37,6 +39,7 @@ TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
 CED = SHARED / "ced_weibo_rumor_events" / "event_posts_sample400.csv"
 TOP_EVENTS = 10
+REPEAT_WEIGHT = 0.2  # a further post by someone already counted (grouping.REPEAT_WEIGHT)
 CED_MIN_CHARS = 20
 NOW = datetime(2030, 1, 1, tzinfo=UTC)  # only fills records without a time; none of ours lack one
 
@@ -140,13 +143,7 @@ def _tipdm(analyser: Any) -> dict[str, Any]:
     ]
     keys = group(records, analyser)
     event_of = dict(zip((m["留言编号"] for m in messages), keys, strict=True))
-    votes = {m["留言编号"]: int(m["点赞数"] or 0) + int(m["反对数"] or 0) for m in messages}
-    size = Counter(keys)
-    heat: Counter[str] = Counter()
-    for message_id, key in event_of.items():
-        heat[key] += 1 + votes[message_id]
-    by_size = {k: rank for rank, (k, _) in enumerate(size.most_common(), start=1)}
-    by_heat = {k: rank for rank, (k, _) in enumerate(heat.most_common(), start=1)}
+    ranks = _rankings(messages, event_of)
     silver: dict[str, list[str]] = {}
     for row in _read_csv(TIPDM / "silver" / "hot_issue_clusters_detail_team_15625103741.csv"):
         silver.setdefault(row["问题ID"], []).append(row["留言编号"])
@@ -158,25 +155,56 @@ def _tipdm(analyser: Any) -> dict[str, Any]:
     for issue, members in sorted(silver.items()):
         found = Counter(event_of[m] for m in members if m in event_of)
         best, overlap = found.most_common(1)[0]
-        rank = min(by_size[best], by_heat[best])
         issues.append(
             {
                 "issue": names.get(issue, issue),
                 "silver_size": len(members),
-                "event_size": size[best],
+                "event_size": ranks["size"][best][1],
+                "event_people": ranks["people"][best][1],
                 "overlap": overlap,
-                "rank_by_size": by_size[best],
-                "rank_by_heat": by_heat[best],
-                "hit": rank <= TOP_EVENTS and overlap >= 3,
+                **{f"rank_by_{name}": ranked[best][0] for name, ranked in ranks.items()},
+                "hit": min(ranks["people"][best][0], ranks["heat"][best][0]) <= TOP_EVENTS and overlap >= 3,
             }
         )
     return {
         "messages": len(messages),
-        "events_of_2_or_more": sum(1 for n in size.values() if n > 1),
+        "events_of_2_or_more": sum(1 for _, n in ranks["size"].values() if n > 1),
+        "ranked_by": "people (distinct authors) or heat (people, repeat posts at a fifth, votes); size for reference",
         "top": TOP_EVENTS,
         "hits": sum(i["hit"] for i in issues),
         "issues": issues,
     }
+
+
+def _rankings(messages: list[dict[str, str]], event_of: dict[str, str]) -> dict[str, dict[str, tuple[int, float]]]:
+    """(rank, value) of each event by size, by people and by heat, ties to the more recent.
+
+    A duty officer asks how many *people* raise a matter, not how many messages: one
+    resident posting the same complaint five times is persistence, five residents are
+    breadth. Heat adds the votes (each a person agreeing or objecting) and counts a repeat
+    post by the same author at a fifth, as ``analysis.grouping`` counts it.
+    """
+    authors: dict[str, set[str]] = {}
+    size: Counter[str] = Counter()
+    votes: Counter[str] = Counter()
+    latest: dict[str, str] = {}
+    for m in messages:
+        key = event_of[m["留言编号"]]
+        size[key] += 1
+        authors.setdefault(key, set()).add(m["留言用户"])
+        votes[key] += int(m["点赞数"] or 0) + int(m["反对数"] or 0)
+        latest[key] = max(latest.get(key, ""), m["留言时间"])
+    people = {k: float(len(v)) for k, v in authors.items()}
+    values = {
+        "size": {k: float(n) for k, n in size.items()},
+        "people": people,
+        "heat": {k: people[k] + REPEAT_WEIGHT * (size[k] - people[k]) + votes[k] for k in size},
+    }
+    out: dict[str, dict[str, tuple[int, float]]] = {}
+    for name, value in values.items():
+        order = sorted(value, key=lambda k: (value[k], votes[k], latest[k]), reverse=True)
+        out[name] = {k: (rank, value[k]) for rank, k in enumerate(order, start=1)}
+    return out
 
 
 def _fuzhou(analyser: Any) -> dict[str, Any]:
@@ -261,8 +289,10 @@ def _table(result: dict[str, Any]) -> str:
         lines.append(f"{'附件3 hot issues in top ' + str(tipdm['top']):34} {tipdm['hits']}/5")
         for i in tipdm["issues"]:
             lines.append(
-                f"  {i['issue'][:16]:16} silver {i['silver_size']:3} overlap {i['overlap']:3} event {i['event_size']:3}"
-                f" rank size {i['rank_by_size']:4} heat {i['rank_by_heat']:4}"
+                f"  {i['issue'][:16]:16} silver {i['silver_size']:3} overlap {i['overlap']:3}"
+                f" event {i['event_size']:3.0f} people {i['event_people']:3.0f}"
+                f" rank people {i['rank_by_people']:4} heat {i['rank_by_heat']:4}"
+                f" size {i['rank_by_size']:4}" + (" HIT" if i["hit"] else "")
             )
     fz = result["fuzhou_river_month"]
     if "skipped" in fz:
