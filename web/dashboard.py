@@ -1,4 +1,8 @@
-"""总览: what came in over the last seven days, by day, urgency, sentiment, topic and office."""
+"""总览: what came in over the last seven days, by day, urgency, sentiment, topic and office.
+
+Urgency, sentiment and topic count the values officers see, corrections included: a
+manager must not read a different story on the dashboard than the duty desk acted on.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from web.db import get_session, handles
 from web.labels import SENTIMENT_LABELS, URGENCY_CLASSES, URGENCY_LABELS
 from web.policy import requires
 from web.queries import RUNNING_STATUSES, latest_analysis_ids
+from web.tags import effective_topic, effective_urgency, latest_label_values
 
 bp = Blueprint("dashboard", __name__)
 WINDOW_DAYS = 7
@@ -42,10 +47,20 @@ def index() -> ResponseReturnValue:
 def _charts(session: Session, since: datetime, now: datetime) -> list[BarChart]:
     when = func.coalesce(Item.published_at, Item.first_seen_at)
     latest = latest_analysis_ids()
+    # Officers' corrections count as they show in the queue: the newest label wins.
+    urgency_label, sentiment_label, topic_label = (latest_label_values(f) for f in ("urgency", "sentiment", "topic"))
     in_window = (
-        select(Item.id.label("item_id"), Analysis.urgency, Analysis.sentiment_label, Analysis.topic)
+        select(
+            Item.id.label("item_id"),
+            effective_urgency(urgency_label).label("urgency"),
+            func.coalesce(sentiment_label.c.value, Analysis.sentiment_label).label("sentiment_label"),
+            effective_topic(topic_label).label("topic"),
+        )
         .outerjoin(latest, latest.c.item_id == Item.id)
         .outerjoin(Analysis, Analysis.id == latest.c.analysis_id)
+        .outerjoin(urgency_label, urgency_label.c.item_id == Item.id)
+        .outerjoin(sentiment_label, sentiment_label.c.item_id == Item.id)
+        .outerjoin(topic_label, topic_label.c.item_id == Item.id)
         .where(when >= since)
         .subquery()
     )

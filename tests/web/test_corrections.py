@@ -133,3 +133,15 @@ def test_correction_needs_the_csrf_token(client: FlaskClient, seeded: Seeded, se
     forged = client.post(f"/items/{item_id}/corrections", data={**form, "csrf_token": "forged"})
     assert forged.status_code == 400
     assert session.scalars(select(Label)).all() == []
+
+
+def test_the_dashboard_counts_corrected_values(client: FlaskClient, seeded: Seeded, session: Session) -> None:
+    login(client)
+    item_id = seeded.items["heat"].id
+    form = correction(client, item_id, "核实为燃气问题", topic="燃气", urgency="4")
+    assert client.post(f"/items/{item_id}/corrections", data=form).status_code == 302
+    release(session)
+    page = text(client.get("/dashboard"))
+    topics = page[page.index("主题") :]
+    assert "供热" not in topics.split("处室分派")[0]  # the only 供热 item is now counted as 燃气
+    assert "燃气" in topics
