@@ -35,6 +35,8 @@ from sqlalchemy import select
 
 from store.accounts import audit, hash_password, needs_rehash, verify_password
 from store.models import User
+from store.types import utcnow
+from web import login_throttle
 from web.db import get_session
 from web.forms import LoginForm, LogoutForm
 
@@ -45,6 +47,7 @@ IDLE_TIMEOUT = 30 * 60  # seconds without a request (reference §1.3 proposal)
 ABSOLUTE_TIMEOUT = 10 * 3600  # seconds since login, whatever the activity
 SEEN_RESOLUTION = 60  # refresh the idle clock at most once a minute (fewer cookie writes)
 LOGIN_FAILED = "用户名或密码错误"
+LOGIN_THROTTLED = "登录失败次数过多，请稍后再试"
 
 
 class ConsoleUser:
@@ -145,6 +148,12 @@ def login() -> ResponseReturnValue:
     if form.validate_on_submit():
         db = get_session()
         username = form.username.data.strip()
+        verdict = login_throttle.check(db, username, request.remote_addr, utcnow())
+        if not verdict.allowed:
+            audit(db, None, "login_throttled", "user", username[:64], remote_addr=request.remote_addr)
+            db.commit()
+            page = render_template("login.html", form=form, error=LOGIN_THROTTLED, next=request.args.get("next", ""))
+            return page, 429, {"Retry-After": str(verdict.retry_after)}
         account = db.scalar(select(User).where(User.username == username))
         password_ok = verify_password(account or _dummy_user(), form.password.data)
         if account is not None and account.active and password_ok:

@@ -59,6 +59,7 @@ ACTION_LABELS = {
     "login": "登录",
     "logout": "退出",
     "login_failed": "登录失败",
+    "login_throttled": "登录被限流",
     "sign_alert": "签收预警",
 }
 # Keys of audit details and analysis explanations, as the officer reads them.

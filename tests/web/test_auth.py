@@ -132,3 +132,24 @@ def test_old_password_hash_is_upgraded_at_login(client: FlaskClient, seeded: See
     session.expire_all()
     upgraded = session.get(User, seeded.duty.id).password_hash
     assert upgraded != weak and "m=19456,t=2,p=1" in upgraded
+
+
+def test_repeated_failures_are_throttled_per_account_and_address(client: FlaskClient, seeded: Seeded) -> None:
+    for _ in range(5):
+        assert login(client, "duty", "wrong-password").status_code == 401
+    refused = login(client, "duty")  # even the right password waits out the window
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 800
+    assert "登录失败次数过多，请稍后再试" in text(refused)
+    # A colleague at the same address, and the same account from another machine, are not locked out.
+    assert login(client, "leader").status_code == 302
+    other = client.application.test_client()
+    token = csrf_token(other, "/login")
+    elsewhere = other.post("/login", data={"username": "duty", "password": PASSWORD, "csrf_token": token},
+                           environ_base={"REMOTE_ADDR": "10.1.2.3"})  # fmt: skip
+    assert elsewhere.status_code == 302
+
+
+def test_unknown_accounts_are_throttled_alike(client: FlaskClient, seeded: Seeded) -> None:
+    for _ in range(5):
+        assert login(client, "nobody", "x-password").status_code == 401
+    assert login(client, "nobody", "x-password").status_code == 429
