@@ -22,6 +22,9 @@ from datetime import timedelta
 from analysis.event_signature import Signature
 
 NEAR_DUPLICATE = 0.55
+# A hotline template filled in for another estate or college is as alike as a near copy;
+# only a copy this close overrides names that differ (a campaign pasted under each name).
+COPY = 0.85
 WINDOW = timedelta(days=14)
 # Matters that stay open for weeks (a late handover, unpaid wages, a demolition
 # dispute) tolerate longer silences than outages, which are over in days.
@@ -77,9 +80,10 @@ def match(a: Signature, b: Signature) -> Match | None:
     if gap > window:  # only the shared institution or policy bridges a longer silence
         return _same_institution_or_policy(a, b, shared_matter)
     overlap = jaccard(a.shingles, b.shingles)
-    if overlap >= NEAR_DUPLICATE or (
+    near = overlap >= NEAR_DUPLICATE or (
         containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15
-    ):
+    )
+    if near and (overlap >= COPY or not _places_differ(a, b)):
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）")
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
@@ -144,12 +148,20 @@ def _soft_shared(a: Signature, b: Signature) -> set[str]:
 
 
 def _places_differ(a: Signature, b: Signature) -> bool:
-    """Both say where the matter is, and not the same where: a look-alike, not a repeat."""
+    """Both say where the matter is, and not the same where: a look-alike, not a repeat.
+    An institution is a where (the same forced internship at another college is another matter)."""
     if a.districts and b.districts and not (a.districts & b.districts):
         return True
     if a.places and b.places and not (a.places & b.places):
         return True
+    schools, others = _institutions(a), _institutions(b)  # a policy is asked about from anywhere
+    if schools and others and not (schools & others):
+        return True
     return bool(a.areas and b.areas and not (a.areas & b.areas))
+
+
+def _institutions(sig: Signature) -> set[str]:
+    return {m for m in sig.matters if not m.endswith("政策")}
 
 
 def _divergence(a: Signature, b: Signature) -> float:
