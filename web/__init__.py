@@ -23,6 +23,7 @@ from web.api import bp as api_bp
 from web.auth import bp as auth_bp
 from web.auth import init_auth
 from web.casework import bp as casework_bp
+from web.contact import bp as contact_bp
 from web.corrections import bp as corrections_bp
 from web.dashboard import bp as dashboard_bp
 from web.events import bp as events_bp
@@ -76,7 +77,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 def _register_blueprints(app: Flask) -> None:
     blueprints = (
         auth_bp, queue_bp, items_bp, corrections_bp, casework_bp, events_bp, inbox_bp, dashboard_bp, outbox_bp,
-        alerts_bp, health_bp,
+        alerts_bp, contact_bp, health_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
