@@ -12,6 +12,8 @@ from __future__ import annotations
 from scrapy.settings import Settings as ScrapySettings
 
 from config import Settings
+from config.rules import RuleFileError
+from crawlers.sources import SourceConfigError, get_source
 
 BOT_NAME = "yuqing"
 SPIDER_MODULES = ["crawlers.spiders"]
@@ -64,7 +66,7 @@ def build_settings(settings: Settings, source_key: str) -> ScrapySettings:
     """The Scrapy settings of one crawl of ``source_key``."""
     scrapy_settings = ScrapySettings()
     scrapy_settings.setmodule("crawlers.settings", priority="project")
-    delay = settings.crawl.download_delay
+    delay = max(settings.crawl.download_delay, _min_delay(settings, source_key))
     scrapy_settings.setdict(
         {
             "USER_AGENT": settings.crawl.user_agent,
@@ -79,3 +81,17 @@ def build_settings(settings: Settings, source_key: str) -> ScrapySettings:
         priority="cmdline",
     )
     return scrapy_settings
+
+
+def _min_delay(settings: Settings, source_key: str) -> float:
+    """A real site's own floor (``min_download_delay`` in sources.yaml), e.g. Weibo's ~3 s per request.
+
+    The sample site is ours and local, so its crawls keep the configured delay (0 in the demo).
+    """
+    try:
+        source = get_source(settings, source_key)
+    except (SourceConfigError, RuleFileError):
+        return 0.0
+    if source.uses_sample_site:
+        return 0.0
+    return float(source.options.get("min_download_delay") or 0.0)

@@ -19,6 +19,8 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from crawlers.sample_site.weibo import WeiboSample, load_weibo
+
 MESSAGES_FILE = Path(__file__).resolve().parent / "messages.json"
 PAGE_SIZE = 10
 CHECK_DELAY_MINUTES = 90  # time between posting and the board's review (threadsCheckTime)
@@ -35,10 +37,18 @@ def load_messages(path: Path = MESSAGES_FILE) -> dict[str, Any]:
 class SampleSite:
     """The WSGI application. ``now`` anchors every relative date (default: creation time)."""
 
-    def __init__(self, data: dict[str, Any] | None = None, now: datetime | None = None, page_size: int = PAGE_SIZE):
+    def __init__(
+        self,
+        data: dict[str, Any] | None = None,
+        now: datetime | None = None,
+        page_size: int = PAGE_SIZE,
+        weibo: dict[str, Any] | None = None,
+    ):
         self.data = data if data is not None else load_messages()
         anchor = now or datetime.now(UTC)
         self.now_ts = int(anchor.timestamp()) // 60 * 60
+        # The other sources' sample parts: each brings its routes and ``view_*`` methods.
+        self.parts: list[Any] = [WeiboSample(weibo if weibo is not None else load_weibo(), self.now_ts)]
         self.page_size = page_size
         self.forums = {str(f["fid"]): f["name"] for f in self.data["forums"]}
         self.messages = sorted(self.data["messages"], key=lambda m: m["tid"], reverse=True)
@@ -50,6 +60,7 @@ class SampleSite:
                 Rule("/threads/list", endpoint="forum", methods=["GET"]),
                 Rule("/threads/queryThreadsList", endpoint="list_api", methods=["POST"]),
                 Rule("/threads/content", endpoint="detail", methods=["GET"]),
+                *(rule for part in self.parts for rule in part.rules()),
             ]
         )
 
@@ -58,7 +69,8 @@ class SampleSite:
         adapter = self.url_map.bind_to_environ(environ)
         try:
             endpoint, _ = adapter.match()
-            response = getattr(self, f"view_{endpoint}")(request)
+            owner = next((p for p in (self, *self.parts) if hasattr(p, f"view_{endpoint}")), self)
+            response = getattr(owner, f"view_{endpoint}")(request)
         except MethodNotAllowed as exc:
             response = exc.get_response(environ)
         except HTTPException as exc:
@@ -198,9 +210,12 @@ class SampleSite:
 
 
 def create_app(
-    data: dict[str, Any] | None = None, now: datetime | None = None, page_size: int = PAGE_SIZE
+    data: dict[str, Any] | None = None,
+    now: datetime | None = None,
+    page_size: int = PAGE_SIZE,
+    weibo: dict[str, Any] | None = None,
 ) -> SampleSite:
-    return SampleSite(data, now, page_size)
+    return SampleSite(data, now, page_size, weibo)
 
 
 def _json(payload: dict[str, Any]) -> Response:
