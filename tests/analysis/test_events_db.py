@@ -148,17 +148,37 @@ def test_analysing_an_item_again_keeps_its_event_and_counts_it_once(
 def test_a_comment_on_a_post_older_than_the_window_joins_its_event(
     factory: sessionmaker[Session], analyser: Analyser
 ) -> None:
-    post = rec("5100000000000100", "西青杨柳青镇柳口路旁的村子半夜被强拆了", 24 * 60, "weibo")
+    post = rec("5100000000000100", "西青杨柳青镇柳口路旁的村子半夜被强拆了", 24 * 120, "weibo")
     ((post_event, _),) = batch(factory, analyser, post)
-    with factory() as session:  # the post came in two months ago: outside every window
+    with factory() as session:  # the post came in four months ago: outside every window
         row = session.scalar(select(Item).where(Item.external_id == post["source_id"]))
         assert row is not None
-        row.first_seen_at = NOW - timedelta(days=60)
+        row.first_seen_at = NOW - timedelta(days=120)
         session.commit()
     runtime.cached("event_index", dict).clear()  # a fresh worker process
     comment = rec("5100000000000101", "太吓人了", 1, "weibo", kind="comment", parent_id=post["source_id"])
     ((event_id, reason),) = batch(factory, analyser, comment)
     assert event_id == post_event and reason and "同一帖子" in reason
+
+
+def test_heat_counts_people_and_a_repeat_post_by_one_of_them_at_a_fifth(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    """Weeks apart (past the 30-day window), a policy asked about is one event; the same
+    person asking again adds persistence, not breadth."""
+    asks = [
+        ("21050001", "申请的人才租房补贴审核通过两个月了还没到账，问了只说等通知。", 24 * 50, "U1"),
+        ("21050002", "人才租房补贴还是没发，上个月问过一次了，到底卡在哪个环节？", 24 * 10, "U1"),
+        ("21050003", "我的人才租房补贴也三个月没到了，是不是停发了？", 24 * 2, "U2"),
+    ]
+    placed = [
+        batch(factory, analyser, rec(ref, text, hours, "people_liuyan", author_id=author))[0]
+        for ref, text, hours, author in asks
+    ]
+    assert len({event_id for event_id, _ in placed}) == 1 and "人才" in (placed[1][1] or "")
+    with factory() as session:
+        event = session.get(Event, placed[0][0])
+        assert event is not None and event.item_count == 3 and event.heat == pytest.approx(2.2)
 
 
 def test_an_item_is_compared_with_few_members_and_attach_runs_no_scan(

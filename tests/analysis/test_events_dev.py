@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from analysis.events import EventIndex, Signature, companies_in, matters_in, places_in
+from analysis.events import EventIndex, Signature, branded_estates, companies_in, matters_in, places_in
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import load_settings
@@ -253,6 +253,12 @@ def test_institution_and_policy_keys_are_the_same_however_the_name_is_written() 
     )
     for text in ("配套幼儿园迟迟不开园", "申请购房补贴被拒", "小区旁边设置医院", "A市实验中学"):
         assert not matters_in(text), text
+
+
+def test_an_estate_named_after_its_developer_is_a_place() -> None:
+    text = "五矿集团是央企，我才选了五矿万境，交房后墙面开裂"
+    assert branded_estates(text, companies_in(text)) == {"矿万境*"}
+    assert not branded_estates("宏达建筑工程有限公司拖欠工资", {"宏达"})
 
 
 def test_the_same_complaint_a_season_later_is_a_new_event(analyser: Analyser) -> None:
