@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from analysis.sentiment_fast import _CHUNK_CHARS, _RE_ZH, FastSnowSentiment
+from analysis import sentiment_fast
+from analysis.sentiment_fast import _CHUNK_CHARS, _RE_ZH, SHORT_CHARS, FastSnowSentiment
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from analysis.snowseg_numpy import log_scores
 from analysis.snowseg_tables import SegTables
@@ -48,6 +49,11 @@ TEXTS = [
     "龘靐齉爩鱻麤龗灪",  # characters snownlp's model has never seen
     "一龥",  # the two ends of snownlp's Chinese range U+4E00..U+9FA5
     "\u9fa6中文\u3400㐀𠀀字",  # just outside the range, CJK extension A and B
+    "，。！？……——「」",  # punctuation only
+    "龘",
+    "中龘",
+    "龘中文",
+    "中文龘",  # an unknown character at each of a run's first three positions
     "中",
     "a",
     "",
@@ -77,20 +83,32 @@ def fast(cache_dir: Path) -> FastSnowSentiment:
     return FastSnowSentiment.load(cache_dir)
 
 
+def forced(fast: FastSnowSentiment, path: str) -> FastSnowSentiment:
+    """The same tables with every input sent down one Viterbi path, whatever its length."""
+    engine = FastSnowSentiment(fast.seg, fast.bayes, fast.version)
+    engine.short_chars = {"numpy": -1, "python": 1 << 62}[path]
+    return engine
+
+
 @pytest.fixture(scope="module")
 def ref() -> SnowNLPSentiment:
     return SnowNLPSentiment.load()
 
 
 def assert_parity(fast: FastSnowSentiment, ref: SnowNLPSentiment, texts: list[str]) -> None:
-    """Words equal, scores within TOLERANCE, for each text and for the batch call."""
-    batch = fast.score_many(texts)
-    words = fast.words_many(texts)
-    for text, got, got_words in zip(texts, batch, words, strict=True):
-        assert got_words == ref.words(text), text[:60]
-        want = ref.score(text)
-        assert abs(got - want) <= TOLERANCE, (text[:60], got, want)
-        assert fast.score(text) == got, text[:60]
+    """Words equal, scores within TOLERANCE, for each text and for the batch call, on the
+    default routing and with everything forced down the numpy and the Python Viterbi."""
+    want_words = [ref.words(text) for text in texts]
+    want = [ref.score(text) for text in texts]
+    for engine in (fast, forced(fast, "numpy"), forced(fast, "python")):
+        batch = engine.score_many(texts)
+        words = engine.words_many(texts)
+        for i, text in enumerate(texts):
+            where = (engine.short_chars, text[:60])
+            assert words[i] == want_words[i], where
+            assert abs(batch[i] - want[i]) <= TOLERANCE, (*where, batch[i], want[i])
+            assert engine.score(text) == batch[i], where
+            assert engine.words(text) == words[i], where
 
 
 def test_handwritten_texts_match_snownlp(fast: FastSnowSentiment, ref: SnowNLPSentiment) -> None:
@@ -122,6 +140,34 @@ def test_batches_larger_than_one_chunk_score_like_single_texts(fast: FastSnowSen
     singles = {text: fast.score(text) for text in TEXTS}
     assert fast.score_many(texts) == [singles[text] for text in texts]
     assert fast.words_many(texts) == [fast.words(text) for text in texts]
+
+
+def test_short_inputs_take_the_python_viterbi_and_long_ones_numpy(
+    fast: FastSnowSentiment, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The route depends only on Chinese characters per call; both give the same words."""
+    short, long = "物业不作为，暖气不热" * 2, "物业不作为，暖气不热" * 20
+    assert sum(map(len, _RE_ZH.findall(short))) <= SHORT_CHARS < sum(map(len, _RE_ZH.findall(long)))
+    expected = {text: fast.words(text) for text in (short, long)}
+    calls: list[int] = []
+    numpy_path = sentiment_fast.segment_runs
+
+    def counting(*args: object) -> tuple[list[str], list[int]]:
+        calls.append(1)
+        return numpy_path(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sentiment_fast, "segment_runs", counting)
+    assert fast.words(short) == expected[short] and not calls
+    assert fast.words(long) == expected[long] and len(calls) == 1
+    assert fast.words_many([short] * 10) == [expected[short]] * 10 and len(calls) == 2
+
+
+def test_python_viterbi_keeps_no_numpy_scalars(fast: FastSnowSentiment) -> None:
+    """memoryview reads give Python floats and ints; a numpy scalar would be slow, not wrong."""
+    engine = forced(fast, "python")
+    fwd, steps = engine.short._forward(["物业不作为暖气不热", "龘中"])
+    assert {type(v) for p in fwd for v in p} == {float}
+    assert {type(v) for step in steps for v in step} == {int}
 
 
 def test_every_log_score_equals_snownlp_log_prob(fast: FastSnowSentiment, ref: SnowNLPSentiment) -> None:
