@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +27,8 @@ from store.items import ItemError, parse_time
 RULE_FILE = "hotline"
 KIND = "work_order"
 PERSONAL_FIELDS = ("caller_name", "phone", "address")
+# Mapped column → the normalised record's field, where the names differ.
+RECORD_FIELDS = {"reply": "reply_text", "status": "status_raw", "channel": "author_meta"}
 _HEADER_NOISE = re.compile(r"[\s\u3000:：]+")
 _CN_DATE = re.compile(r"^(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?\s*(.*)$")
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})\s*(.*)$")  # Excel in an en-US locale writes 12/31/2016
@@ -147,19 +150,26 @@ def parse_row(number: int, values: list[Any], reader: Reader) -> WorkOrder:
         "source": reader.source,
         "source_id": _external_id(number, cells, columns),
         "kind": KIND,
-        "title": mask_text(cells.get("title", ""), contact) or None,
         "content": content,
-        "published_at": _when(number, raw_cells.get("published_at"), columns.header.get("published_at")),
-        "request_type": _request_type(cells.get("request_type", ""), reader.rules) or None,
-        "district": cells.get("district") or None,
-        "reply_text": mask_text(cells.get("reply", ""), contact) or None,
-        "reply_org": cells.get("reply_org") or None,
-        "status_raw": cells.get("status") or None,
-        "author_name": mask_name(contact.name) or None,
-        "author_id": _author_id(reader, contact),
-        "author_meta": {"channel": cells["channel"]} if cells.get("channel") else {},
         "raw": _evidence(values, columns, contact),
     }
+    # Only what this file has: importing an export that lacks a column keeps what another export said.
+    optional: dict[str, Callable[[], Any]] = {
+        "title": lambda: mask_text(cells["title"], contact) or None,
+        "published_at": lambda: _when(number, raw_cells["published_at"], columns.header["published_at"]),
+        "request_type": lambda: _request_type(cells["request_type"], reader.rules) or None,
+        "district": lambda: cells["district"] or None,
+        "reply": lambda: mask_text(cells["reply"], contact) or None,
+        "reply_org": lambda: cells["reply_org"] or None,
+        "status": lambda: cells["status"] or None,
+        "channel": lambda: {"channel": cells["channel"]} if cells["channel"] else {},
+    }
+    for name, value in optional.items():
+        if name in cells:
+            record[RECORD_FIELDS.get(name, name)] = value()
+    if "caller_name" in cells or "phone" in cells:
+        record["author_name"] = mask_name(contact.name) or None
+        record["author_id"] = _author_id(reader, contact)
     return WorkOrder(number, record, contact)
 
 

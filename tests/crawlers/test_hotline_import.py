@@ -72,6 +72,19 @@ def test_reimport_stores_nothing_twice_and_a_change_makes_a_revision(
         assert second.phone_masked == "139****2222"
 
 
+def test_an_export_without_a_column_keeps_what_another_said(
+    tmp_path: Path, settings: Settings, factory: sessionmaker[Session]
+) -> None:
+    import_export(settings, factory, write_csv(tmp_path / "full.csv", HEADER, ROWS, "utf-8"))
+    keep = [i for i, h in enumerate(HEADER) if h not in ("区县", "答复")]
+    narrow = write_csv(tmp_path / "narrow.csv", [HEADER[i] for i in keep], [[r[i] for i in keep] for r in ROWS], "gbk")
+    summary = import_export(settings, factory, narrow)
+    assert (summary.new, summary.updated, summary.unchanged) == (0, 0, 3)
+    with factory() as session:
+        item = session.scalar(select(Item).where(Item.external_id == "GD002"))
+        assert (item.district, item.reply_text) == ("南开区", "已转办")
+
+
 def test_dry_run_counts_but_stores_nothing(tmp_path: Path, settings: Settings, factory: sessionmaker[Session]) -> None:
     path = write_xlsx(tmp_path / "export.xlsx", {"工单": [HEADER, *ROWS]})
     summary = import_export(settings, factory, path, dry_run=True)
