@@ -6,11 +6,14 @@ An item joins an event when
 * it is a near copy of a member (reposts, copy-paste complaints), at once;
 * it names the same place or company, scores for the same topic and shares enough of
   the problem's words (anchor names left out), within a time window of the event's
-  nearest member; every further shared anchor (area, building, district) lowers the bar.
+  nearest member; every further shared anchor (area, building, district) lowers the bar;
+* it names the same institution or policy (a college's forced internships, 人才购房补贴):
+  matters with no address, asked about for months under whichever topic the words suggest.
 
-Look-alikes stay apart: two different places or districts veto a match (the same problem
-at another estate); another topic, problem tags that mostly differ, or another building
-raise the bar for the same estate's other problems.
+Look-alikes stay apart: two different places, districts or institutions veto a match (the
+same problem at another estate or college, even in a filled-in hotline template); another
+topic, problem tags that mostly differ, or another building raise the bar for the same
+estate's other problems.
 """
 
 from __future__ import annotations

@@ -39,7 +39,6 @@ TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
 CED = SHARED / "ced_weibo_rumor_events" / "event_posts_sample400.csv"
 TOP_EVENTS = 10
-REPEAT_WEIGHT = 0.2  # a further post by someone already counted (grouping.REPEAT_WEIGHT)
 CED_MIN_CHARS = 20
 NOW = datetime(2030, 1, 1, tzinfo=UTC)  # only fills records without a time; none of ours lack one
 
@@ -182,8 +181,10 @@ def _rankings(messages: list[dict[str, str]], event_of: dict[str, str]) -> dict[
     A duty officer asks how many *people* raise a matter, not how many messages: one
     resident posting the same complaint five times is persistence, five residents are
     breadth. Heat adds the votes (each a person agreeing or objecting) and counts a repeat
-    post by the same author at a fifth, as ``analysis.grouping`` counts it.
+    post by the same author at a fraction, as ``analysis.grouping`` counts it.
     """
+    from analysis.grouping import REPEAT_WEIGHT
+
     authors: dict[str, set[str]] = {}
     size: Counter[str] = Counter()
     votes: Counter[str] = Counter()
