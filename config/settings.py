@@ -50,6 +50,10 @@ class WebSettings:
     port: int = 5000
     secret_key: str = ""
     threads: int = 8
+    # "required": every account logs in with a TOTP code after the password; "disabled" for
+    # the single-machine demo only (``yuqing up`` turns it off unless this is set).
+    mfa: str = "required"
+    mfa_key: str = ""  # Fernet key sealing TOTP secrets; empty: generated in <data_dir>/mfa_key
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,13 @@ def _normalise_db_url(url: str) -> str:
     return url
 
 
+# Settings whose value must be one of a few words (checked after the types).
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("web", "mfa"): ("required", "disabled"),
+    ("mail", "backend"): ("outbox", "smtp"),
+}
+
+
 def load_settings(
     override_file: str | Path | None = None,
     environ: Mapping[str, str] | None = None,
@@ -173,6 +184,10 @@ def load_settings(
                 problems.append(f"override file {path}: not valid YAML ({exc})")
     _merge(data, _env_overrides(env, problems), "", problems)
     settings = _build(Settings, data, "", problems)
+    for (section, key), allowed in CHOICES.items():
+        value = getattr(getattr(settings, section), key)
+        if value not in allowed:
+            problems.append(f"{section}.{key}: must be one of {', '.join(allowed)}, got {value!r}")
     if problems:
         raise SettingsError(problems)
     return settings

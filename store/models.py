@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from store.types import UTCDateTime, utcnow
@@ -237,6 +237,11 @@ class User(Base):
     # Bumped at logout and password change: revokes every cookie issued before.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # TOTP second factor: the secret sealed with the MFA key (store.mfa), the last time
+    # step accepted (a code is good once), and a secret offered at enrolment, not yet confirmed.
+    totp_secret: Mapped[str | None] = mapped_column(Text)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    totp_pending: Mapped[str | None] = mapped_column(Text)
 
     office: Mapped[Office | None] = relationship()
 

@@ -35,7 +35,8 @@ def shared_path(*parts: str) -> Path:
 
 def make_settings(data_dir: Path, **env: str) -> Settings:
     """Settings for a test: a private data folder, the real DB/Redis when the run names them."""
-    environ = {"YUQING_DATA_DIR": str(data_dir), "YUQING_CRAWL__DOWNLOAD_DELAY": "0"}
+    # The second factor has its own tests (tests/web/test_mfa.py); elsewhere a password logs in.
+    environ = {"YUQING_DATA_DIR": str(data_dir), "YUQING_CRAWL__DOWNLOAD_DELAY": "0", "YUQING_WEB__MFA": "disabled"}
     for name in ("DATABASE_URL", "REDIS_URL"):
         if os.environ.get(name):
             environ[name] = os.environ[name]

@@ -30,6 +30,7 @@ from web.events import bp as events_bp
 from web.health import bp as health_bp
 from web.inbox import bp as inbox_bp
 from web.items import bp as items_bp
+from web.mfa import bp as mfa_bp
 from web.outbox import bp as outbox_bp
 from web.queue import bp as queue_bp
 
@@ -76,7 +77,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
 def _register_blueprints(app: Flask) -> None:
     blueprints = (
-        auth_bp, queue_bp, items_bp, corrections_bp, casework_bp, events_bp, inbox_bp, dashboard_bp, outbox_bp,
+        auth_bp, mfa_bp, queue_bp, items_bp, corrections_bp, casework_bp, events_bp, inbox_bp, dashboard_bp, outbox_bp,
         alerts_bp, contact_bp, health_bp,
     )  # fmt: skip
     for blueprint in blueprints:

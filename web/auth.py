@@ -37,7 +37,7 @@ from store.accounts import audit, hash_password, needs_rehash, verify_password
 from store.models import User
 from store.types import utcnow
 from web import login_throttle
-from web.db import get_session
+from web.db import get_session, handles
 from web.forms import LoginForm, LogoutForm
 
 bp = Blueprint("auth", __name__)
@@ -157,7 +157,12 @@ def login() -> ResponseReturnValue:
         account = db.scalar(select(User).where(User.username == username))
         password_ok = verify_password(account or _dummy_user(), form.password.data)
         if account is not None and account.active and password_ok:
-            return _complete_login(account, form.password.data)
+            if needs_rehash(account):
+                account.password_hash = hash_password(form.password.data)
+            target = safe_next(request.args.get("next"))
+            if handles().settings.web.mfa == "required":
+                return begin_second_factor(account, target)
+            return complete_login(account, target)
         audit(db, None, "login_failed", "user", username[:64], remote_addr=request.remote_addr)
         db.commit()
         error = LOGIN_FAILED
@@ -167,18 +172,29 @@ def login() -> ResponseReturnValue:
     return render_template("login.html", form=form, error=error, next=request.args.get("next", "")), status
 
 
-def _complete_login(account: User, password: str) -> ResponseReturnValue:
+def begin_second_factor(account: User, target: str | None) -> ResponseReturnValue:
+    """Password accepted: the session now holds only "who, since when, going where" until the code.
+
+    Nothing else is reachable in this state: the user is not logged in, so every page but
+    the code form sends them back to the login page.
+    """
+    get_session().commit()  # a rehashed password is kept even if the code never comes
+    session.clear()
+    session["mfa_user"] = account.id
+    session["mfa_since"] = time.time()
+    session["mfa_next"] = target or ""
+    return redirect(url_for("mfa.verify"))
+
+
+def complete_login(account: User, target: str | None, detail: dict[str, Any] | None = None) -> ResponseReturnValue:
     db = get_session()
-    if needs_rehash(account):
-        account.password_hash = hash_password(password)
-    target = safe_next(request.args.get("next"))
     session.clear()
     login_user(ConsoleUser(account))
     now = time.time()
     session["sv"] = account.session_version
     session["login_at"] = now
     session["seen_at"] = now
-    audit(db, account, "login", "user", account.id, remote_addr=request.remote_addr)
+    audit(db, account, "login", "user", account.id, detail, remote_addr=request.remote_addr)
     db.commit()
     return redirect(target or url_for("index"))
 

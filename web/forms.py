@@ -29,6 +29,10 @@ class LoginForm(FlaskForm):
     password = PasswordField("密码", validators=[DataRequired("请输入密码"), Length(max=256)])
 
 
+class CodeForm(FlaskForm):
+    code = StringField("动态验证码", validators=[DataRequired("请输入6位动态验证码"), Length(max=16)])
+
+
 class MultiCheckboxField(SelectMultipleField):
     """A list of checkboxes: one per office, several may be ticked."""
 

@@ -60,6 +60,8 @@ ACTION_LABELS = {
     "logout": "退出",
     "login_failed": "登录失败",
     "login_throttled": "登录被限流",
+    "mfa_failed": "动态验证码错误",
+    "mfa_reset": "重置动态验证码",
     "sign_alert": "签收预警",
 }
 # Keys of audit details and analysis explanations, as the officer reads them.

@@ -32,10 +32,16 @@ class Verdict:
     retry_after: int = 0  # seconds until the oldest counted failure leaves the window
 
 
-def check(session: Session, username: str, address: str | None, now: datetime) -> Verdict:
-    """Whether a login attempt for ``username`` from ``address`` may be tried now."""
+def check(
+    session: Session, username: str, address: str | None, now: datetime, failure: str = "login_failed"
+) -> Verdict:
+    """Whether a login step for ``username`` from ``address`` may be tried now.
+
+    ``failure`` is the audit action that counts: ``login_failed`` for passwords,
+    ``mfa_failed`` for second-factor codes (a 6-digit code must not be guessable either).
+    """
     since = now - WINDOW
-    failed = select(AuditLog.at).where(AuditLog.action == "login_failed", AuditLog.at > since)
+    failed = select(AuditLog.at).where(AuditLog.action == failure, AuditLog.at > since)
     checks = [
         (failed.where(AuditLog.target_id == username[:64], AuditLog.remote_addr == address), PER_ACCOUNT_AND_ADDRESS),
         (failed.where(AuditLog.remote_addr == address), PER_ADDRESS),

@@ -293,7 +293,29 @@ def users_list() -> None:
     runtime.configure(settings)
     with runtime.session_factory()() as session:
         for user in session.scalars(select(User).order_by(User.username)):
-            click.echo(f"{user.username}\t{user.role}\t{'active' if user.active else 'disabled'}")
+            second = "mfa" if user.totp_secret else "no-mfa"
+            click.echo(f"{user.username}\t{user.role}\t{'active' if user.active else 'disabled'}\t{second}")
+
+
+@users.command("reset-mfa")
+@click.argument("name")
+@click.option("--reason", required=True, help="Why (kept in the audit log), e.g. 手机丢失.")
+def users_reset_mfa(name: str, reason: str) -> None:
+    """Forget a user's authenticator (lost phone): they enrol a new one at their next login."""
+    from store.accounts import audit
+    from store.mfa import reset
+
+    settings = _settings()
+    runtime.configure(settings)
+    with runtime.session_factory()() as session:
+        user = session.scalar(select(User).where(User.username == name))
+        if user is None:
+            raise click.ClickException(f"no user {name!r}")
+        reset(user)
+        user.session_version += 1  # and end the sessions the old factor opened
+        audit(session, None, "mfa_reset", "user", user.id, {"username": name}, reason=reason)
+        session.commit()
+    click.echo(f"second factor of {name} reset: they enrol again at their next login")
 
 
 def main() -> None:

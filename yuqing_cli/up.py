@@ -40,6 +40,9 @@ def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
     env["YUQING_DATA_DIR"] = str(settings.data_dir.resolve())
     # The console prints two lines; the services log warnings only unless asked otherwise.
     env.setdefault("YUQING_LOG_LEVEL", "WARNING")
+    # The demo's printed login works on its own (YUQING_WEB__MFA=required keeps the second
+    # factor here too); `yuqing serve` and deployments keep web.mfa: required.
+    env.setdefault("YUQING_WEB__MFA", "disabled")
     embedded: Any = None
     if settings.uses_embedded_redis:
         embedded = start_embedded(settings.data_dir)
