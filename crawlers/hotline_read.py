@@ -19,6 +19,7 @@ from typing import Any
 # Tried in order; GB18030 is a superset of GBK and GB2312, so it reads all three.
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003); openpyxl cannot read it
 csv.field_size_limit(10 * 1024 * 1024)  # a long complaint with a pasted reply exceeds the 128 KiB default
 
 
@@ -60,6 +61,8 @@ def _read_csv(path: Path) -> Table:
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         raise ExportError(f"{path}: this is an XLSX workbook; name it .xlsx")
+    if data.startswith(OLE2_MAGIC):
+        raise ExportError(f"{path}: this is an old Excel .xls workbook; save it as .xlsx or CSV in Excel first")
     text, encoding = decode(data)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)

@@ -105,6 +105,9 @@ def test_a_file_without_a_content_column_is_not_an_export(tmp_path: Path) -> Non
     (tmp_path / "x.bin").write_bytes(b"\xff\xfe\x00\x81\x30\x81\x30\xff" * 10)
     with pytest.raises(ExportError):
         read_table(tmp_path / "x.bin")
+    (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(ExportError, match=r"old Excel \.xls workbook"):
+        read_table(tmp_path / "old.xls")
 
 
 def test_a_row_becomes_a_masked_work_order(local_settings: Settings) -> None:
