@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from config import Settings, SettingsError, load_settings
 from config.rules import RuleFileError
@@ -271,6 +272,13 @@ def users_create(name: str, role: str, password: str, display_name: str | None) 
     click.echo(f"created {name} ({role})")
 
 
+def _user_named(session: Session, name: str) -> User:
+    user = session.scalar(select(User).where(User.username == name))
+    if user is None:
+        raise click.ClickException(f"no user {name!r}")
+    return user
+
+
 @users.command("token")
 @click.argument("name")
 @click.option("--label", default="cli", help="What the token is for.")
@@ -279,9 +287,7 @@ def users_token(name: str, label: str) -> None:
     settings = _settings()
     runtime.configure(settings)
     with runtime.session_factory()() as session:
-        user = session.scalar(select(User).where(User.username == name))
-        if user is None:
-            raise click.ClickException(f"no user {name!r}")
+        user = _user_named(session, name)
         token = issue_token(session, user, label)
         session.commit()
     click.echo(token)
@@ -308,9 +314,7 @@ def users_reset_mfa(name: str, reason: str) -> None:
     settings = _settings()
     runtime.configure(settings)
     with runtime.session_factory()() as session:
-        user = session.scalar(select(User).where(User.username == name))
-        if user is None:
-            raise click.ClickException(f"no user {name!r}")
+        user = _user_named(session, name)
         reset(user)
         user.session_version += 1  # and end the sessions the old factor opened
         audit(session, None, "mfa_reset", "user", user.id, {"username": name}, reason=reason)
