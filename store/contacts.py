@@ -13,7 +13,6 @@ import base64
 import hashlib
 import hmac
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from config import Settings
+from store.keys import SecretKeyError, fernet_for
 from store.models import HotlineContact
 
 KEY_FILE = "hotline_key"
@@ -35,7 +35,7 @@ _ID_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx]|\d)(?![
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-class ContactKeyError(RuntimeError):
+class ContactKeyError(SecretKeyError):
     """The sealing key is missing or wrong: contacts cannot be sealed or opened."""
 
 
@@ -97,26 +97,12 @@ def mask_text(text: str, contact: Contact | None = None) -> str:
 
 def contact_key(settings: Settings) -> bytes:
     """The Fernet key: the configured one, or one generated once under the data folder (0600)."""
-    configured = settings.hotline.key.strip()
-    key = configured.encode("ascii") if configured else _read_or_create_key(Path(settings.data_dir) / KEY_FILE)
+    path = Path(settings.data_dir) / KEY_FILE
     try:
-        Fernet(key)
-    except (ValueError, TypeError) as exc:
-        raise ContactKeyError("hotline.key is not a Fernet key (32 url-safe base64-encoded bytes)") from exc
-    return key
-
-
-def _read_or_create_key(path: Path) -> bytes:
-    """Written with O_EXCL so concurrent importers and web processes end up with one key."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_bytes().strip()
-    key = Fernet.generate_key()
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key + b"\n")
-    return key
+        fernet_for(settings.hotline.key, path, "hotline.key")  # checks the key, makes the file on first use
+    except SecretKeyError as exc:
+        raise ContactKeyError(str(exc)) from exc
+    return settings.hotline.key.strip().encode("ascii") or path.read_bytes().strip()
 
 
 class Sealer:
