@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from analysis.event_signature import Signature
+from analysis.event_signature import Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
 # A hotline template filled in for another estate or college is as alike as a near copy;
@@ -164,7 +164,10 @@ def _places_differ(a: Signature, b: Signature) -> bool:
 
 
 def _institutions(sig: Signature) -> set[str]:
-    return {m for m in sig.matters if not m.endswith("政策")}
+    """Institution keys cut to one character of name before the ending, for the veto only:
+    the same hospital is 医科大学总医院 in one text and 天津总医院 in another (``学总医院``,
+    ``津总医院``), and a veto must not split it; sharing still needs the full key."""
+    return {institution_core(m) for m in sig.matters if not m.endswith("政策")}
 
 
 def _divergence(a: Signature, b: Signature) -> float:

@@ -217,6 +217,17 @@ def branded_estates(text: str, companies: Iterable[str]) -> frozenset[str]:
     return frozenset(sorted(keys)[:MAX_PLACES])
 
 
+def institution_core(key: str) -> str:
+    """An institution key's ending and one character of its name (学总医院 → 总医院, 城建职业学院
+    → 建职业学院: a descriptive word such as 职业 is not the name)."""
+    found = _INSTITUTION.search(key)
+    if found is None:
+        return key
+    name = key[: found.start()]
+    keep = 3 if name[-2:] in INSTITUTION_KIND else 1
+    return name[-keep:] + key[found.start() :]
+
+
 def buildings_in(text: str) -> frozenset[str]:
     """Building numbers, as digits (3号楼, 三号楼 and 3栋 are the same building)."""
     return frozenset(_number(m.group(1) or m.group(2)) for m in _BUILDING.finditer(text))

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from analysis.event_signature import institution_core
 from analysis.events import EventIndex, Signature, branded_estates, companies_in, matters_in, places_in
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -253,6 +254,10 @@ def test_institution_and_policy_keys_are_the_same_however_the_name_is_written() 
     )
     for text in ("配套幼儿园迟迟不开园", "申请购房补贴被拒", "小区旁边设置医院", "A市实验中学"):
         assert not matters_in(text), text
+    # One hospital written two ways must not veto itself; two colleges of one kind must.
+    long, short = matters_in("医科大学总医院南侧工地夜里打桩"), matters_in("天津总医院旁边工地半夜打桩")
+    assert not long & short and {institution_core(k) for k in long} & {institution_core(k) for k in short}
+    assert institution_core("城建职业学院") != institution_core("商贸职业学院")
 
 
 def test_an_estate_named_after_its_developer_is_a_place() -> None:
