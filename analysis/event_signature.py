@@ -164,7 +164,6 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
     return frozenset(keys)
 
 
-_BRAND_NOT_NAME = re.compile("集团|公司|股份|有限|控股|旗下|项目|小区|楼盘|业主|物业|世界|央企|国企|品牌|宣传|打造")
 _INSTITUTION = re.compile("(" + "|".join(sorted(INSTITUTION, key=len, reverse=True)) + ")")
 _POLICY = re.compile(
     r"([\u4e00-\u9fa5]{2})(?:认证|新政)?的?(?:购房|租房|住房|安家)(?:及购房)?(?:补贴|补助)|([\u4e00-\u9fa5]{2})新政"
@@ -198,23 +197,6 @@ def matters_in(text: str) -> frozenset[str]:
         if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
             keys.append(stem + "政策")
     return frozenset(keys[:MAX_PLACES])
-
-
-def branded_estates(text: str, companies: Iterable[str]) -> frozenset[str]:
-    """Estates named after their developer, with no suffix to find them by: 五矿万境, 保利西海岸.
-
-    The developer's key followed by a name (not 地产, 集团, 公司) is keyed as a name before
-    a context word is (五矿万境 → ``矿万境*``), so the same three characters in another
-    text, which may not name the developer as a company, count as the same place.
-    """
-    clean = clean_text(text)
-    keys: set[str] = set()
-    for company in companies:
-        for found in re.finditer(re.escape(company) + "([\u4e00-\u9fa5]{2})", clean):
-            name = found.group(1)
-            if _is_stem(name) and not _INDUSTRY.match(name) and not _BRAND_NOT_NAME.match(name):
-                keys.add(company[-1] + name + "*")
-    return frozenset(sorted(keys)[:MAX_PLACES])
 
 
 def institution_core(key: str) -> str:
@@ -260,15 +242,13 @@ def signature_for(
     fine, areas = places_in(text)
     for estate in estates:
         fine |= places_in(estate)[0]
-    owners = companies_in(text, companies)
-    fine |= branded_estates(text, owners)
     return Signature(
         item_ref=item_ref,
         topic=topic,
         published_at=published_at,
         shingles=shingles(text),
         places=fine,
-        companies=owners,
+        companies=companies_in(text, companies),
         districts=frozenset(districts),
         source=source,
         source_ref=source_ref or item_ref,

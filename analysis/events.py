@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from analysis.event_match import LONG_WINDOW, MATTER_WINDOW, OTHER, Match, match, same_matter
 from analysis.event_signature import (
     Signature,
-    branded_estates,
     buildings_in,
     clean_text,
     companies_in,
@@ -35,7 +34,6 @@ __all__ = [
     "EventIndex",
     "Match",
     "Signature",
-    "branded_estates",
     "buildings_in",
     "clean_text",
     "companies_in",

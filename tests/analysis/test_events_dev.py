@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from analysis.event_signature import institution_core
-from analysis.events import EventIndex, Signature, branded_estates, companies_in, matters_in, places_in
+from analysis.events import EventIndex, Signature, companies_in, matters_in, places_in
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import load_settings
@@ -258,12 +258,6 @@ def test_institution_and_policy_keys_are_the_same_however_the_name_is_written() 
     long, short = matters_in("医科大学总医院南侧工地夜里打桩"), matters_in("天津总医院旁边工地半夜打桩")
     assert not long & short and {institution_core(k) for k in long} & {institution_core(k) for k in short}
     assert institution_core("城建职业学院") != institution_core("商贸职业学院")
-
-
-def test_an_estate_named_after_its_developer_is_a_place() -> None:
-    text = "五矿集团是央企，我才选了五矿万境，交房后墙面开裂"
-    assert branded_estates(text, companies_in(text)) == {"矿万境*"}
-    assert not branded_estates("宏达建筑工程有限公司拖欠工资", {"宏达"})
 
 
 def test_the_same_complaint_a_season_later_is_a_new_event(analyser: Analyser) -> None:
