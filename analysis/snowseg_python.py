@@ -102,7 +102,7 @@ class ShortViterbi:
         """
         n, cp2id, uni, not_found = self.n, self.cp2id, self.uni, self.not_found
         b_keys, b_buckets, b_off, b_code, b_val, b_shift = self.bi
-        t_keys, t_buckets, t_off, _, _, t_shift = self.tri
+        t_keys, t_buckets, t_off, t_code, t_val, t_shift = self.tri
         nn = n * n
         fwd: list[list[float]] = []
         steps: list[_Step] = []
@@ -133,7 +133,21 @@ class ShortViterbi:
                 if not_found[c]:
                     p = self._unknown_step(p, b_lo, b_hi, t_lo, t_hi)
                 elif prev2 == 0:
-                    p = self._start_step(p, c, b_lo, b_hi, t_lo, t_hi)
+                    # A run's first two characters: BOS fills slot ta = 3 and leaves slots
+                    # 0-2 at -inf, so each state's best is its slot-3 sum (-inf + x is -inf)
+                    # and trigram entries of the other slots (BOS repeats them) change nothing.
+                    i = 4 * c
+                    base = [uni[i], uni[i + 1], uni[i + 2], uni[i + 3]] * 4
+                    for j in range(b_lo, b_hi):
+                        base[b_code[j]] = b_val[j]
+                    for j in range(t_lo, t_hi):
+                        if t_code[j] >= 48:
+                            base[t_code[j] - 48] = t_val[j]
+                    p12, p13, p14, p15 = p[12], p[13], p[14], p[15]
+                    b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15 = base
+                    p = [p12 + b0, p12 + b1, p12 + b2, p12 + b3, p13 + b4, p13 + b5, p13 + b6,
+                         p13 + b7, p14 + b8, p14 + b9, p14 + b10, p14 + b11, p15 + b12, p15 + b13,
+                         p15 + b14, p15 + b15]  # fmt: skip
                 else:
                     # the best predecessor score per tb, as > in a tree (no max(): it costs 5x more)
                     p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15 = p
@@ -158,25 +172,6 @@ class ShortViterbi:
                 fwd.append(p)
                 prev2, prev = prev, c
         return fwd, steps
-
-    def _start_step(self, p: list[float], c: int, b_lo: int, b_hi: int, t_lo: int, t_hi: int) -> list[float]:
-        """A run's first two characters: BOS fills slot ta = 3 and leaves slots 0-2 at -inf.
-
-        So each state's best is its slot-3 sum (-inf + x is -inf), and trigram entries of
-        other slots, which BOS repeats over all four, change nothing.
-        """
-        b_code, b_val, t_code, t_val = self.bi[3], self.bi[4], self.tri[3], self.tri[4]
-        i = 4 * c
-        base = [self.uni[i], self.uni[i + 1], self.uni[i + 2], self.uni[i + 3]] * 4
-        for j in range(b_lo, b_hi):
-            base[b_code[j]] = b_val[j]
-        for j in range(t_lo, t_hi):
-            if t_code[j] >= 48:
-                base[t_code[j] - 48] = t_val[j]
-        p12, p13, p14, p15 = p[12], p[13], p[14], p[15]
-        b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15 = base
-        return [p12 + b0, p12 + b1, p12 + b2, p12 + b3, p13 + b4, p13 + b5, p13 + b6, p13 + b7,
-                p14 + b8, p14 + b9, p14 + b10, p14 + b11, p15 + b12, p15 + b13, p15 + b14, p15 + b15]  # fmt: skip
 
     def _trigram_cells(
         self, p: list[float], q: list[float], c: int, b_lo: int, b_hi: int, t_lo: int, t_hi: int
