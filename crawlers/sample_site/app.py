@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from crawlers.sample_site.boards import EnorthSample, TjcacSample, load_board
 from crawlers.sample_site.weibo import WeiboSample, load_weibo
 
 MESSAGES_FILE = Path(__file__).resolve().parent / "messages.json"
@@ -48,7 +49,11 @@ class SampleSite:
         anchor = now or datetime.now(UTC)
         self.now_ts = int(anchor.timestamp()) // 60 * 60
         # The other sources' sample parts: each brings its routes and ``view_*`` methods.
-        self.parts: list[Any] = [WeiboSample(weibo if weibo is not None else load_weibo(), self.now_ts)]
+        self.parts: list[Any] = [
+            WeiboSample(weibo if weibo is not None else load_weibo(), self.now_ts),
+            EnorthSample(load_board("enorth")["messages"], self.now_ts),
+            TjcacSample(load_board("tjcac")["letters"], self.now_ts),
+        ]
         self.page_size = page_size
         self.forums = {str(f["fid"]): f["name"] for f in self.data["forums"]}
         self.messages = sorted(self.data["messages"], key=lambda m: m["tid"], reverse=True)
@@ -68,9 +73,9 @@ class SampleSite:
         request = Request(environ)
         adapter = self.url_map.bind_to_environ(environ)
         try:
-            endpoint, _ = adapter.match()
+            endpoint, args = adapter.match()
             owner = next((p for p in (self, *self.parts) if hasattr(p, f"view_{endpoint}")), self)
-            response = getattr(owner, f"view_{endpoint}")(request)
+            response = getattr(owner, f"view_{endpoint}")(request, **args)
         except MethodNotAllowed as exc:
             response = exc.get_response(environ)
         except HTTPException as exc:

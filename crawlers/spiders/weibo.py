@@ -23,11 +23,11 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawlers.items import OpinionItem
-from crawlers.ledger import STAT_PREFIX, RunLedger
 from crawlers.middlewares import ATTEMPT_META
 from crawlers.normalise import to_int
 from crawlers.parsers import weibo as parser
 from crawlers.parsers.people_liuyan import PageError
+from crawlers.spiders.base import WatermarkSpider
 from store.types import utcnow
 
 JSON_HEADERS = {
@@ -37,34 +37,22 @@ JSON_HEADERS = {
 }
 
 
-class WeiboSpider(scrapy.Spider):
+class WeiboSpider(WatermarkSpider):
     name = "weibo"
     # One request at a time: Weibo throttles per cookie/IP long before a site would.
     custom_settings: ClassVar[dict[str, Any]] = {"CONCURRENT_REQUESTS_PER_DOMAIN": 1}
 
-    def __init__(
-        self,
-        base_url: str,
-        uid: str | int,
-        max_pages: int | str = 50,
-        comment_pages: int | str = 3,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.base_url = base_url.rstrip("/")
+    def __init__(self, base_url: str, uid: str | int, comment_pages: int | str = 3, **kwargs: Any) -> None:
+        super().__init__(base_url, **kwargs)
         self.uid = str(uid)
-        self.max_pages = max(1, int(max_pages))
         self.comment_pages = max(0, int(comment_pages))
-        self.cursor: int | None = None
-        self.pages = 0
-        self.highest: int | None = None
 
     @property
-    def ledger(self) -> RunLedger:
-        return RunLedger.of(self.crawler)
+    def watermark_key(self) -> str:
+        return self.uid
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        self.cursor = self.ledger.cursor(self.uid)
+        self.load_cursor()
         yield self.timeline_request(None)
 
     def timeline_request(self, since_id: str | None) -> scrapy.Request:
@@ -88,25 +76,20 @@ class WeiboSpider(scrapy.Spider):
             self.ledger.fail(self.uid, f"timeline page {self.pages + 1}: {exc.reason}")
             return
         self.pages += 1
-        self._inc("pages")
+        self.inc("pages")
         reached = False
         for mblog in mblogs:
             mid = to_int(mblog.get("id"))
             assert mid is not None  # parse_timeline guarantees numeric ids
-            if self.cursor is not None and mid <= self.cursor:
+            if self.is_old(mid):
                 reached = reached or not mblog.get("isTop")
                 continue
-            self.highest = max(mid, self.highest or mid)
             yield from self._post(mblog)
-        if not mblogs or not since_id or reached or self.pages >= self.max_pages:
-            if since_id and not reached and self.pages >= self.max_pages and self.cursor is not None:
-                self.ledger.gap(self.uid, f"max_pages={self.max_pages} reached before the watermark {self.cursor}")
-            self.ledger.complete(self.uid, self.highest)
-            return
-        yield self.timeline_request(since_id)
+        if self.walk_on(bool(mblogs and since_id), reached):
+            yield self.timeline_request(since_id)
 
     def timeline_failed(self, failure: Failure) -> None:
-        self._inc("list_failures")
+        self.inc("list_failures")
         self.ledger.fail(self.uid, f"timeline request failed: {failure.getErrorMessage()}")
 
     def _post(self, mblog: dict[str, Any]) -> Iterator[scrapy.Request | OpinionItem]:
@@ -128,7 +111,7 @@ class WeiboSpider(scrapy.Spider):
         try:
             self._refuse_login_redirect(response)
             long_text: str | None = parser.parse_long_text(response.text)
-            self._inc("details")
+            self.inc("details")
         except PageError as exc:
             self._page_broken(response, exc, "detail_failures")
             long_text = None  # the timeline's truncated text is still worth storing
@@ -137,7 +120,7 @@ class WeiboSpider(scrapy.Spider):
 
     def long_text_failed(self, failure: Failure) -> Iterator[scrapy.Request | OpinionItem]:
         mblog = failure.request.meta["mblog"]  # type: ignore[attr-defined]
-        self._inc("detail_failures")
+        self.inc("detail_failures")
         yield self._post_item(mblog, None)
         yield from self._comments_start(mblog)
 
@@ -172,7 +155,7 @@ class WeiboSpider(scrapy.Spider):
             # The post is stored and below the watermark from now on: report what it lacks.
             self.ledger.gap(f"comments {mid}", f"page {page}: {exc.reason}")
             return
-        self._inc("details")
+        self.inc("details")
         now = utcnow()
         for comment in comments:
             record = parser.comment_record(comment, post_mid=mid, base_url=self.base_url, captured_at=now)
@@ -182,7 +165,7 @@ class WeiboSpider(scrapy.Spider):
 
     def comments_failed(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        self._inc("detail_failures")
+        self.inc("detail_failures")
         self.ledger.gap(f"comments {request.meta['mid']}", f"page {request.meta['page']}: {failure.getErrorMessage()}")
 
     @staticmethod
@@ -193,10 +176,7 @@ class WeiboSpider(scrapy.Spider):
             raise PageError(parser.LOGIN_WALL, f"redirected to a login page: {response.url}")
 
     def _page_broken(self, response: Response, exc: PageError, counter: str) -> None:
-        self._inc(counter)
+        self.inc(counter)
         if exc.outcome == parser.LOGIN_WALL:
-            self._inc("login_walls")
+            self.inc("login_walls")
         self.ledger.amend_fetch(response.meta.get(ATTEMPT_META), exc.outcome, exc.reason, response.url)
-
-    def _inc(self, name: str) -> None:
-        self.crawler.stats.inc_value(STAT_PREFIX + name)

@@ -14,6 +14,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+# Every sample source: 人民网 36 messages, Weibo 10 posts + 27 comments, 北方网 12, 政民互动 12.
+SAMPLE_ITEMS = 36 + 10 + 27 + 12 + 12
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -56,10 +59,10 @@ def test_up_serves_the_console_and_processes_the_sample_crawl(tmp_path: Path) ->
         items = analysed = routed = 0
         while time.monotonic() < deadline:
             items, analysed, routed = _counts(db)
-            if items >= 30 and analysed == items and routed == items:
+            if items >= SAMPLE_ITEMS and analysed == items and routed == items:
                 break
             time.sleep(1)
-        assert items >= 30 and analysed == items and routed == items, (items, analysed, routed)
+        assert items == SAMPLE_ITEMS and analysed == items and routed == items, (items, analysed, routed)
         print(f"sample crawl stored, analysed and routed {items} items in {time.monotonic() - started:.1f}s")
     finally:
         proc.send_signal(signal.SIGTERM)
