@@ -10,7 +10,7 @@ from crawlers.sample_site.server import serve_sample_site
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="Serve the 人民网领导留言板 sample site on this machine.")
+    parser = argparse.ArgumentParser(description="Serve the sample site of every source on this machine.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     args = parser.parse_args(argv)

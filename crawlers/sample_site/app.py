@@ -1,5 +1,6 @@
 """WSGI app for the sample site: the Gen-A list API, detail pages and robots.txt.
 
+The other sources are parts (``weibo.py``, ``boards.py``) that bring their own routes.
 Dates are offsets from the moment the app is created (stored in ``messages.json``), so
 the demo always looks fresh but stays stable while one site runs: two crawls of the same
 site see identical messages, which is what the dedupe tests rely on.

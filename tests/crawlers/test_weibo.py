@@ -33,11 +33,12 @@ class FaultyWeibo:
     """Breaks chosen answers: a visitor's login wall, a truncated JSON page, a passport redirect."""
 
     def __init__(self, *, wall_comment_pages_of: Iterable[str] = (), broken_comments_of: Iterable[str] = (),
-                 redirect_timeline_pages: bool = False) -> None:  # fmt: skip
+                 redirect_timeline_pages: bool = False, busy_timeline: int = 0) -> None:  # fmt: skip
         self.app = create_app()
         self.wall = set(wall_comment_pages_of)
         self.broken = set(broken_comments_of)
         self.redirect = redirect_timeline_pages
+        self.busy = busy_timeline  # answers of 429 before the first timeline page is served
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         path, query = environ.get("PATH_INFO", ""), parse_qs(environ.get("QUERY_STRING", ""))
@@ -49,6 +50,9 @@ class FaultyWeibo:
             return _send(start_response, "200 OK", [("Content-Type", "application/json")], body)
         if path == "/comments/hotflow" and mid in self.broken:
             return _send(start_response, "200 OK", [("Content-Type", "application/json")], '{"ok":1,"data":{"data":[{')
+        if path == "/api/container/getIndex" and self.busy:
+            self.busy -= 1
+            return _send(start_response, "429 Too Many Requests", [("Retry-After", "0")], "")
         if path == "/api/container/getIndex" and self.redirect and query.get("since_id"):
             return _send(start_response, "302 Found", [("Location", "/visitor/visitor?entry=mweibo")], "")
         if path == "/visitor/visitor":
@@ -157,6 +161,16 @@ def test_passport_redirect_holds_the_watermark(settings: Settings, factory: sess
         assert outcomes(session, summary["run_id"])["login_wall"] == 1
         source = session.scalar(select(Source).where(Source.key == SOURCE))
         assert source is not None and source.watermark == {}  # the next run walks the timeline again
+
+
+def test_throttling_is_retried_with_backoff(settings: Settings) -> None:
+    server, url = serve_sample_site(app=FaultyWeibo(busy_timeline=2))
+    try:
+        summary = run_crawl(settings, SOURCE, url)
+    finally:
+        server.stop()
+    assert summary["retries"] == 2 and summary["stored"] == 37, summary
+    assert summary["fetches"]["http_error"] == 2  # each 429 is on the ledger, the page was still read
 
 
 @pytest.mark.parametrize(
