@@ -132,8 +132,22 @@ class ShortViterbi:
                 steps.append((c, b_lo, b_hi, t_lo, t_hi))
                 if not_found[c]:
                     p = self._unknown_step(p, b_lo, b_hi, t_lo, t_hi)
+                elif prev == 0:
+                    # A run's first character: only state (BOS, BOS) is live, so only the
+                    # scores of (ta, tb) = (3, 3) count. BOS repeats each entry over every
+                    # slot (some 27 entries here), so find those 4 codes at C speed.
+                    i = 4 * c
+                    first = [uni[i], uni[i + 1], uni[i + 2], uni[i + 3]]
+                    for codes, vals, lo, hi, at in ((b_code, b_val, b_lo, b_hi, 12), (t_code, t_val, t_lo, t_hi, 60)):
+                        if lo < hi:
+                            found = codes[lo:hi].tobytes()
+                            for tc in range(4):
+                                j = found.find(at + tc)  # a key has each code once
+                                if j >= 0:
+                                    first[tc] = vals[lo + j]
+                    p = [*_START[:12], 0.0 + first[0], 0.0 + first[1], 0.0 + first[2], 0.0 + first[3]]
                 elif prev2 == 0:
-                    # A run's first two characters: BOS fills slot ta = 3 and leaves slots
+                    # A run's second character: BOS fills slot ta = 3 and leaves slots
                     # 0-2 at -inf, so each state's best is its slot-3 sum (-inf + x is -inf)
                     # and trigram entries of the other slots (BOS repeats them) change nothing.
                     i = 4 * c
