@@ -23,16 +23,11 @@ from sqlalchemy.orm import Session
 
 from config import Settings
 from store.keys import SecretKeyError, fernet_for
+from store.masking import FULLWIDTH_DIGITS, mask_numbers
 from store.models import HotlineContact
 
 KEY_FILE = "hotline_key"
 _HASH_CONTEXT = b"yuqing hotline phone hash v1"
-# Mobile numbers (optionally +86, split by spaces or dashes) and landlines written with an area code.
-_MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)")
-_LANDLINE = re.compile(r"(?<!\d)(0\d{2,3})-?(\d{3,4})(\d{4})(?!\d)")
-# Resident ID numbers: 18 characters (the last may be X) or the old 15 digits.
-_ID_CARD = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{5})(\d{3}[\dXx]|\d)(?![0-9A-Za-z])")
-_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 class ContactKeyError(SecretKeyError):
@@ -53,7 +48,7 @@ class Contact:
 
 def normalise_phone(phone: str) -> str:
     """Digits only, without the country code: the same caller hashes the same however it was typed."""
-    digits = re.sub(r"\D", "", phone.translate(_WIDE_DIGITS))
+    digits = re.sub(r"\D", "", phone.translate(FULLWIDTH_DIGITS))
     if len(digits) == 13 and digits.startswith("86"):
         digits = digits[2:]
     return digits
@@ -83,16 +78,14 @@ def mask_text(text: str, contact: Contact | None = None) -> str:
     Lives in ``store`` (not ``analysis``) because importers must mask before anything is
     stored, and the layers forbid crawlers from importing analysis.
     """
-    text = text.translate(_WIDE_DIGITS)
+    text = text.translate(FULLWIDTH_DIGITS)
     if contact is not None:
         if len(contact.name.strip()) >= 2:
             text = text.replace(contact.name.strip(), mask_name(contact.name))
         digits = normalise_phone(contact.phone)
         if len(digits) >= 5:
             text = text.replace(digits, mask_phone(digits))
-    text = _ID_CARD.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
-    text = _MOBILE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
-    return _LANDLINE.sub(lambda m: f"{m.group(1)}-****{m.group(3)}", text)
+    return mask_numbers(text)
 
 
 def contact_key(settings: Settings) -> bytes:

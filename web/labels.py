@@ -96,6 +96,7 @@ FALLBACK_SOURCES = {
     "tjcac_zmhd": "市住建委政民互动",
     "weibo": "微博",
     "hotline": "12319热线",
+    "hotline_12319": "12319热线",
 }
 
 
