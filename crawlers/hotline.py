@@ -144,6 +144,9 @@ def parse_row(number: int, values: list[Any], reader: Reader) -> WorkOrder:
     content = mask_text(cells["content"], contact)
     if not content:
         raise RowError(number, columns.header["content"], "empty: a work order needs its content")
+    location = mask_text(cells.get("location", ""), contact)
+    if location and location not in content:
+        content = f"{content}\n事发地址：{location}"
     if contact.phone and not normalise_phone(contact.phone):
         contact = Contact(contact.name, "", contact.address)  # 无 / 不详: no number given
     record: dict[str, Any] = {

@@ -79,11 +79,11 @@ def test_xlsx_first_sheet_or_a_named_one(tmp_path: Path) -> None:
 
 
 def test_header_synonyms_map_to_fields(local_settings: Settings) -> None:
-    header = ["诉求编号", "受理时间", "类型", "所属区", "姓名", "手机", "诉求地址", "来电内容", "处理结果", "备注"]
+    header = ["诉求编号", "受理时间", "类型", "所属区", "姓名", "手机", "联系地址", "来电内容", "处理结果", "备注"]
     columns = map_columns(header, load_rules(CONFIG_DIR))
     assert columns.header == {
         "id": "诉求编号", "published_at": "受理时间", "request_type": "类型", "district": "所属区",
-        "caller_name": "姓名", "phone": "手机", "address": "诉求地址", "content": "来电内容", "reply": "处理结果",
+        "caller_name": "姓名", "phone": "手机", "address": "联系地址", "content": "来电内容", "reply": "处理结果",
     }  # fmt: skip
     assert columns.unmapped == ("备注",)
     # Spaces and line breaks inside a header do not matter (Excel headers carry them).
@@ -172,3 +172,11 @@ def test_sealing_round_trip_and_the_key(local_settings: Settings, tmp_path: Path
     assert Sealer.from_settings(configured).open(sealed) == contact
     with pytest.raises(ContactKeyError, match="not a Fernet key"):
         Sealer.from_settings(make_settings(tmp_path / "bad", YUQING_HOTLINE__KEY="short"))
+
+
+def test_the_incident_address_stays_with_the_matter_and_the_callers_is_sealed(local_settings: Settings) -> None:
+    header = ["工单编号", "来电人", "联系电话", "联系地址", "事发地址", "诉求内容"]
+    row = ["GD9", "赵六", "13912345678", "红旗路8号2-101", "河西区友谊路幸福里小区3号楼", "暖气不热，室温14度"]
+    order = parse_row(2, row, reader_for(local_settings, header))
+    assert order.record["content"] == "暖气不热，室温14度\n事发地址：河西区友谊路幸福里小区3号楼"
+    assert order.contact.address == "红旗路8号2-101" and "红旗路" not in repr(order.record)
