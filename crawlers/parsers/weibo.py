@@ -168,6 +168,8 @@ def post_record(
     html = long_text or clean_str(mblog.get("text")) or ""
     content = weibo_text(html)
     retweeted = mblog.get("retweeted_status") if isinstance(mblog.get("retweeted_status"), dict) else None
+    if retweeted:
+        content = _with_original(content, retweeted)
     region = clean_str(mblog.get("region_name"))
     metrics = {
         "reposts": to_count(mblog.get("reposts_count")),
@@ -194,6 +196,16 @@ def post_record(
         "url": post_url(base_url, mid),
         "parent_id": str(retweeted["id"]) if retweeted and retweeted.get("id") else None,
     }
+
+
+def _with_original(own: str, retweeted: dict[str, Any]) -> str:
+    """A repost's own words ("转发微博") say little: the analysis needs what was reposted."""
+    original = weibo_text(clean_str(retweeted.get("text")))
+    user = retweeted.get("user") if isinstance(retweeted.get("user"), dict) else {}
+    name = clean_str(user.get("screen_name"))
+    if not original:
+        return own
+    return f"{own}\n//转发{f' @{name}' if name else ''}：{original}"
 
 
 def comment_record(comment: dict[str, Any], *, post_mid: str, base_url: str, captured_at: datetime) -> dict[str, Any]:

@@ -126,6 +126,21 @@ class WeiboSample:
             "pic_num": 0,
             "bid": f"N{mid[-8:]}",
             "region_name": "发布于 天津",
+            **({"retweeted_status": self.retweeted(p["retweeted"])} if p.get("retweeted") else {}),
+        }
+
+    def retweeted(self, r: dict[str, Any]) -> dict[str, Any]:
+        """The reposted original, as a repost nests it (another account's post)."""
+        mid = str(r["mid"])
+        user = {"id": 2000000000 + r["mid"] % 1000, "screen_name": r["screen_name"], "verified": True,
+                "verified_type": r["verified_type"]}  # fmt: skip
+        return {
+            "created_at": self.created_at(r["age_minutes"]),
+            "id": mid,
+            "mid": mid,
+            "text": r["text"],
+            "user": user,
+            "bid": f"R{mid[-8:]}",
         }
 
     def comment(self, c: dict[str, Any], post: dict[str, Any]) -> dict[str, Any]:

@@ -14,8 +14,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-# Every sample source: 人民网 36 messages, Weibo 10 posts + 27 comments, 北方网 12, 政民互动 12.
-SAMPLE_ITEMS = 36 + 10 + 27 + 12 + 12
+# Every sample source: 人民网 36 messages, Weibo 11 posts + 27 comments, 北方网 12, 政民互动 12.
+SAMPLE_ITEMS = 36 + 11 + 27 + 12 + 12
 
 
 def _free_port() -> int:

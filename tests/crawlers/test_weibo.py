@@ -25,7 +25,7 @@ DATA = load_weibo()
 UID = str(DATA["account"]["id"])
 POSTS = {str(p["mid"]): p for p in DATA["posts"]}
 COMMENTS = {str(c["id"]): (mid, c) for mid, p in POSTS.items() for c in p["comments"]}
-WAGES, HEATING = "5101388874500102", "5101847760200104"
+WAGES, HEATING, REPOST = "5101388874500102", "5101847760200104", "5101750000000111"
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)
 
 
@@ -84,14 +84,15 @@ def test_posts_and_comments_are_stored_once_and_linked(
     started = datetime.now(UTC)
     first = run_crawl(settings, SOURCE, sample_site)
     assert first["status"] == "ok", first
-    assert (first["stored"], first["errors"]) == (len(POSTS) + len(COMMENTS), 0) == (37, 0)
-    assert first["pages"] == 3  # 10 timeline entries, 4 a page
+    assert (first["stored"], first["errors"]) == (len(POSTS) + len(COMMENTS), 0) == (38, 0)
+    assert first["pages"] == 3  # 11 timeline entries, 4 a page
     with factory() as session:
         items = weibo_items(session)
         assert set(items) == set(POSTS) | set(COMMENTS)
         for mid, post in POSTS.items():
             item = items[mid]
-            assert item.kind == "post" and item.parent_id is None and item.url == f"{sample_site}/detail/{mid}"
+            assert item.kind == "post" and item.url == f"{sample_site}/detail/{mid}"
+            assert item.parent_id == (str(post["retweeted"]["mid"]) if "retweeted" in post else None)
             assert item.author_name == "天津城乡建设" and item.author_meta["verified_type"] == 1
             assert item.metrics["comments"] == len(post["comments"])
             assert "<" not in item.content_text
@@ -107,6 +108,9 @@ def test_posts_and_comments_are_stored_once_and_linked(
         assert heating.content_text.endswith("已办理报停的用户如需恢复供热，请尽快与供热单位联系。")
         assert "全文" not in heating.content_text and heating.raw["long_text"]
         assert heating.metrics == {"reposts": 12000, "comments": 6, "likes": 34000}  # "1.2万", "3.4万"
+        repost = items[REPOST]  # its own words, then what it reposts, for the analysis to read
+        original = POSTS[REPOST]["retweeted"]["text"]
+        assert repost.content_text == f"提醒广大市民注意防范。[加油]\n//转发 @天津发布：{original}"
         assert items["5101192231000012"].content_text.endswith("谈了两年了[允悲]")  # emoji image kept as its alt
         hostile = items["5101390017000023"]
         assert hostile.content_text == "请问外地户口的工人也能投诉吗？"  # the script is dropped, never run
@@ -133,7 +137,7 @@ def test_login_wall_and_broken_page_are_recorded_and_the_rest_kept(
     finally:
         server.stop()
     lost = 2 + len(POSTS[HEATING]["comments"])  # the wage post's second comment page, all heating comments
-    assert summary["status"] == "partial" and summary["stored"] == 37 - lost, summary
+    assert summary["status"] == "partial" and summary["stored"] == 38 - lost, summary
     assert summary["watermark_advanced"] == {UID: max(int(m) for m in POSTS)}  # posts are all in
     with factory() as session:
         expected = {"ok": summary["requests"] - 2, "login_wall": 1, "parse_error": 1}
@@ -169,7 +173,7 @@ def test_throttling_is_retried_with_backoff(settings: Settings) -> None:
         summary = run_crawl(settings, SOURCE, url)
     finally:
         server.stop()
-    assert summary["retries"] == 2 and summary["stored"] == 37, summary
+    assert summary["retries"] == 2 and summary["stored"] == 38, summary
     assert summary["fetches"]["http_error"] == 2  # each 429 is on the ledger, the page was still read
 
 
