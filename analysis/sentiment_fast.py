@@ -26,7 +26,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -164,7 +164,7 @@ class FastSnowSentiment:
 
     def score(self, text: str) -> float:
         """Probability that ``text`` is positive, identical to snownlp's."""
-        return self.bayes.positive(next(self._words([text])))
+        return self.bayes.positive(self._words([text])[0])
 
     def score_many(self, texts: Iterable[str]) -> list[float]:
         """Score a batch: one numpy Viterbi serves every run of every text, so batch.
@@ -177,12 +177,12 @@ class FastSnowSentiment:
 
     def words(self, text: str) -> list[str]:
         """snownlp's ``SnowNLP(text).words``."""
-        return self.words_many([text])[0]
+        return self._words([text])[0]
 
     def words_many(self, texts: Iterable[str]) -> list[list[str]]:
-        return [list(words) for words in self._words(list(texts))]
+        return self._words(list(texts))
 
-    def _words(self, texts: list[str]) -> Iterator[Iterator[str]]:
+    def _words(self, texts: list[str]) -> list[list[str]]:
         """Per text, ``snownlp.seg.seg``: Chinese runs through the HMM, the rest on spaces."""
         pieces = [_RE_ZH.split(text) for text in texts]
         runs = [run for parts in pieces for run in parts[1::2]]
@@ -190,18 +190,21 @@ class FastSnowSentiment:
             words, offsets = self.short.segment(runs)
         else:
             words, offsets = segment_runs(self.seg, runs)
-        run = 0
+        out, run = [], 0
         for parts in pieces:
-            yield _text_words(parts, words, offsets, run)
+            out.append(_text_words(parts, words, offsets, run))
             run += len(parts) // 2
+        return out
 
 
-def _text_words(parts: list[str], words: list[str], offsets: list[int], run: int) -> Iterator[str]:
+def _text_words(parts: list[str], words: list[str], offsets: list[int], run: int) -> list[str]:
     """Odd pieces of the split are Chinese runs. snownlp strips the others and keeps each
     stripped non-empty piece of ``str.split()``, which is just ``str.split()``."""
+    out: list[str] = []
     for i, part in enumerate(parts):
         if i & 1:
-            yield from words[offsets[run] : offsets[run + 1]]
+            out += words[offsets[run] : offsets[run + 1]]
             run += 1
         else:
-            yield from part.split()
+            out += part.split()
+    return out
