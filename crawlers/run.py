@@ -29,7 +29,8 @@ DEFAULT_TIMEOUT = 3600.0
 # Imported once by the fork server; none of them connects or installs a reactor on import.
 PRELOAD = (
     "crawlers.run", "scrapy.crawler", "crawlers.ledger", "crawlers.middlewares", "crawlers.pipelines",
-    "crawlers.spiders.people_liuyan",
+    "crawlers.spiders.people_liuyan", "crawlers.spiders.weibo", "crawlers.spiders.enorth_zmljl",
+    "crawlers.spiders.tjcac_zmhd",
 )  # fmt: skip
 
 
