@@ -21,11 +21,14 @@ Unknown characters (snownlp scores them with slot 3 only) take a slower general 
 
 from __future__ import annotations
 
+import operator
+
 from analysis.snowseg_tables import CJK_FIRST, MULT, NEG_INF, KeyTable, SegTables
 
 _MASK64 = (1 << 64) - 1
 _START = [NEG_INF] * 15 + [0.0]  # only (BOS, BOS) is reachable before the first character
 _FINAL_ORDER = tuple(tb * 4 + tc for tc in range(4) for tb in range(4))  # snownlp's max() order
+_IN_FINAL_ORDER = operator.itemgetter(*_FINAL_ORDER)
 _NOT_FOUND = (NEG_INF,) * 48 + (0.0,) * 16  # slot ta = 3 only, as in snowseg_numpy
 # Seg.seg starts a word at 'b' (0) or 's' (3), or after an 'e' (2): by state tb*4 + tc
 _STARTS_WORD = tuple(tc in (0, 3) or tb == 2 for tb in range(4) for tc in range(4))
@@ -60,7 +63,8 @@ class ShortViterbi:
         at = 0  # steps[at + k] and fwd[at + r + k + 1] are character k of run r
         for r, run in enumerate(runs):
             size, f = len(run), at + r
-            state = max(_FINAL_ORDER, key=fwd[f + size].__getitem__)  # the first best, as numpy's argmax
+            ends = _IN_FINAL_ORDER(fwd[f + size])
+            state = _FINAL_ORDER[ends.index(max(ends))]  # the first best, as numpy's argmax
             end, tail = size, []
             for k in range(size - 1, 0, -1):
                 if _STARTS_WORD[state]:
