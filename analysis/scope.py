@@ -10,9 +10,11 @@ Why this shape:
 
 * There were no labelled training rows, so the model is a character n-gram (1–3)
   multinomial naive Bayes fitted on weak labels — taxonomy/lexicon matches and the
-  departments named in official replies — over ~9.6k unlabelled public messages; see
-  ``analysis/training/scope.py`` for how, and for what was measured. Character n-grams
-  need no segmenter (no jieba pin) and tolerate the masked place names (A市, A3区).
+  departments named in official replies — over ~9.4k unlabelled public messages; see
+  ``analysis/training/scope.py`` for how, and ``Params`` there for every design tried on
+  our own labelled dev set. Character n-grams need no segmenter (no jieba pin) and
+  tolerate the masked place names (A市, A3区). Title n-grams weigh 8× a body n-gram:
+  citizens state the topic in the title and wander in the body.
 * Naive Bayes is linear in the n-gram counts, so every decision decomposes into per-n-gram
   contributions: ``features`` lists the n-grams that pushed the winning class ahead of the
   runner-up, which a duty officer can read and dispute.

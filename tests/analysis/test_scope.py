@@ -15,9 +15,11 @@ from analysis.scope import DEFAULT_MODEL, GOLD_LABELS, IN_SCOPE, OTHER, ScopeCla
 from tests.conftest import SHARED_DIR, shared_path
 
 # Floors sit a little below what the committed model measured on the 495 gold rows
-# (closed set: accuracy 0.780, macro-F1 0.767, 城乡建设-vs-rest F1 0.714): a rebuild that
+# (closed set: accuracy 0.798, macro-F1 0.789, 城乡建设-vs-rest F1 0.745): a rebuild that
 # loses quality fails here. The issue's targets (0.80 / 0.90) are NOT met — see the report.
-GOLD_FLOORS = {"accuracy": 0.76, "macro_f1": 0.745, "in_scope_f1": 0.69}
+GOLD_FLOORS = {"accuracy": 0.78, "macro_f1": 0.77, "in_scope_f1": 0.72}
+# Our own labelled dev set (closed rows: accuracy 0.852, macro-F1 0.847, in-scope F1 0.867).
+DEV_FLOORS = {"accuracy": 0.83, "macro_f1": 0.82, "in_scope_f1": 0.84}
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +159,30 @@ def test_gold_floors(clf: ScopeClassifier) -> None:
     assert report["in_scope"]["f1"] >= GOLD_FLOORS["in_scope_f1"], report
 
 
+def test_dev_set_is_our_own_and_well_formed() -> None:
+    """The dev set holds ids, our label and a text stub only, drawn from TRAIN-usable files."""
+    from analysis.training.scope_data import DEV_FILE, LABELS, read_rows
+
+    rows = read_rows(DEV_FILE)
+    assert len(rows) == 260
+    assert {r["source"] for r in rows} == {"a3", "a4", "test"}
+    assert len({(r["source"], r["id"]) for r in rows}) == len(rows)
+    assert {r["label"] for r in rows} == set(LABELS)
+    assert max(len(r["text_start"]) for r in rows) <= 60
+
+
+def test_dev_floors(clf: ScopeClassifier) -> None:
+    from analysis.training.scope_data import DATASET
+    from analysis.training.scope_eval import evaluate_dev
+
+    shared_path(str(DATASET))
+    closed = evaluate_dev(clf, SHARED_DIR)["closed"]
+    assert closed["n"] == 210
+    assert closed["accuracy"] >= DEV_FLOORS["accuracy"], closed
+    assert closed["macro_f1"] >= DEV_FLOORS["macro_f1"], closed
+    assert closed["in_scope"]["f1"] >= DEV_FLOORS["in_scope_f1"], closed
+
+
 def test_training_rebuilds_the_committed_model(tmp_path: Path) -> None:
     """The committed model is exactly what the code builds from TRAIN material (about 30 s)."""
     from analysis.training.scope import DATASET, train_scope
@@ -167,3 +193,5 @@ def test_training_rebuilds_the_committed_model(tmp_path: Path) -> None:
     assert report["weak_labels"]["training_documents"] > 3000
     assert report["agreement"]["model_vs_heldout_department"]["closed_7class_accuracy"] > 0.75
     assert report["corpus"]["a3_dropped_gold_repost"] > 0  # reposts of gold rows never train the model
+    assert report["corpus"]["test_dropped_dev_repost"] >= 160  # nor do our dev messages
+    assert report["dev"]["closed"]["accuracy"] >= DEV_FLOORS["accuracy"]
