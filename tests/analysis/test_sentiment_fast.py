@@ -162,6 +162,43 @@ def test_short_inputs_take_the_python_viterbi_and_long_ones_numpy(
     assert fast.words_many([short] * 10) == [expected[short]] * 10 and len(calls) == 2
 
 
+def test_python_and_numpy_viterbi_agree_on_many_random_runs(fast: FastSnowSentiment) -> None:
+    """Cheaper than asking snownlp, so many more runs: every length to 40, frequent and rare
+    and unknown characters, repeats (ties), all compared word for word."""
+    rng = random.Random(SAMPLE_SEED)
+    common = "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发"
+    runs = [
+        "".join(rng.choice(common) if rng.random() < 0.6 else chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(size))
+        for size in [*range(1, 41)] * 40
+    ]
+    runs += [run for text in TEXTS for run in _RE_ZH.findall(text)]
+    assert fast.short.segment(runs) == sentiment_fast.segment_runs(fast.seg, runs)
+
+
+def test_python_viterbi_scores_every_state_as_the_textbook_recursion(fast: FastSnowSentiment) -> None:
+    """Its shortcuts (best of 4 taken before adding, BOS's one live slot) give each state
+    the very float of ``max over ta of prob + log_prob`` on the full 64 scores."""
+    rng = random.Random(SAMPLE_SEED + 1)
+    common = "物业不作为暖气一点都不热打了好几次电话都没人管的一是了在人有我他这个们中"
+    runs = [
+        "".join(rng.choice(common) if rng.random() < 0.8 else chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(size))
+        for size in [*range(1, 25)] * 10
+    ]
+    fwd, _ = fast.short._forward(runs)
+    at = 0
+    for run in runs:
+        cid = fast.seg.cp2id[np.array([ord(c) for c in run]) - 0x4E00]
+        prev = np.concatenate(([0], cid[:-1]))
+        prev2 = np.concatenate(([0, 0], cid[:-2]))[: len(cid)]
+        scores = log_scores(fast.seg, cid, prev, prev2).T.tolist()
+        p = fwd[at]
+        for k in range(len(run)):
+            p = [max(p[ta * 4 + (s >> 2)] + scores[k][ta * 16 + s] for ta in range(4)) for s in range(16)]
+            assert p == fwd[at + k + 1], (run, k)
+        at += len(run) + 1
+    assert at == len(fwd)
+
+
 def test_python_viterbi_keeps_no_numpy_scalars(fast: FastSnowSentiment) -> None:
     """memoryview reads give Python floats and ints; a numpy scalar would be slow, not wrong."""
     engine = forced(fast, "python")
