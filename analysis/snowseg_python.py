@@ -184,7 +184,25 @@ class ShortViterbi:
                         for j in range(b_lo, b_hi):
                             s = b_code[j]
                             q[s] = m[s >> 2] + b_val[j]
-                    if t_lo < t_hi:
+                    if t_hi - t_lo == 1:  # the usual trigram hit: one state, one slot ta
+                        code = t_code[t_lo]
+                        s, tb = code & 15, (code >> 2) & 3
+                        plain = uni[i + (s & 3)]
+                        for j in range(b_lo, b_hi):
+                            if b_code[j] == s:
+                                plain = b_val[j]
+                        x, y, z, w = p[tb] + plain, p[4 + tb] + plain, p[8 + tb] + plain, p[12 + tb] + plain
+                        if code < 16:
+                            x = p[tb] + t_val[t_lo]
+                        elif code < 32:
+                            y = p[4 + tb] + t_val[t_lo]
+                        elif code < 48:
+                            z = p[8 + tb] + t_val[t_lo]
+                        else:
+                            w = p[12 + tb] + t_val[t_lo]
+                        x, y = x if x > y else y, z if z > w else w
+                        q[s] = x if x > y else y
+                    elif t_lo < t_hi:
                         self._trigram_cells(p, q, c, b_lo, b_hi, t_lo, t_hi)
                     p = q
                 fwd.append(p)
