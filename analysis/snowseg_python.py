@@ -191,15 +191,9 @@ class ShortViterbi:
                         for j in range(b_lo, b_hi):
                             if b_code[j] == s:
                                 plain = b_val[j]
-                        x, y, z, w = p[tb] + plain, p[4 + tb] + plain, p[8 + tb] + plain, p[12 + tb] + plain
-                        if code < 16:
-                            x = p[tb] + t_val[t_lo]
-                        elif code < 32:
-                            y = p[4 + tb] + t_val[t_lo]
-                        elif code < 48:
-                            z = p[8 + tb] + t_val[t_lo]
-                        else:
-                            w = p[12 + tb] + t_val[t_lo]
+                        a = [plain] * 4  # the score per slot ta
+                        a[code >> 4] = t_val[t_lo]
+                        x, y, z, w = p[tb] + a[0], p[4 + tb] + a[1], p[8 + tb] + a[2], p[12 + tb] + a[3]
                         x, y = x if x > y else y, z if z > w else w
                         q[s] = x if x > y else y
                     elif t_lo < t_hi:

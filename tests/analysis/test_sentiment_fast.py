@@ -184,6 +184,7 @@ def test_python_viterbi_scores_every_state_as_the_textbook_recursion(fast: FastS
         "".join(rng.choice(common) if rng.random() < 0.8 else chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(size))
         for size in [*range(1, 25)] * 10
     ]
+    runs += [run for text in TEXTS for run in _RE_ZH.findall(text)]  # real text: trigram hits in every slot
     fwd, _ = fast.short._forward(runs)
     at = 0
     for run in runs:
