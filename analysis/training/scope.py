@@ -36,7 +36,16 @@ from typing import Any
 import numpy as np
 
 from analysis.scope import DEFAULT_MODEL, GOLD_LABELS, IN_SCOPE, ScopeClassifier
-from analysis.training.scope_data import DATASET, GOLD_FILE, LABELS, Message, load_dev, load_gold, load_unlabelled
+from analysis.training.scope_data import (
+    DATASET,
+    DEV_FRESH_FILE,
+    GOLD_FILE,
+    LABELS,
+    Message,
+    load_dev,
+    load_gold,
+    load_unlabelled,
+)
 from analysis.training.scope_eval import binary_report, evaluate_dev, evaluate_scope, f1_report
 from analysis.training.scope_lexicon import build_lexicon, department_label, lexicon_label
 from analysis.training.scope_nb import (
@@ -216,7 +225,7 @@ def train_scope(shared_dir: Path, out: Path, params: Params | None = None) -> di
     params = params or Params()
     shared_dir = Path(shared_dir)
     gold = load_gold(shared_dir)
-    dev = load_dev(shared_dir)
+    dev = load_dev(shared_dir) + load_dev(shared_dir, DEV_FRESH_FILE)
     exclude = {"gold": [(r["留言主题"], r["留言详情"]) for r in gold], "dev": [(m.title, m.body) for m, _ in dev]}
     messages, stats = load_unlabelled(shared_dir, exclude=exclude)
     del gold, dev  # only the exclusion above reads evaluation rows, and never their labels
@@ -269,6 +278,7 @@ def train_scope(shared_dir: Path, out: Path, params: Params | None = None) -> di
             "model_vs_heldout_department": yardstick,
         },
         "dev": evaluate_dev(final, shared_dir),
+        "dev_fresh": evaluate_dev(final, shared_dir, DEV_FRESH_FILE),
         "predicted_distribution": dict(Counter(predicted)),
         "model_bytes": out.stat().st_size,
         "seconds": round(time.perf_counter() - started, 1),

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from analysis.scope import GOLD_LABELS, IN_SCOPE, OTHER, ScopeClassifier
-from analysis.training.scope_data import load_dev, load_gold
+from analysis.training.scope_data import DEV_FILE, load_dev, load_gold
 
 
 # --------------------------------------------------------------------------- metrics
@@ -65,14 +65,14 @@ def evaluate_scope(clf: ScopeClassifier, shared_dir: Path, *, closed_set: bool =
     }
 
 
-def evaluate_dev(clf: ScopeClassifier, shared_dir: Path) -> dict[str, Any]:
+def evaluate_dev(clf: ScopeClassifier, shared_dir: Path, path: Path = DEV_FILE) -> dict[str, Any]:
     """Our own labelled dev set: the yardstick for choosing between designs (TEST never is).
 
     ``closed`` mirrors the TEST setting (rows of the seven gold classes, predictions
     restricted to them); ``open`` is the service's question on every row, 其他 included,
     where a message of another remit wrongly called 城乡建设 costs precision.
     """
-    rows = load_dev(Path(shared_dir))
+    rows = load_dev(Path(shared_dir), path)
     closed_rows = [(m, label) for m, label in rows if label in GOLD_LABELS]
     closed_pred = [
         r.label
