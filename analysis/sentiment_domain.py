@@ -12,13 +12,6 @@ Why this shape:
   numpy (workers stay light).
 * Scoring is vectorised over a whole batch (hash, ``np.unique``, ``np.bincount``), so it
   runs at thousands of texts per second on one core.
-* One model for every source is a compromise: Weibo posts (short, slangy, emoticons) are
-  10k of ~100k labelled rows, and on a TRAIN hold-out a model fitted on Weibo alone beats
-  the shared one on Weibo by ~1.5 points while being useless elsewhere. So a model file
-  may carry a *Weibo expert* and a *router* (P(text is Weibo-style), from the same
-  features): the expert takes over only where the router is sure (``gate_low`` ..
-  ``gate_high`` ramp), so government messages and reviews, which the router puts far
-  below ``gate_low``, keep exactly the shared model's score.
 
 The training side lives in ``analysis.training.sentiment`` and uses exactly the
 featuriser below (``hashed_counts``), so a model can never be scored with features that
@@ -34,15 +27,13 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent / "models" / "sentiment_domain.npz"
-FORMAT = "yuqing-sentiment-hashed-ngram/2"
-_READABLE_FORMATS = ("yuqing-sentiment-hashed-ngram/1", FORMAT)
+FORMAT = "yuqing-sentiment-hashed-ngram/1"
 
 _BOS = "\x02"
 _EOS = "\x03"
@@ -142,60 +133,6 @@ def write_model(path: Path, arrays: dict[str, np.ndarray], meta: dict[str, Any])
     tmp.replace(path)
 
 
-@dataclass(frozen=True)
-class LinearHead:
-    """One linear model over the shared hashed features: per-bucket gains, weights, bias.
-
-    The general model, the Weibo expert and the router are all heads over the same
-    hashed n-gram counts, so a text is hashed once however many heads score it.
-    """
-
-    weight: np.ndarray
-    gain: np.ndarray
-    bias: float
-
-    @classmethod
-    def of(cls, weight: np.ndarray, gain: np.ndarray, bias: float) -> LinearHead:
-        return cls(weight.astype(np.float32), gain.astype(np.float32), float(bias))
-
-    def logits(self, doc: np.ndarray, bucket: np.ndarray, tf: np.ndarray, n: int) -> np.ndarray:
-        """Logit per text; NaN where none of its n-grams has a gain (no evidence)."""
-        value = tf * self.gain[bucket]
-        norm = np.sqrt(np.bincount(doc, weights=value * value, minlength=n))
-        dot = np.bincount(doc, weights=value * self.weight[bucket], minlength=n)
-        out = np.full(n, np.nan)
-        known = norm > 0
-        out[known] = dot[known] / norm[known] + self.bias
-        return out
-
-
-@dataclass(frozen=True)
-class Expert:
-    """A source-specific head and the router that decides how much it speaks.
-
-    ``gate = clip((P_router - low) / (high - low), 0, 1)``; the final logit is
-    ``(1 - gate) * general + gate * expert``. A ramp, not ``P_router`` itself, because
-    the router gives government messages ~0.18 on average: mixing in proportion let the
-    Weibo expert (which never saw a complaint about 物业) lower the complaint-vs-enquiry
-    AUC on held-out government text from 0.943 to 0.931; with the ramp it is unchanged.
-    """
-
-    head: LinearHead
-    router: LinearHead
-    gate_low: float
-    gate_high: float
-
-    def mix(self, general: np.ndarray, doc: np.ndarray, bucket: np.ndarray, tf: np.ndarray) -> np.ndarray:
-        n = len(general)
-        route = self.router.logits(doc, bucket, tf, n)
-        expert = self.head.logits(doc, bucket, tf, n)
-        with np.errstate(invalid="ignore"):
-            p_route = 1.0 / (1.0 + np.exp(-route))
-            gate = np.clip((p_route - self.gate_low) / (self.gate_high - self.gate_low), 0.0, 1.0)
-        gate[np.isnan(gate) | np.isnan(expert)] = 0.0
-        return np.where(gate > 0, (1.0 - gate) * general + gate * np.nan_to_num(expert), general)
-
-
 class DomainSentiment:
     """P(positive) for Chinese public-opinion text, tuned for housing/construction complaints.
 
@@ -230,10 +167,10 @@ class DomainSentiment:
         bias: float,
         meta: dict[str, Any],
         version: str,
-        expert: Expert | None = None,
     ) -> None:
-        self._general = LinearHead.of(weight, gain, bias)
-        self._expert = expert
+        self._weight = weight.astype(np.float32)
+        self._gain = gain.astype(np.float32)
+        self._bias = float(bias)
         self.meta = meta
         self.version = version
         self._bits = int(meta["bits"])
@@ -253,24 +190,13 @@ class DomainSentiment:
         version = f"domain-{hashlib.sha256(raw).hexdigest()[:8]}"
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             meta = json.loads(archive.read("meta.json").decode("utf-8"))
-            if meta.get("format") not in _READABLE_FORMATS:
+            if meta.get("format") != FORMAT:
                 raise ValueError(f"{model_path}: unknown model format {meta.get('format')!r}")
-            arrays = {
-                name[: -len(".npy")]: np.lib.format.read_array(io.BytesIO(archive.read(name)), allow_pickle=False)
-                for name in archive.namelist()
-                if name.endswith(".npy")
-            }
-        if any(a.shape != (1 << int(meta["bits"]),) for a in arrays.values()):
+            weight = np.lib.format.read_array(io.BytesIO(archive.read("weight.npy")), allow_pickle=False)
+            gain = np.lib.format.read_array(io.BytesIO(archive.read("gain.npy")), allow_pickle=False)
+        if weight.shape != (1 << int(meta["bits"]),) or gain.shape != weight.shape:
             raise ValueError(f"{model_path}: arrays do not match bits={meta['bits']}")
-        expert = None
-        if "weibo_weight" in arrays:
-            expert = Expert(
-                LinearHead.of(arrays["weibo_weight"], arrays["weibo_gain"], meta["weibo_bias"]),
-                LinearHead.of(arrays["router_weight"], arrays["router_gain"], meta["router_bias"]),
-                float(meta["gate_low"]),
-                float(meta["gate_high"]),
-            )
-        return cls(arrays["weight"], arrays["gain"], float(meta["bias"]), meta, version, expert)
+        return cls(weight, gain, float(meta["bias"]), meta, version)
 
     def score(self, text: str) -> float:
         """Probability that ``text`` is positive (0.5 when it has no usable characters)."""
@@ -289,13 +215,13 @@ class DomainSentiment:
             return np.empty(0)
         clean = [normalize(t, self._max_chars) for t in texts]
         doc, bucket, count = hashed_counts(clean, self._bits, self._nmax, normalized=True)
-        tf = 1.0 + np.log(count)
-        logit = self._general.logits(doc, bucket, tf, len(texts))
-        if self._expert is not None:
-            logit = self._expert.mix(logit, doc, bucket, tf)
+        value = (1.0 + np.log(count)) * self._gain[bucket]
+        norm = np.sqrt(np.bincount(doc, weights=value * value, minlength=len(texts)))
+        dot = np.bincount(doc, weights=value * self._weight[bucket], minlength=len(texts))
         # No usable text, or only n-grams never seen in training: no evidence either way.
-        words = np.fromiter((_WORD.search(c) is not None for c in clean), dtype=bool, count=len(clean))
-        known = ~np.isnan(logit) & words
+        known = (norm > 0) & np.fromiter((_WORD.search(c) is not None for c in clean), dtype=bool, count=len(clean))
+        logit = np.full(len(texts), np.nan)
+        logit[known] = dot[known] / norm[known] + self._bias
         prob = np.full(len(texts), 0.5)
         prob[known] = 1.0 / (1.0 + np.exp(-logit[known]))
         return prob

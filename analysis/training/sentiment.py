@@ -40,7 +40,7 @@ from analysis.training.sentiment_datasets import (
     test_texts,
     training_rows,
 )
-from analysis.training.sentiment_fit import count_matrix, fit_model, save
+from analysis.training.sentiment_fit import count_matrix, fit, save
 from analysis.training.sentiment_measure import (
     evaluate_sentiment,
     fuzhou_test_set,
@@ -86,9 +86,9 @@ def train_sentiment(
     rows, kept, dropped = training_rows(shared_dir, extra, config)
     if not rows:
         raise ValueError(f"no training data under {shared_dir} and no extra rows")
-    fitted = fit_model(rows, config)
+    weight, gain, bias = fit(rows, config)
     info = {"rows": kept, "dropped_as_test_duplicates": dropped}
-    save(out, fitted, config, info)
+    save(out, weight, gain, bias, config, info)
     model = DomainSentiment.load(out)
     report = evaluate_sentiment(model, shared_dir)
     report.update(
@@ -131,7 +131,8 @@ def select_config(
             "gov_weak_title": config.title_weight,
         }
         reweighted = [replace(r, weight=source_weights.get(r.source, r.weight)) for r in train]
-        model = fit_model(reweighted, config, counts).scorer(config)
+        weight, gain, bias = fit(reweighted, config, counts)
+        model = DomainSentiment(weight, gain, bias, {"bits": config.bits, "nmax": config.nmax}, "dev")
         scores = np.asarray(model.score_many(dev_counts_texts))
         result: dict[str, Any] = {"change": change}
         for source in sorted({r.source for r in dev} - {"gov_weak", "gov_weak_title"}):
@@ -173,11 +174,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             {"weibo_weight": 1.0},
             {"C": 10.0},
             {"nb_power": 1.0},
-            {"weibo_expert": False},
-            {"router_min_df": 2},
-            {"gate_low": 0.4},
-            {"expert_C": 16.0},
-            {"expert_nb_power": 0.5},
         ]
         select_config(args.shared, grid)
         return 0

@@ -27,13 +27,3 @@ class TrainConfig:
     balance: bool = True  # equal total weight for positive and negative rows
     title_weight: float = 1.0  # a weakly labelled title on its own: short texts like the questions users type
     max_iter: int = 3000
-    # The Weibo expert and its router (``analysis.sentiment_domain.Expert``). On the TRAIN
-    # hold-out the expert lifts weibo2018 accuracy 0.850 -> 0.865 and leaves reviews and
-    # the government AUC where they were; nb_power 1 suits a 10k-row single source.
-    weibo_expert: bool = True
-    expert_C: float = 4.0
-    expert_nb_power: float = 1.0
-    router_C: float = 1.0
-    router_min_df: int = 20  # the router needs only common style n-grams; 2 doubles its share of the file for nothing
-    gate_low: float = 0.5  # below: the general model alone (government text averages 0.18)
-    gate_high: float = 0.9  # above: the expert alone

@@ -8,15 +8,12 @@ not recall of a template.
 from __future__ import annotations
 
 import hashlib
-import io
 import random
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from analysis.sentiment_domain import DEFAULT_MODEL_PATH, DomainSentiment, hashed_counts, normalize
@@ -50,7 +47,7 @@ def model() -> DomainSentiment:
 
 
 def test_committed_model_is_small_and_loads_fast() -> None:
-    assert DEFAULT_MODEL_PATH.stat().st_size < 10 * 1024 * 1024
+    assert DEFAULT_MODEL_PATH.stat().st_size < 5 * 1024 * 1024
     started = time.perf_counter()
     DomainSentiment.load()
     assert time.perf_counter() - started < 0.5
@@ -76,16 +73,6 @@ def test_scores_are_probabilities_and_batch_equals_single(model: DomainSentiment
     assert model.score("") == 0.5
     assert model.score("。。。") == 0.5  # punctuation only: no evidence either way
     assert max(model.score_many(COMPLAINTS)) < min(model.score_many(QUESTIONS)) < min(model.score_many(PRAISE))
-
-
-def test_weibo_expert_leaves_government_text_to_the_general_model(model: DomainSentiment) -> None:
-    """The router must not hand a hotline complaint or a plain question to the Weibo expert."""
-    assert model.meta.get("weibo_expert"), "the committed model is expected to carry the Weibo expert"
-    with zipfile.ZipFile(DEFAULT_MODEL_PATH) as archive:
-        weight, gain = (np.load(io.BytesIO(archive.read(f"{name}.npy"))) for name in ("weight", "gain"))
-    general = DomainSentiment(weight, gain, model.meta["bias"], model.meta, "general-only")
-    texts = COMPLAINTS + PRAISE + QUESTIONS
-    assert model.score_many(texts) == pytest.approx(general.score_many(texts))
 
 
 def test_label_band(model: DomainSentiment) -> None:
@@ -200,7 +187,7 @@ def test_committed_model_weibo2018_test_accuracy_floor(model: DomainSentiment) -
 
 
 @pytest.mark.xfail(
-    strict=True, reason="goal 0.92 not reached: the committed model measures 0.902 (honest TF-IDF+LR baseline 0.878)"
+    strict=True, reason="goal 0.92 not reached: the committed model measures 0.896 (honest TF-IDF+LR baseline 0.878)"
 )
 def test_committed_model_weibo2018_test_accuracy_goal(model: DomainSentiment) -> None:
     accuracy = _weibo2018_test_accuracy(model)
