@@ -11,7 +11,6 @@ import hashlib
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -46,11 +45,9 @@ def model() -> DomainSentiment:
     return DomainSentiment.load()
 
 
-def test_committed_model_is_small_and_loads_fast() -> None:
+def test_committed_model_is_small() -> None:
+    """Every worker loads it; its load time is measured in bench/quality.py, not here."""
     assert DEFAULT_MODEL_PATH.stat().st_size < 5 * 1024 * 1024
-    started = time.perf_counter()
-    DomainSentiment.load()
-    assert time.perf_counter() - started < 0.5
 
 
 def test_import_loads_nothing() -> None:
