@@ -43,6 +43,7 @@ OVERDUE_ROWS = 20
 NEW_EVENTS = 10
 TITLE_CHARS = 60
 
+
 def item_heat(metrics: dict[str, Any] | None) -> float:
     """Public reach of one item: reposts weigh most, then comments, then likes, then views.
 

@@ -241,11 +241,26 @@ def reconcile() -> None:
     help="The public datasets folder (TRAIN parts are used; TEST parts only measure).",
 )
 @click.option("--force", is_flag=True, help="Switch the new model on even if a TEST figure got worse.")
-def train(data_dir: Path, force: bool) -> None:
+@click.option(
+    "--shipped",
+    "shipped",
+    multiple=True,
+    type=click.Choice(["sentiment", "topics", "scope", "all"]),
+    help="Instead: rebuild the models the repository ships from the public data and compare them byte for byte.",
+)
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Where --shipped writes.")
+def train(data_dir: Path, force: bool, shipped: tuple[str, ...], out: Path | None) -> None:
     """Retrain the domain sentiment model with officers' corrections; switch it on if it is not worse."""
-    from yuqing_cli.train import run_train
+    from yuqing_cli.train import SHIPPED, rebuild_shipped, run_train
 
     settings = _settings()
+    if shipped:
+        which = SHIPPED if "all" in shipped else shipped
+        report = rebuild_shipped(data_dir.parent, out or settings.data_dir / "models" / "rebuilt", which)
+        click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+        if not all(entry["identical"] for entry in report.values()):
+            raise SystemExit(1)
+        return
     result = run_train(settings, data_dir.parent, force)
     click.echo(json.dumps(result, ensure_ascii=False))
 

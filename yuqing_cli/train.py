@@ -8,6 +8,7 @@ when no headline figure gets worse — or when the operator insists with ``--for
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +66,45 @@ def run_train(settings: Settings, shared_dir: Path, force: bool) -> dict[str, An
     else:
         click.echo("kept " + current.version + ": the candidate is worse on " + "; ".join(worse))
     return {"switched": switched, "version": new["version"], "regressions": worse, "corrections": len(extra)}
+
+
+# The model files the repository ships, and how each is rebuilt from the public TRAIN parts.
+SHIPPED = ("sentiment", "topics", "scope")
+
+
+def rebuild_shipped(shared_dir: Path, out_dir: Path, which: Iterable[str] = SHIPPED) -> dict[str, Any]:
+    """Rebuild the committed models into ``out_dir`` and say whether each is byte-identical.
+
+    Every model in ``analysis/models`` must be reproducible from the public data alone
+    (no corrections: those are a deployment's own, and switched on by ``run_train``).
+    """
+    try:
+        from analysis.sentiment_domain import DEFAULT_MODEL_PATH
+        from analysis.training.scope import train_scope
+        from analysis.training.sentiment import train_sentiment
+        from analysis.training.topics import build as build_topics
+    except ImportError as exc:
+        raise click.ClickException(f"training needs the train extra: pip install -e '.[train]' ({exc})") from exc
+    from analysis.scope import DEFAULT_MODEL as SCOPE_MODEL
+    from analysis.topic_model import MODEL_PATH, STANCE_PATH
+
+    if not (shared_dir / "data").is_dir():
+        raise click.ClickException(f"{shared_dir}/data: the public datasets folder is missing; pass --data DIR")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    builders: dict[str, tuple[Callable[[], Any], tuple[Path, ...]]] = {
+        "sentiment": (
+            lambda: train_sentiment(shared_dir, (), out_dir / DEFAULT_MODEL_PATH.name),
+            (DEFAULT_MODEL_PATH,),
+        ),
+        "topics": (lambda: build_topics(shared_dir, out_dir), (MODEL_PATH, STANCE_PATH)),
+        "scope": (lambda: train_scope(shared_dir, out_dir / SCOPE_MODEL.name), (SCOPE_MODEL,)),
+    }
+    report: dict[str, Any] = {}
+    for name in which:
+        build, shipped = builders[name]
+        click.echo(f"rebuilding {name} …", err=True)
+        build()
+        for path in shipped:
+            rebuilt = out_dir / path.name
+            report[path.name] = {"rebuilt": str(rebuilt), "identical": rebuilt.read_bytes() == path.read_bytes()}
+    return report

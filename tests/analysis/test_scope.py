@@ -4,7 +4,6 @@ and (with ../shared) still reaches its measured gold figures and rebuilds byte f
 from __future__ import annotations
 
 import hashlib
-import time
 from pathlib import Path
 
 import numpy as np
@@ -27,17 +26,10 @@ def clf() -> ScopeClassifier:
     return ScopeClassifier.load()
 
 
-def test_committed_model_is_small_and_loads_fast() -> None:
+def test_committed_model_is_small() -> None:
+    """Its load time is a benchmark figure (bench/quality_scope.py), not a unit test."""
     assert DEFAULT_MODEL.exists()
     assert DEFAULT_MODEL.stat().st_size < 5_000_000
-    best = min(_timed_load() for _ in range(3))
-    assert best < 0.5, f"load took {best:.3f}s"
-
-
-def _timed_load() -> float:
-    started = time.perf_counter()
-    ScopeClassifier.load()
-    return time.perf_counter() - started
 
 
 def test_version_is_the_content_hash(clf: ScopeClassifier) -> None:

@@ -10,7 +10,8 @@ from analysis.sentiment import DOMAIN_MODEL_FILE, load_engine
 from config import Settings
 from store.items import save_item
 from store.models import Label
-from yuqing_cli.train import corrections, run_train
+from tests.conftest import shared_path
+from yuqing_cli.train import corrections, rebuild_shipped, run_train
 
 POSITIVE = ["感谢物业及时维修电梯，服务很好", "住建委工作人员耐心解答，非常满意", "燃气公司上门很快，点赞"]
 NEGATIVE = ["物业乱收费还不管事，太气人了", "暖气一点都不热，投诉多次没人管", "工地半夜施工吵得没法睡，太过分"]
@@ -51,3 +52,11 @@ def test_corrections_feed_training_and_the_model_is_switched_on(
         assert engine.score("感谢物业及时维修电梯") > engine.score("暖气不热投诉没人管")
     finally:
         switched_on.unlink(missing_ok=True)  # later tests must see the committed model
+
+
+def test_the_shipped_topic_models_rebuild_byte_for_byte(tmp_path: Path) -> None:
+    """Every committed model must come back from the public data alone (scope: tests/analysis/test_scope.py)."""
+    shared = shared_path("data", "tipdm2020_c_smart_gov").parents[1]
+    report = rebuild_shipped(shared, tmp_path, ("topics",))
+    assert set(report) == {"topic_ngram_lr.json.gz", "stance_ngram_lr.json.gz"}
+    assert all(entry["identical"] for entry in report.values()), report
