@@ -10,8 +10,21 @@ _nullable_time = {"type": ["string", "null"], "format": "date-time"}
 ITEM_SCHEMA: dict[str, Any] = {
     "type": "object",
     "required": [
-        "id", "source", "external_id", "title", "url", "published_at", "sentiment", "topic", "tags",
-        "request_type", "urgency", "urgency_reasons", "corrected", "event_id", "offices",
+        "id",
+        "source",
+        "external_id",
+        "title",
+        "url",
+        "published_at",
+        "sentiment",
+        "topic",
+        "tags",
+        "request_type",
+        "urgency",
+        "urgency_reasons",
+        "corrected",
+        "event_id",
+        "offices",
     ],
     "properties": {
         "id": {"type": "integer"},
