@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
+from analysis.event_lexicon import AREA
 from analysis.event_signature import Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
@@ -100,7 +101,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         anchors = _anchor_terms(a) | _anchor_terms(b)
         problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
     shared_company = (a.companies & b.companies) | _brand_shared(a, b)
-    shared_area = a.areas & b.areas
+    shared_area = (a.areas & b.areas) | _bare_areas(a, b)
     evidence = (
         max(len(shared_place), 1)
         + bool(shared_area)
@@ -145,9 +146,27 @@ def same_matter(a: Signature, b: Signature) -> str | None:
 
 
 def _soft_shared(a: Signature, b: Signature) -> set[str]:
-    """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there."""
-    shared = {k for k in a.places if len(k) == 4 and k.endswith("*") and k[:3] in b.shingles}
-    return shared | {k for k in b.places if len(k) == 4 and k.endswith("*") and k[:3] in a.shingles}
+    """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there,
+    天拖地块 here, 天拖那块工地 there."""
+    return _written_bare(a, b) | _written_bare(b, a)
+
+
+def _written_bare(a: Signature, b: Signature) -> set[str]:
+    found = {k for k in a.places if len(k) == 4 and k.endswith("*") and k[:3] in b.shingles}
+    return found | {k for k in a.places if len(k) == 3 and k.endswith("*") and k[:2] in b.terms}
+
+
+def _bare_areas(a: Signature, b: Signature) -> set[str]:
+    """A town, street or village named without its ending on one side (南孙庄村 / 南孙庄,
+    宜兴埠镇 / 宜兴埠, 华明街道 / 华明): people leave the 镇 or 村 off."""
+    return {k for k in a.areas if _area_stem(k) in b.terms} | {k for k in b.areas if _area_stem(k) in a.terms}
+
+
+def _area_stem(key: str) -> str:
+    for suffix in AREA:
+        if key.endswith(suffix) and len(key) - len(suffix) == 2:
+            return key[: -len(suffix)]
+    return "\x00"
 
 
 def _places_differ(a: Signature, b: Signature) -> bool:

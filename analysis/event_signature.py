@@ -22,6 +22,7 @@ from analysis.event_lexicon import (
     GENERIC_TERMS,
     INSTITUTION,
     INSTITUTION_KIND,
+    NAME_FIRST,
     NAME_GOES_ON,
     NOT_PLACE,
     POLICY_NOT_NAME,
@@ -111,9 +112,17 @@ def _is_stem(stem: str) -> bool:
     return (
         len(stem) == 2
         and all("\u4e00" <= c <= "\u9fa5" or c.isdigit() for c in stem)
-        and not any(c in STEM_STOP for c in stem)
+        and stem[1] not in STEM_STOP
+        and (stem[0] not in STEM_STOP or stem[0] in NAME_FIRST)
         and stem not in COMMON
     )
+
+
+_WORD_ENDS = frozenset(w for w in NOT_PLACE if len(w) >= 2)
+
+
+def _ends_in_word(text: str, end: int) -> bool:
+    return any(text[max(0, end - n) : end] in _WORD_ENDS for n in (2, 3))
 
 
 def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -135,6 +144,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
+        if suffix == "里" and _ends_in_word(text, start):
+            continue  # 公园里, 幼儿园里: inside a place-word; 宁园里 is an estate
         if NAME_GOES_ON.match(after):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix in CONTEXT:
