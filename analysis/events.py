@@ -141,6 +141,47 @@ class EventIndex:
             if self._threads.get(thread) == key and key not in self.groups:
                 del self._threads[thread]
 
+    def relabel(self, old: str, new: str) -> None:
+        """An officer merged event ``old`` into ``new``: its members, threads and ids now lead there."""
+        if old == new or old not in self.groups:
+            return
+        moved = self.groups.pop(old)
+        group = self.groups.setdefault(new, EventGroup(new))
+        group.members.extend(moved.members)
+        group.reasons.extend(moved.reasons)
+        for sig in moved.members:
+            self.by_item[sig.item_ref] = new
+            position = self._positions.get(sig.item_ref)
+            if position is not None:
+                self._members[position] = (sig, new)
+        for table in (self._threads, self._bare):
+            for ref, key in table.items():
+                if key == old:
+                    table[ref] = new
+
+    def reassign(self, item_ref: str, key: str) -> None:
+        """An officer moved an item into event ``key``: its signature is recorded there, so items
+        like it join ``key`` and never its old event; replies to it (its own thread) follow it."""
+        position = self._positions.get(item_ref)
+        if position is None:
+            return
+        sig, old = self._members[position]
+        if old == key:
+            return
+        group = self.groups.get(old)
+        if group is not None:
+            group.members = [m for m in group.members if m.item_ref != item_ref]
+            if not group.members:
+                del self.groups[old]
+        self.groups.setdefault(key, EventGroup(key)).members.append(sig)
+        self._members[position] = (sig, key)
+        self.by_item[item_ref] = key
+        if self._threads.get(sig.own_thread) == old:
+            self._threads[sig.own_thread] = key
+        own = sig.source_ref or sig.item_ref
+        if self._bare.get(own) == old:
+            self._bare[own] = key
+
     @staticmethod
     def _keys(sig: Signature) -> tuple[list[str], list[str]]:
         anchors = [f"p:{p}" for p in sig.places] + [f"c:{c}" for c in sig.companies] + [f"a:{a}" for a in sig.areas]

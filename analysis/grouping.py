@@ -6,6 +6,15 @@ the analysis id). Matching an item is then a few look-ups in the index's posting
 query and no scan per item, whatever the size of the window. Members recorded by a batch
 that was rolled back are dropped at the next sync; past ``CAPACITY`` the index is rebuilt
 from the newest items of the window.
+
+Grouping will sometimes split one matter in two or join two. A duty officer then merges
+events (``merge_events``: the other event's items move to the kept one, which is
+recounted, and the other stays as a stub whose ``merged_into`` leads to it) or moves one
+item out into an event of its own (``split_item``). Both write an audit row, and that row
+is also the override every worker's index applies at its next sync: a merged event's
+members are relabelled to the survivor, a split item's signature is recorded under its new
+event. So the index never re-joins a split item to its old event: new items close to it
+join the new event, items close to the rest join the old one, as the officer decided.
 """
 
 from __future__ import annotations
@@ -14,13 +23,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from analysis.events import MATTER_WINDOW, OTHER, EventIndex, Signature, signature_for
 from analysis.text import joined
 from store import runtime
-from store.models import Analysis, Event, Item
+from store.accounts import audit
+from store.models import Alert, Analysis, AuditLog, Event, Item, User
+from store.types import utcnow
 
 CAPACITY = 5000  # members an index holds before it is rebuilt from the newest of the window
 SYNC_SLACK = 200  # analyses re-read below the watermark: other workers commit out of order
@@ -39,6 +50,7 @@ class _State:
     bind: int
     watermark: int
     pending: set[str] = field(default_factory=set)  # recorded by batches not yet seen committed
+    edits: int = 0  # the last audit row read for merges and splits
 
 
 def signature_of(item: Item, analysis: Analysis) -> Signature:
@@ -73,10 +85,12 @@ def recent_index(session: Session, topics: set[str], now: datetime) -> EventInde
     top = session.scalar(select(func.max(Analysis.id))) or 0
     if state is None or state.bind != bind or top < state.watermark - SYNC_SLACK or len(state.index) > CAPACITY * 2:
         state = holder["state"] = _State(EventIndex(), bind, 0)
+        state.edits = session.scalar(select(func.max(AuditLog.id))) or 0  # the rows below already show them
         _load(session, state, _rows(session, now=now))
     else:
         _drop_rolled_back(session, state)
         _load(session, state, _rows(session, after=state.watermark - SYNC_SLACK))
+        _apply_edits(session, state)
     state.watermark = max(state.watermark, top)
     return state.index
 
@@ -136,23 +150,29 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
     holder = runtime.cached("event_index", dict)
     if "state" in holder and holder["state"].index is index:
         holder["state"].pending.add(sig.item_ref)
-    event = session.scalar(select(Event).where(Event.key == key))
+    event = _survivor(session, session.scalar(select(Event).where(Event.key == key)))
     if event is None:
-        event = Event(
-            key=key,
-            title=(item.title or item.content_text[:40]),
-            topic=sig.topic,
-            first_seen_at=now,
-            last_seen_at=now,
-            item_count=0,
-            heat=0.0,
-            channels={},
-        )
-        session.add(event)
-        session.flush()
+        event = _new_event(session, key, item, sig.topic, now)
     _count(event, item, sig, now, repeat=_seen_author(session, event, item))
     item.event_id = event.id
     return event, reason
+
+
+def _new_event(session: Session, key: str, item: Item, topic: str | None, now: datetime) -> Event:
+    """An event started by ``item``, empty until it is counted."""
+    event = Event(
+        key=key,
+        title=(item.title or item.content_text[:40]),
+        topic=topic,
+        first_seen_at=now,
+        last_seen_at=now,
+        item_count=0,
+        heat=0.0,
+        channels={},
+    )
+    session.add(event)
+    session.flush()
+    return event
 
 
 def _link_old_parent(session: Session, index: EventIndex, sig: Signature) -> None:
@@ -204,3 +224,147 @@ def _count(event: Event, item: Item, sig: Signature, now: datetime, *, repeat: b
         if k in HEAT_METRICS and isinstance(v, int | float) and not isinstance(v, bool)
     )
     event.heat = float(event.heat or 0) + (REPEAT_WEIGHT if repeat else 1.0) + reach
+
+
+# ---------------------------------------------------------------- merge and split by hand
+MERGE_ACTION = "event.merge"
+SPLIT_ACTION = "event.split"
+
+
+class EventEditError(ValueError):
+    """A merge or split that cannot be done; the message is shown to the officer as is."""
+
+
+def merge_events(
+    session: Session, keep_id: int, other_id: int, user: User | None, reason: str, *, remote_addr: str | None = None
+) -> Event:
+    """Move every item of event ``other_id`` into ``keep_id`` and recount the kept event.
+
+    The other event stays as a stub (``merged_into``) so its links lead to the survivor.
+    Alerts follow their items: one raised for the other event now belongs to the survivor
+    and keeps it from alerting again (``responder.alerts`` dedups on the item's event).
+    """
+    reason = _reason(reason)
+    keep, other = _live(session, keep_id), _live(session, other_id)
+    if keep.id == other.id:
+        raise EventEditError("不能把事件合并到它自己")
+    moved = session.execute(update(Item).where(Item.event_id == other.id).values(event_id=keep.id)).rowcount
+    _move_alerts(session, other, keep)
+    if keep.topic in (None, OTHER) and other.topic not in (None, OTHER):
+        keep.topic = other.topic
+    other.merged_into = keep.id
+    other.item_count, other.heat, other.channels = 0, 0.0, {}
+    session.flush()
+    recount(session, keep)
+    detail = {"from": other.id, "into": keep.id, "from_key": other.key, "into_key": keep.key, "items": moved}
+    audit(session, user, MERGE_ACTION, "event", keep.id, detail, reason=reason, remote_addr=remote_addr)
+    return keep
+
+
+def split_item(
+    session: Session, item_id: int, user: User | None, reason: str, *, remote_addr: str | None = None
+) -> Event:
+    """Move one item out of its event into a new event of its own; both events are recounted."""
+    reason = _reason(reason)
+    item = session.get(Item, item_id)
+    if item is None or item.event_id is None:
+        raise EventEditError("该条目不属于任何事件")
+    old = _live(session, item.event_id)
+    if (session.scalar(select(func.count()).where(Item.event_id == old.id)) or 0) < 2:
+        raise EventEditError("事件只有这一条，无需移出")
+    key, number = f"split-{item.id}", 1
+    while session.scalar(select(Event.id).where(Event.key == key)) is not None:
+        number += 1
+        key = f"split-{item.id}-{number}"
+    topic = session.scalar(
+        select(Analysis.topic).where(Analysis.item_id == item.id).order_by(Analysis.id.desc()).limit(1)
+    )
+    new = _new_event(session, key, item, topic or old.topic, item.first_seen_at or utcnow())
+    item.event_id = new.id
+    session.flush()
+    recount(session, old)
+    recount(session, new)
+    detail = {"item": item.id, "from": old.id, "into": new.id, "from_key": old.key, "into_key": new.key}
+    audit(session, user, SPLIT_ACTION, "event", old.id, detail, reason=reason, remote_addr=remote_addr)
+    return new
+
+
+def recount(session: Session, event: Event) -> None:
+    """Counts, channel timeline, heat and first/last seen from the event's items, as ``_count``
+    would have built them had the items arrived in this event (in order of publication)."""
+    items = list(session.scalars(select(Item).where(Item.event_id == event.id).order_by(Item.id)))
+    items.sort(key=lambda i: (_when(i), i.id))
+    event.item_count, event.heat, event.channels = 0, 0.0, {}
+    authors: set[tuple[str, str, str]] = set()
+    for item in items:
+        author = ("id", item.author_id) if item.author_id else ("name", item.author_name or "")
+        repeat = bool(author[1]) and (item.source, *author) in authors
+        authors.add((item.source, *author))
+        sig = Signature(str(item.id), event.topic or OTHER, _when(item), frozenset(), frozenset(), frozenset())
+        _count(event, item, sig, event.last_seen_at, repeat=repeat)
+    if items:
+        seen = [i.first_seen_at for i in items if i.first_seen_at is not None]
+        if seen:
+            event.first_seen_at, event.last_seen_at = min(seen), max(seen)
+
+
+def resolve(session: Session, event: Event | None) -> Event | None:
+    """The event a (possibly merged) event's links lead to."""
+    return _survivor(session, event)
+
+
+def _when(item: Item) -> datetime:
+    return item.published_at or item.first_seen_at or utcnow()
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise EventEditError("请填写理由")
+    return reason
+
+
+def _live(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise EventEditError(f"事件 #{event_id} 不存在")
+    if event.merged_into is not None:
+        raise EventEditError(f"事件 #{event_id} 已合并到事件 #{event.merged_into}")
+    return event
+
+
+def _survivor(session: Session, event: Event | None) -> Event | None:
+    seen: set[int] = set()
+    while event is not None and event.merged_into is not None and event.id not in seen:
+        seen.add(event.id)
+        event = session.get(Event, event.merged_into)
+    return event
+
+
+def _move_alerts(session: Session, other: Event, keep: Event) -> None:
+    """Alerts of the other event now belong to the survivor; a per-event dedup key the survivor
+    does not hold yet is renamed to its own, so the survivor does not raise that alert again."""
+    for alert in session.scalars(select(Alert).where(Alert.event_id == other.id)):
+        alert.event_id = keep.id
+        suffix = f"event:{other.id}"
+        if alert.dedup_key.endswith(suffix):
+            renamed = alert.dedup_key[: -len(suffix)] + f"event:{keep.id}"
+            if session.scalar(select(Alert.id).where(Alert.dedup_key == renamed)) is None:
+                alert.dedup_key = renamed
+
+
+def _apply_edits(session: Session, state: _State) -> None:
+    """Apply the merges and splits officers made since the last sync (in any process)."""
+    top = session.scalar(select(func.max(AuditLog.id))) or 0
+    rows = session.execute(
+        select(AuditLog.action, AuditLog.detail)
+        .where(AuditLog.id > state.edits - SYNC_SLACK, AuditLog.action.in_((MERGE_ACTION, SPLIT_ACTION)))
+        .order_by(AuditLog.id)
+    ).all()  # re-read below the mark as analyses are (commits land out of order); applying twice is harmless
+    state.edits = max(state.edits, top)
+    for row in rows:
+        detail = row.detail or {}
+        if row.action == MERGE_ACTION and detail.get("from_key") and detail.get("into_key"):
+            state.index.relabel(str(detail["from_key"]), str(detail["into_key"]))
+        elif row.action == SPLIT_ACTION and detail.get("item") and detail.get("into_key"):
+            state.index.reassign(str(detail["item"]), str(detail["into_key"]))

@@ -61,6 +61,8 @@ class Event(Base):
     item_count: Mapped[int] = mapped_column(Integer, default=0)
     heat: Mapped[float] = mapped_column(Float, default=0.0)
     channels: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # Set when a duty officer merged this event into another: a stub whose links lead there.
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("event.id"))
 
 
 class Item(Base):

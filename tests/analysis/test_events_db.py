@@ -12,18 +12,21 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event as sa_event
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.events import EventIndex, Signature, signature_for
-from analysis.grouping import attach, recent_index
+from analysis.grouping import EventEditError, attach, merge_events, recent_index, split_item
 from analysis.jobs import analyse_tasks, analysis_row, facts_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import Settings, load_settings
+from responder.alerts import raise_crisis
+from responder.routing import Decision
 from store import runtime
+from store.accounts import create_user
 from store.items import save_item
-from store.models import Analysis, Event, Item, Task
+from store.models import Alert, Analysis, AuditLog, Event, Item, Task, User
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 
@@ -211,3 +214,115 @@ def test_analysis_jobs_group_the_same_matter_across_batches(factory: sessionmake
         with factory() as session:
             events.append(session.scalar(select(Item.event_id).where(Item.id == item_id)))
     assert events[0] is not None and events[0] == events[1]
+
+
+# ---------------------------------------------------------------- merge and split by hand
+HEAT_CALL = "来电人反映：河西区幸福里小区3号楼暖气不热，室温14度，要求热力公司处理。"
+HEAT_POST = "河西幸福里三号楼的暖气是摆设吗？孩子冻感冒了"
+PARKING_CALL = "来电人反映：河西区幸福里小区物业擅自上调停车费，不交费不让车辆进门。"
+
+
+def officer(session: Session) -> User:
+    user = session.scalar(select(User).where(User.username == "duty-events"))
+    return user or create_user(session, "duty-events", "long enough password 1", "duty", "值班员")
+
+
+def test_merging_moves_items_recounts_keeps_a_stub_and_audits(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    (heat, _), (parking, _) = batch(
+        factory, analyser, rec("GD1", HEAT_CALL, 30), rec("GD2", PARKING_CALL, 20, author_id="U1")
+    )
+    post = rec("5100000000000300", HEAT_POST, 10, "weibo", metrics={"reposts": 30, "comments": 5})
+    ((post_event, _),) = batch(factory, analyser, post)
+    assert heat == post_event != parking
+    with factory() as session:
+        with pytest.raises(EventEditError, match="理由"):
+            merge_events(session, heat, parking, officer(session), "  ")
+        with pytest.raises(EventEditError, match="自己"):
+            merge_events(session, heat, heat, officer(session), "同一事项")
+        kept = merge_events(session, heat, parking, officer(session), "同一小区的物业纠纷，按一件事督办")
+        session.commit()
+        assert kept.id == heat
+    with factory() as session:
+        kept, stub = session.get(Event, heat), session.get(Event, parking)
+        assert kept is not None and stub is not None
+        assert stub.merged_into == heat and stub.item_count == 0 and stub.channels == {}
+        assert kept.item_count == 3 and kept.heat == pytest.approx(3 + 35)
+        assert set(kept.channels) == {"hotline", "weibo"} and kept.channels["hotline"]["count"] == 2
+        assert kept.channels["hotline"]["first"].startswith(at(30)[:13])
+        assert kept.channels["hotline"]["last"].startswith(at(20)[:13])
+        assert set(session.scalars(select(Item.event_id).where(Item.external_id.in_(["GD1", "GD2"])))) == {heat}
+        row = session.scalar(select(AuditLog).where(AuditLog.action == "event.merge"))
+        assert row is not None and row.reason == "同一小区的物业纠纷，按一件事督办" and row.actor == "duty-events"
+        assert row.detail["from"] == parking and row.detail["into"] == heat and row.detail["items"] == 1
+        with pytest.raises(EventEditError, match="已合并到事件"):
+            merge_events(session, parking, heat, officer(session), "再合并一次")
+    # A worker's index learns of the merge at its next sync: a later item like the merged
+    # one joins the survivor, never the stub.
+    again = rec("GD3", "来电人反映：河西区幸福里小区物业上调停车费，不交钱就不让车进小区。", 2)
+    assert batch(factory, analyser, again)[0][0] == heat
+
+
+def test_a_merged_event_does_not_alert_again(factory: sessionmaker[Session], analyser: Analyser) -> None:
+    """Crisis and watch dedup keys are per event of the item (``item.event_id``): after a merge
+    the items point at the survivor, and the merged event's alert now stands for the survivor."""
+    (first, _), (second, _) = batch(factory, analyser, rec("GD1", HEAT_CALL, 30), rec("GD2", PARKING_CALL, 20))
+    decision = Decision(lead=("信访处",), support=(), division=None, fired=())
+    with factory() as session:
+        crisis = session.scalar(select(Item).where(Item.external_id == "GD2"))
+        analysis = session.scalar(select(Analysis).where(Analysis.item_id == crisis.id))
+        analysis.urgency = 4
+        assert raise_crisis(session, crisis, analysis, decision, NOW) is not None  # the other event alerts
+        session.flush()
+        merge_events(session, first, second, officer(session), "同一事件")
+        session.commit()
+    with factory() as session:
+        items = list(session.scalars(select(Item).where(Item.external_id.in_(["GD1", "GD2"]))))
+        assert {i.event_id for i in items} == {first}
+        alert = session.scalar(select(Alert))
+        assert alert is not None and alert.event_id == first and alert.dedup_key == f"crisis:event:{first}"
+        for item in items:
+            analysis = session.scalar(select(Analysis).where(Analysis.item_id == item.id))
+            analysis.urgency = 4
+            assert raise_crisis(session, item, analysis, decision, NOW) is None
+        assert session.scalar(select(func.count()).select_from(Alert)) == 1
+
+
+def test_splitting_moves_one_item_out_and_the_index_keeps_it_apart(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    call = rec("GD1", HEAT_CALL, 40)
+    board = rec(
+        "20931547", "我家住幸福里3号楼，供暖后屋里冰凉，室温不到16度。", 30, "people_liuyan", title="幸福里供暖"
+    )
+    post = rec("5100000000000400", HEAT_POST, 20, "weibo", metrics={"reposts": 12})
+    placed = batch(factory, analyser, call, board, post)
+    event_id = placed[0][0]
+    assert {e for e, _ in placed} == {event_id}
+    with factory() as session:
+        index = recent_index(session, set(), NOW)  # the worker's index holds all three under one key
+        post_item = session.scalar(select(Item).where(Item.external_id == post["source_id"]))
+        assert post_item is not None and index.by_item[str(post_item.id)] == index.by_item[str(post_item.id - 2)]
+        with pytest.raises(EventEditError, match="理由"):
+            split_item(session, post_item.id, officer(session), "")
+        new = split_item(session, post_item.id, officer(session), "微博说的是另一栋楼")
+        session.commit()
+        new_id, new_key, post_id = new.id, new.key, post_item.id
+    with factory() as session:
+        old, new = session.get(Event, event_id), session.get(Event, new_id)
+        assert old is not None and new is not None and new_id != event_id
+        assert old.item_count == 2 and set(old.channels) == {"hotline", "people_liuyan"} and old.heat == 2
+        assert new.item_count == 1 and set(new.channels) == {"weibo"} and new.heat == 13 and new.merged_into is None
+        row = session.scalar(select(AuditLog).where(AuditLog.action == "event.split"))
+        assert row is not None and row.reason == "微博说的是另一栋楼" and row.detail["item"] == post_id
+        with pytest.raises(EventEditError, match="只有这一条"):
+            split_item(session, post_id, officer(session), "再移一次")
+        index = recent_index(session, set(), NOW)  # the next sync applies the officer's split
+        assert index.by_item[str(post_id)] == new_key
+    # Replies to the post follow it; a copy of it joins it, not the event it was taken out of.
+    comment = rec("5100000000000401", "我们楼也是！", 5, "weibo", kind="comment", parent_id=post["source_id"])
+    copy = rec("5100000000000402", HEAT_POST + "！！", 4, "weibo")
+    assert [e for e, _ in batch(factory, analyser, comment, copy)] == [new_id, new_id]
+    near = rec("GD9", "来电人反映：河西区幸福里小区3号楼暖气不热，室温13度，要求热力公司尽快处理。", 3)
+    assert batch(factory, analyser, near)[0][0] == event_id
