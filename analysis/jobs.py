@@ -9,9 +9,9 @@ bad record cannot hold back the rest, and the failing one is recorded with its e
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis import event_urgency
@@ -74,9 +74,11 @@ def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
     return stats
 
 
-# How many of an event's latest items the event-context urgency rules look at: enough for
-# a burst or a repeat complainant, bounded so a huge event costs the same as a small one.
+# How much of an event the event-context urgency rules look at: enough for a burst, a
+# repeat complainant or a hotline matter going public, bounded so a huge event costs the
+# same as a small one.
 MEMBERS_SEEN = 300
+MEMBERS_WINDOW = timedelta(days=90)
 
 
 def member_of(item: Item) -> event_urgency.Member:
@@ -85,14 +87,24 @@ def member_of(item: Item) -> event_urgency.Member:
     )
 
 
-def event_members(session: Session, event: Event) -> list[event_urgency.Member]:
+def events_members(session: Session, event_ids: set[int], batch: list[Item]) -> dict[int, list[event_urgency.Member]]:
+    """The members of these events that the rules can see: those of the last ``MEMBERS_WINDOW``
+    before the batch's oldest item, newest ``MEMBERS_SEEN`` per event."""
+    if not event_ids:
+        return {}
+    oldest = min(i.published_at or i.first_seen_at or utcnow() for i in batch) - MEMBERS_WINDOW
+    when = func.coalesce(Item.published_at, Item.first_seen_at)
     rows = session.execute(
-        select(Item.id, Item.source, Item.author_id, Item.published_at, Item.first_seen_at)
-        .where(Item.event_id == event.id)
+        select(Item.event_id, Item.id, Item.source, Item.author_id, when)
+        .where(Item.event_id.in_(event_ids), when >= oldest)
         .order_by(Item.id.desc())
-        .limit(MEMBERS_SEEN)
     ).all()
-    return [event_urgency.Member(str(r[0]), r[1], r[2], r[3] or r[4] or utcnow()) for r in rows]
+    found: dict[int, list[event_urgency.Member]] = {}
+    for event_id, item_id, source, author, at in rows:
+        kept = found.setdefault(event_id, [])
+        if len(kept) < MEMBERS_SEEN:
+            kept.append(event_urgency.Member(str(item_id), source, author, at or utcnow()))
+    return found
 
 
 def _load(session: Session, task_ids: list[int]) -> list[tuple[Task, Item | None]]:
@@ -124,18 +136,26 @@ def _store(
             )
         ).all()
     )
+    grown: dict[int, Event] = {}
     for item, result in zip(items, results, strict=True):
         event, reason = attach(session, index, item, result.signature, now)
         if reason:
             log.info("item %s joined event: %s", item.id, reason)
-        if (item.id, result.model_version) not in existing:
-            row = analysis_row(item.id, result, now)
-            if (event.item_count or 0) > 1:
-                raised = event_urgency.assess(
-                    member_of(item), event_members(session, event), row.urgency, row.urgency_reasons, row.request_type
-                )
-                row.urgency, row.urgency_reasons = raised.level, list(raised.reasons)
-            session.add(row)
+        if (event.item_count or 0) > 1:
+            grown[item.id] = event
+    # One query for the members of every event the batch grew, then the event-context rules.
+    members = events_members(session, {e.id for e in grown.values()}, items)
+    for item, result in zip(items, results, strict=True):
+        if (item.id, result.model_version) in existing:
+            continue
+        row = analysis_row(item.id, result, now)
+        event = grown.get(item.id)
+        if event is not None:
+            raised = event_urgency.assess(
+                member_of(item), members.get(event.id, []), row.urgency, row.urgency_reasons, row.request_type
+            )
+            row.urgency, row.urgency_reasons = raised.level, list(raised.reasons)
+        session.add(row)
     outbox.add_tasks(
         session, "route", [(i.id, f"{i.revision}:{r.model_version}") for i, r in zip(items, results, strict=True)]
     )

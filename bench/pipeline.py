@@ -9,6 +9,12 @@ process runs in burst mode, so the figure is per core.
 
 The defaults are the service's (config/default.yaml); the result goes to
 bench/results/pipeline-<database>.json, so the SQLite and PostgreSQL runs are both kept.
+On PostgreSQL use a fresh database, as a new deployment has (the event index loads the
+last 90 days, so rows left by earlier runs slow the run down):
+
+    dropdb -h 127.0.0.1 -U postgres --if-exists bench && createdb -h 127.0.0.1 -U postgres bench
+    DATABASE_URL=postgresql://postgres@127.0.0.1:5432/bench REDIS_URL=redis://127.0.0.1:6379/0 \
+        python bench/pipeline.py
 """
 
 from __future__ import annotations
