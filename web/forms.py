@@ -9,6 +9,7 @@ from wtforms import (
     DateTimeLocalField,
     Field,
     HiddenField,
+    IntegerField,
     PasswordField,
     SelectField,
     SelectMultipleField,
@@ -16,7 +17,15 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    StopValidation,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from web.labels import RESPONSE_CHANNELS, SENTIMENT_LABELS, URGENCY_LABELS
@@ -126,3 +135,23 @@ class RespondForm(FlaskForm):
         "发布时间", format=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"], validators=[Optional()]
     )
     next = HiddenField()
+
+
+def _edit_reason(label: str) -> TextAreaField:
+    return TextAreaField(label, validators=[DataRequired("请填写理由"), Length(max=500, message="理由不能超过500字")])
+
+
+class MergeEventForm(FlaskForm):
+    """合并到事件 #: this event's items move to the target, which survives."""
+
+    target = IntegerField(
+        "目标事件编号",
+        validators=[InputRequired("请填写目标事件编号"), NumberRange(min=1, message="请填写有效的事件编号")],
+    )
+    reason = _edit_reason("合并理由")
+
+
+class SplitItemForm(FlaskForm):
+    """移出此事件: one item becomes an event of its own."""
+
+    reason = _edit_reason("移出理由")
