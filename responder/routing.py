@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from analysis.urgency import crisis_reasons
+
 
 @dataclass(frozen=True)
 class RouteFacts:
@@ -109,6 +111,11 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
                 return False
         elif key == "author_verified_types":
             if facts.author_verified_type not in expected:
+                return False
+        elif key == "crisis":
+            # The kinds of crisis urgency found (扬言极端行为, 群体性事件, 人员伤亡, 坍塌爆炸):
+            # one detector for both, so a crisis at level 4 always reaches its office.
+            if not any(reason.split("（")[0] in expected for reason in crisis_reasons(facts.text)):
                 return False
         elif key == "grievance":
             if bool(expected) != any(word in facts.text for word in rules.grievance_words):

@@ -28,6 +28,12 @@ def rules() -> topics.TopicRules:
         ("拖欠工资", "建筑公司拖欠农民工工资三个月", "农民工工资"),
         ("教师工资", "我是一名老师，学校拖欠我们工资", "其他"),
         ("燃气泄漏", "楼道里有很大的燃气味，怀疑漏气", "燃气"),
+        pytest.param("", "下点雨我们小区门口就成海了，水都没过膝盖", "供水排水", id="flooding-said-as-a-sea"),
+        pytest.param("医院停车难", "医院周边停车位太少，看病的车辆排长队", "其他", id="parking-off-the-estate"),
+        pytest.param("物业装修押金不退", "物业收的装修押金一直不退", "物业管理", id="a-deposit-is-not-always-rent"),
+        pytest.param("", "路面突然陷下去一个大坑，出租车前轮掉进去了", "市政设施", id="a-road-not-a-taxi"),
+        pytest.param("", "工地晚上十点以后还在浇筑混凝土，吵得睡不着", "建筑施工扰民", id="concrete-being-poured"),
+        pytest.param("", "我们工地一百多号人三个月没发钱了", "农民工工资", id="wages-said-as-money"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -41,6 +47,21 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
     assert topics.classify_request_type(rules, "请问怎么办", "建言").request_type == "建议"
     assert topics.classify_request_type(rules, "感谢物业及时维修", None).request_type == "表扬"
     assert topics.classify_request_type(rules, "请问公租房怎么申请", None).request_type == "咨询"
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        ("拿到钥匙了！！等了四年终于交房了，感谢保交楼专班", "表扬"),
+        ("大雪天物业师傅凌晨就起来铲雪，路上一点冰都没有，这物业费交得值👍", "表扬"),
+        ("热力公司的师傅太负责了，大半夜来修暖气，感动", "表扬"),
+        ("我家宅基地上的房子评估价一平才几百块，在镇上连个厕所都买不起", "投诉"),
+        ("公积金app老登不上去，提取个钱这么费劲吗", "投诉"),
+        ("物业服务是一点没有，钱倒是收得积极", "投诉"),
+    ],
+)
+def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
+    assert topics.classify_request_type(rules, text, None).request_type == rtype
 
 
 def test_entities_find_districts_estates_and_buildings() -> None:
@@ -61,6 +82,26 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("整栋楼停暖三天了", "投诉", 3),
         ("物业费太贵", "投诉", 2),
         ("请问公积金怎么提取", "咨询", 1),
+        # Crises worded the way people write them, not with the textbook word.
+        ("二单元楼梯间塌下来一大块，好几户被堵在楼上", "投诉", 4),
+        ("听说工地塔吊倒了，砸到了旁边的平房", "其他", 4),
+        ("有个工人从三楼脚手架上掉下来了", "举报", 4),
+        ("我爸说再逼他就在屋里点了煤气跟他们拼了", "求助", 4),
+        ("说再没人管他就去热力公司楼顶上站着", "投诉", 4),
+        ("再不给钱我就从这楼上下去", "投诉", 4),
+        ("全体业主到区政府门口集合，讨个说法", "投诉", 4),
+        ("明天我们二十多个兄弟就去项目部门口等着", "投诉", 4),
+        ("大伙商量好了，下礼拜一块儿去住建委讨说法", "投诉", 4),
+        # … and scary words that are no crisis.
+        ("搞了一场高处坠落应急救援演练，模拟工人从脚手架坠落受伤后送医", "表扬", 1),
+        ("大风把工地围挡刮倒了一片，横在便道上", "投诉", 2),
+        ("冻死了冻死了，屋里才16度", "投诉", 2),
+        ("上周我家老人被困在电梯里四十多分钟", "投诉", 2),
+        # Present hazards and building-wide outages in plain words.
+        ("钢管从上面掉下来，差点砸到路过的学生", "举报", 3),
+        ("其母亲被困在6号楼电梯内，已经十多分钟", "求助", 3),
+        ("燃气管道接口处有嘶嘶的声音，能闻到味道", "求助", 3),
+        ("整个小区暖气都不热了，暖气片冰凉", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:

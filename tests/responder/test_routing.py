@@ -44,6 +44,24 @@ def facts(**kw: object) -> RouteFacts:
         ({"text": "记者已经来采访了，暖气不热", "request_type": "投诉"}, ("信访处", "宣传处"), ("供热燃气处",)),
         ({"topic": "其他", "request_type": "咨询", "text": "加微信领优惠活动"}, (), ()),
         ({"topic": "违法建设", "request_type": "咨询", "text": "农村自建房审批"}, ("村镇建设处",), ()),
+        # A crisis that urgency finds reaches its office even without the listed words.
+        (
+            {"kind": "post", "request_type": "投诉", "text": "全体业主到区政府门口集合，讨个说法"},
+            ("信访处",),
+            ("供热燃气处",),
+        ),
+        (
+            {"kind": "post", "request_type": "其他", "text": "听说工地塔吊倒了，砸到了旁边的平房"},
+            ("宣传处",),
+            ("供热燃气处",),
+        ),
+        (
+            {"kind": "post", "request_type": "表扬", "text": "搞了一场演练，模拟工人从脚手架坠落受伤"},
+            ("宣传处",),
+            ("供热燃气处",),
+        ),
+        # 进去了 is not the writer's own 去了: a passer-by's post is no personal grievance.
+        ({"kind": "post", "text": "出租车前轮掉进去了，太吓人"}, ("供热燃气处",), ()),
     ],
 )
 def test_default_routing(
