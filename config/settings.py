@@ -75,6 +75,7 @@ class SchedulerSettings:
     sweep_seconds: float = 15.0
     crawl_minutes: float = 30.0
     digest_hour: int = 8
+    weekly_weekday: int = 0  # the weekly report (舆情周报) goes out on this day: 0 Monday … 6 Sunday; -1 never
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,9 @@ def import_(file: Path, source: str | None, sheet: str | None, dry_run: bool, wr
 
 @cli.command()
 @click.option("--now", "now_text", default=None, help="Pretend it is this ISO time (for re-sending a period).")
-def digest(now_text: str | None) -> None:
-    """Render the daily digest and deliver it (SMTP, or the outbox folder by default)."""
+@click.option("--weekly", is_flag=True, help="The weekly report (舆情周报) of the seven days before instead.")
+def digest(now_text: str | None, weekly: bool) -> None:
+    """Render the daily digest (or --weekly report) and deliver it (SMTP, or the outbox folder by default)."""
     from responder.digest import send_digest
 
     settings = _settings()
@@ -184,7 +185,7 @@ def digest(now_text: str | None) -> None:
         raise click.ClickException("--now needs a time zone, e.g. 2026-11-26T08:00:00+08:00")
     runtime.configure(settings)
     with runtime.session_factory()() as session:
-        result = send_digest(session, settings, now)
+        result = send_digest(session, settings, now, period_hours=24 * 7 if weekly else 24)
         session.commit()
     click.echo(str(result))
 

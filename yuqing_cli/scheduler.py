@@ -131,4 +131,7 @@ class Scheduler:
         with runtime.session_factory()() as session:
             send_digest(session, self.settings, now)
             session.commit()
+            if local.weekday() == self.settings.scheduler.weekly_weekday:
+                send_digest(session, self.settings, now, period_hours=24 * 7)
+                session.commit()
         self.last_digest_day = day

@@ -360,3 +360,15 @@ def test_late_and_early_runs_keep_the_scheduled_window(session: Session, setting
     assert scheduled.period == "daily:2026-11-26" and not scheduled.created
     assert late.window == ("2026-11-25T08:00:00+08:00", "2026-11-26T08:00:00+08:00")
     assert len(list((tmp_path / "outbox").glob("*.eml"))) == 2
+
+
+def test_the_scheduler_adds_the_weekly_report_on_its_weekday(session: Session, settings: Settings) -> None:
+    from yuqing_cli.scheduler import Scheduler
+
+    monday = datetime(2026, 11, 30, 0, 30, tzinfo=UTC)  # 08:30 in Tianjin, a Monday
+    scheduler = Scheduler(settings)
+    scheduler.send_digest_if_due(monday)
+    scheduler.send_digest_if_due(monday + timedelta(days=1))
+    session.expire_all()
+    periods = sorted(session.scalars(select(Digest.period)))
+    assert periods == ["daily:2026-11-30", "daily:2026-12-01", "weekly:2026-W49"]
