@@ -117,7 +117,8 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
     if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
         return Match(0.8 + problem, f"同一单位（{min(shared_company)}）且同一问题（{topic}）")
-    if shared_area and problem >= max(SIM_AREA + bar, FLOOR):
+    village = any(k.endswith("村") for k in shared_area)  # a village is as close-knit as an estate
+    if shared_area and problem >= max((SIM_PLACE if village else SIM_AREA) + bar, FLOOR):
         return Match(0.6 + problem, f"同一地区（{min(shared_area)}）且同一问题（{topic}）")
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
