@@ -23,6 +23,7 @@ from wtforms.validators import DataRequired, Length
 from store.contacts import Contact
 from store.models import Assignment, AuditLog, HotlineContact, Item, Office, User
 from store.types import utcnow
+from web.alerts import RaiseAlertForm
 from web.db import handles
 from web.forms import ActionForm, CorrectionForm, RespondForm, RouteForm, correction_form
 from web.policy import can, may_handle, may_view_item, scope_items
@@ -141,6 +142,7 @@ def render_item(
         correction_form=correction if can(user, "correct") else None,
         reply_forms=reply_forms,
         action_form=ActionForm(formdata=None),
+        alert_form=RaiseAlertForm(formdata=None) if can(user, "raise_alert") else None,
         now=utcnow(),
     )
 

@@ -63,6 +63,7 @@ ACTION_LABELS = {
     "mfa_failed": "动态验证码错误",
     "mfa_reset": "重置动态验证码",
     "sign_alert": "签收预警",
+    "raise_alert": "发出人工预警",
     "event.merge": "合并事件",
     "event.split": "移出事件",
 }

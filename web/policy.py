@@ -31,6 +31,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "view_events": ROUTERS,
     "view_alerts": ROUTERS,
     "sign_alert": ROUTERS,
+    "raise_alert": ROUTERS,
 }
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -59,3 +59,34 @@ def test_signing_needs_the_csrf_token_and_the_right_role(client: FlaskClient, se
     assert (
         client.post(f"/alerts/{crisis.id}/sign", data={"csrf_token": csrf_token(client, "/inbox")}).status_code == 403
     )
+
+
+def test_a_duty_officer_raises_an_alert_by_hand(client: FlaskClient, session: Session, seeded: Seeded) -> None:
+    item = seeded.items["facade"]
+    release(session)
+    login(client)
+    page = text(client.get(f"/items/{item.id}"))
+    assert "人工预警" in page and "发出预警" in page
+    token = csrf_token(client, f"/items/{item.id}")
+    empty = client.post(f"/items/{item.id}/alert", data={"csrf_token": token, "level": "4", "reason": ""})
+    assert "请填写预警理由" in text(client.get(empty.headers["Location"]))
+    form = {"csrf_token": token, "level": "4", "reason": "外墙继续脱落，已围挡"}
+    done = client.post(f"/items/{item.id}/alert", data=form, follow_redirects=True)
+    assert "已发出人工预警（特急）" in text(done)
+    session.expire_all()
+    alert = session.scalar(select(Alert).where(Alert.kind == "manual"))
+    assert alert is not None and alert.level == 4 and alert.item_id == item.id
+    assert alert.detail["reasons"] == ["值班员王敏：外墙继续脱落，已围挡"]
+    assert session.scalar(select(AuditLog.reason).where(AuditLog.action == "raise_alert")) == "外墙继续脱落，已围挡"
+    release(session)
+    assert "【人工预警】和平区老旧小区外墙脱落砸坏车辆" in text(client.get("/alerts"))
+
+
+def test_office_staff_cannot_raise_alerts(client: FlaskClient, session: Session, seeded: Seeded) -> None:
+    item = seeded.items["heat"]  # assigned to 信访处: its staff may view it, not raise alerts
+    release(session)
+    login(client, "xinfang")
+    assert "发出预警" not in text(client.get(f"/items/{item.id}"))
+    token = csrf_token(client, f"/items/{item.id}")
+    denied = client.post(f"/items/{item.id}/alert", data={"csrf_token": token, "level": "3", "reason": "x"})
+    assert denied.status_code == 403
