@@ -28,6 +28,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.quality_goals import goals
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
@@ -239,6 +241,14 @@ def print_table(name: str, section: dict[str, Any]) -> None:
         print("  ".join(_fmt(r.get(c)).ljust(widths[c]) for c in columns))
 
 
+def print_goals(summary: dict[str, Any]) -> None:
+    print(f"\n== issue #3 goals: {summary['met']} of {summary['of']} met")
+    width = max(len(r["goal"]) for r in summary["table"])
+    for r in summary["table"]:
+        mark = {True: "met", False: "MISSED", None: "not measured"}[r["met"]]
+        print(f"{r['goal'].ljust(width)}  {_fmt(r['figure']):>10}  {r['target']:<8} {mark:<12} {r['note']}")
+
+
 def _fmt(value: Any) -> str:
     if value is None:
         return "-"
@@ -271,6 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         results[name] = section
         print_table(name, section)
+    results["goals"] = goals(results)
+    print_goals(results["goals"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.json}")

@@ -1,0 +1,97 @@
+"""Issue #3's goals in one table: each figure beside its target, met or not, and where it comes from.
+
+Built from the sections ``bench/quality.py`` just measured (or kept from an earlier run,
+each with its own ``measured_at``) and from the speed benchmarks' result files
+(``bench/sentiment.py``, ``bench/pipeline.py``), which are measured by those scripts and
+only read here. A figure that was never measured shows as missing, never as met.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+
+def _get(data: Any, *path: str | int) -> Any:
+    for key in path:
+        if isinstance(data, dict):
+            data = data.get(key)
+        elif isinstance(data, list) and isinstance(key, int) and -len(data) <= key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def _read(name: str, results_dir: Path) -> dict[str, Any]:
+    path = results_dir / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
+    """The fast engine's lowest × snownlp over the short, Weibo and long sets, in one mode."""
+    rates = _get(sentiment, "engines", "snownlp-fast", "rates") or {}
+    ratios = [_get(r, mode, "x_snownlp") for r in rates.values()]
+    return min(ratios) if ratios and None not in ratios else None
+
+
+def _untuned(events: dict[str, Any], name: str) -> float | None:
+    """A blind set's first measurement, recorded by bench/quality_events.py (later runs are tuned)."""
+    from bench.quality_events import UNTUNED_F1
+
+    return UNTUNED_F1.get(name) if _get(events, "fresh", name) else None
+
+
+def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str, Any]:
+    sentiment_bench = _read("sentiment.json", results_dir)
+    pipelines = {db: _read(f"pipeline-{db}.json", results_dir) for db in ("sqlite", "postgresql")}
+    domain = _get(results, "sentiment", "engines", "domain") or {}
+    baseline = _get(results, "sentiment", "engines", "tfidf_lr") or {}
+    events = results.get("events") or {}
+    hot = events.get("tipdm_hot_issues") or {}
+    rows: list[tuple[str, Any, str, Callable[[Any], bool], str]] = [
+        ("sentiment: weibo2018 test accuracy", domain.get("weibo2018_test_accuracy"), "≥ 0.92", lambda v: v >= 0.92,
+         f"domain model; TF-IDF+LR baseline {baseline.get('weibo2018_test_accuracy')}"),
+        ("sentiment: ChnSentiCorp TEST accuracy", domain.get("chnsenticorp_test_accuracy"), "≥ 0.96",
+         lambda v: v >= 0.96, f"leak-free; baseline {baseline.get('chnsenticorp_test_accuracy')}"),
+        ("sentiment: Fuzhou complaint vs enquiry AUC", domain.get("fuzhou_complaint_auc"), "≥ 0.80",
+         lambda v: v >= 0.80, f"baseline {baseline.get('fuzhou_complaint_auc')}"),
+        ("fast engine: max |score − snownlp|", _get(sentiment_bench, "engines", "snownlp-fast",
+         "max_abs_diff_vs_snownlp"), "≤ 1e-9", lambda v: v <= 1e-9, "bench/sentiment.py"),
+        ("fast engine: × snownlp, one text per call (lowest set)", _fast_ratio(sentiment_bench, "single"), "≥ 20",
+         lambda v: v >= 20, "bench/sentiment.py, wall clock"),
+        ("fast engine: × snownlp, batches of 50 (lowest set)", _fast_ratio(sentiment_bench, "batch50"), "≥ 20",
+         lambda v: v >= 20, "bench/sentiment.py, wall clock"),
+        ("topic: tipdm 7-class macro-F1", _get(results, "scope", "closed_set", "macro_f1"), "≥ 0.80",
+         lambda v: v >= 0.80, "495 gold rows, no training rows"),
+        ("topic: tipdm 城乡建设 vs rest F1", _get(results, "scope", "closed_set", "in_scope", "f1"), "≥ 0.90",
+         lambda v: v >= 0.90, "495 gold rows"),
+        ("events: pairwise F1, own cross-channel TEST split", _get(events, "dev", "test", "f1"), "≥ 0.85",
+         lambda v: v >= 0.85, "tests/analysis/data/events_dev.jsonl"),
+        ("events: pairwise F1, blind set, first measurement", _untuned(events, "fresh"), "≥ 0.85",
+         lambda v: v >= 0.85, "events_fresh.jsonl, before any fix it prompted"),
+        ("events: pairwise F1, second blind set, first measurement", _untuned(events, "fresh2"), "≥ 0.85",
+         lambda v: v >= 0.85, "events_fresh2.jsonl"),
+        ("events: 附件3 silver hot issues in the top 10", hot.get("hits"), "5 of 5", lambda v: v >= 5,
+         "ranked by distinct people"),
+        ("domain: topic (16), own TEST split", _get(results, "domain", "topic"), "≥ 0.85", lambda v: v >= 0.85,
+         "tests/analysis/data/dev_items.jsonl"),
+        ("domain: 3-class sentiment", _get(results, "domain", "sentiment"), "≥ 0.85", lambda v: v >= 0.85, ""),
+        ("domain: urgency exact", _get(results, "domain", "urgency"), "≥ 0.70", lambda v: v >= 0.70, ""),
+        ("domain: crisis items at 4", _get(results, "domain", "crisis_recall"), "= 1.0", lambda v: v >= 1.0, ""),
+        ("domain: lead offices", _get(results, "domain", "offices"), "≥ 0.85", lambda v: v >= 0.85, ""),
+        *(
+            (f"worker end to end, items/s ({db})", run.get("worker_items_per_s"), "≥ 200", lambda v: v >= 200,
+             f"bench/pipeline.py, {run.get('engine')} engine, batch {run.get('batch')}")
+            for db, run in pipelines.items()
+        ),
+    ]  # fmt: skip
+    table = []
+    for goal, figure, target, test, note in rows:
+        met = None if figure is None else bool(test(figure))
+        table.append({"goal": goal, "figure": figure, "target": target, "met": met, "note": note})
+    return {"table": table, "met": sum(1 for r in table if r["met"]), "of": len(table)}
