@@ -28,8 +28,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.quality_goals import goals
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
@@ -281,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section["measured_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         results[name] = section
         print_table(name, section)
+    from bench.quality_goals import goals
+
     results["goals"] = goals(results)
     print_goals(results["goals"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
