@@ -34,6 +34,7 @@ def rules() -> topics.TopicRules:
         pytest.param("", "路面突然陷下去一个大坑，出租车前轮掉进去了", "市政设施", id="a-road-not-a-taxi"),
         pytest.param("", "工地晚上十点以后还在浇筑混凝土，吵得睡不着", "建筑施工扰民", id="concrete-being-poured"),
         pytest.param("", "我们工地一百多号人三个月没发钱了", "农民工工资", id="wages-said-as-money"),
+        pytest.param("", "村民自建房今天上午坍塌，两人被埋", "房屋质量与安全", id="a-self-built-house-falls"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -58,6 +59,9 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("我家宅基地上的房子评估价一平才几百块，在镇上连个厕所都买不起", "投诉"),
         ("公积金app老登不上去，提取个钱这么费劲吗", "投诉"),
         ("物业服务是一点没有，钱倒是收得积极", "投诉"),
+        ("多交了好几万的税，中介现在装死", "投诉"),
+        ("单位食堂的饭越来越难吃了[吐]", "投诉"),
+        ("新修的步道真漂亮，晚上灯一开跟画儿似的", "表扬"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -102,6 +106,8 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("其母亲被困在6号楼电梯内，已经十多分钟", "求助", 3),
         ("燃气管道接口处有嘶嘶的声音，能闻到味道", "求助", 3),
         ("整个小区暖气都不热了，暖气片冰凉", "投诉", 3),
+        ("燃气表箱锈烂了，管子也锈穿了，一直闻到一股味儿", "投诉", 3),
+        ("阳台往外扩了一米多，悬在半空，看着随时要掉下来", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
