@@ -62,6 +62,9 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("多交了好几万的税，中介现在装死", "投诉"),
         ("单位食堂的饭越来越难吃了[吐]", "投诉"),
         ("新修的步道真漂亮，晚上灯一开跟画儿似的", "表扬"),
+        ("今天天津的雾霾有点重，出门记得戴口罩", "咨询"),
+        ("地铁4号线今天又故障了，车厢里闷了二十分钟", "投诉"),
+        ("拆迁的把我们家房子推了，我妈被推倒在地上", "投诉"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -108,6 +111,12 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("整个小区暖气都不热了，暖气片冰凉", "投诉", 3),
         ("燃气表箱锈烂了，管子也锈穿了，一直闻到一股味儿", "投诉", 3),
         ("阳台往外扩了一米多，悬在半空，看着随时要掉下来", "投诉", 3),
+        ("天桥的台阶塌了一块，老人差点踩空", "投诉", 3),
+        ("塔吊掉下来一根钢管，把楼下一辆车砸了个窟窿，幸亏没砸到人", "投诉", 3),
+        ("小区5号楼有户阳台整块掉下来了，砸在车棚上", "其他", 4),
+        ("我妈拦着不让，被推倒在地上，头磕破了流了好多血", "投诉", 4),
+        ("网传工地农民工讨薪被打死了，有知道的吗？", "咨询", 4),
+        ("我们三十多个工人已经在项目部门口坐了两天了", "投诉", 4),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
