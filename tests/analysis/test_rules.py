@@ -65,6 +65,9 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("今天天津的雾霾有点重，出门记得戴口罩", "咨询"),
         ("地铁4号线今天又故障了，车厢里闷了二十分钟", "投诉"),
         ("拆迁的把我们家房子推了，我妈被推倒在地上", "投诉"),
+        ("交了五年物业费，物业一句不归我们管，那我们交钱干啥？", "投诉"),
+        ("天津的出租车能不能别拒载了", "投诉"),
+        ("暴雨夜物业小哥把被困的老人背了出来，好样的！", "表扬"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -117,6 +120,10 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("我妈拦着不让，被推倒在地上，头磕破了流了好多血", "投诉", 4),
         ("网传工地农民工讨薪被打死了，有知道的吗？", "咨询", 4),
         ("我们三十多个工人已经在项目部门口坐了两天了", "投诉", 4),
+        ("在建楼一面墙整个倒了，底下好像有干活的人", "其他", 4),
+        ("俺爹上去理论被几个人按在地上打，现在躺在县医院", "投诉", 4),
+        ("半夜楼上哐当一声，以为楼塌了，结果是邻居家柜子倒了", "其他", 1),
+        ("今天消防在我们小区搞燃气泄漏爆炸应急演练，别害怕哈", "投诉", 2),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
