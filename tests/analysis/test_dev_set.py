@@ -17,9 +17,17 @@ import pytest
 
 from analysis.topic_model import MODEL_PATH, STANCE_PATH, NgramModel, encode
 from analysis.training.topics import Example, Params, train
-from bench.quality_domain import evaluate, predict, service_settings
+from bench.quality_domain import FRESH_SETS, evaluate, evaluate_fresh, predict, service_settings
 
 FLOORS = {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.95}
+# The blind batches (bench/quality_domain.py): a little under their figures when the floors
+# were set, after the fixes each batch prompted; their first, untuned measurements were
+# lower (UNTUNED there) and are the honest estimate for unseen text.
+FRESH_FLOORS = {
+    "fresh": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
+    "fresh2": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.95, "offices": 0.9},
+    "fresh3": {"topic": 0.92, "sentiment": 0.92, "urgency": 0.92, "offices": 0.9},
+}
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +45,23 @@ def test_test_split_meets_the_floor(figures: dict[str, Any], metric: str) -> Non
 def test_every_crisis_item_is_urgency_4(figures: dict[str, Any]) -> None:
     assert figures["crisis_n"] >= 5
     assert figures["crisis_recall"] == 1.0, figures["misses"]["urgency"]
+
+
+@pytest.fixture(scope="module")
+def fresh() -> dict[str, dict[str, Any]]:
+    return evaluate_fresh(service_settings())
+
+
+@pytest.mark.parametrize(("name", "metric"), [(n, m) for n, floors in FRESH_FLOORS.items() for m in sorted(floors)])
+def test_blind_batches_meet_their_floors(fresh: dict[str, dict[str, Any]], name: str, metric: str) -> None:
+    got, floor = fresh[name][metric], FRESH_FLOORS[name][metric]
+    assert got >= floor, f"{name} {metric} {got} < {floor}: {fresh[name]['misses'][metric]}"
+
+
+def test_every_crisis_of_the_blind_batches_is_urgency_4(fresh: dict[str, dict[str, Any]]) -> None:
+    assert set(fresh) == set(FRESH_SETS) == set(FRESH_FLOORS)
+    for name, figures in fresh.items():
+        assert figures["crisis_n"] >= 4 and figures["crisis_recall"] == 1.0, (name, figures["misses"]["urgency"])
 
 
 def _item(ref: str, content: str, **extra: Any) -> dict[str, Any]:
