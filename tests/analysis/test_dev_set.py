@@ -27,6 +27,7 @@ FRESH_FLOORS = {
     "fresh": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
     "fresh2": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.95, "offices": 0.9},
     "fresh3": {"topic": 0.92, "sentiment": 0.92, "urgency": 0.92, "offices": 0.9},
+    "fresh4": {"topic": 0.95, "sentiment": 0.93, "urgency": 0.93, "offices": 0.88},
 }
 
 

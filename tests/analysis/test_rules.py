@@ -68,6 +68,9 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("交了五年物业费，物业一句不归我们管，那我们交钱干啥？", "投诉"),
         ("天津的出租车能不能别拒载了", "投诉"),
         ("暴雨夜物业小哥把被困的老人背了出来，好样的！", "表扬"),
+        ("现在买期房还靠谱吗？怕烂尾，求懂行的说说", "咨询"),
+        ("物业这次真是用心了，楼道重新刷了漆，住得舒心", "表扬"),
+        ("小区违建找谁拆。请问是找街道还是找城管执法？", "咨询"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -124,6 +127,13 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("俺爹上去理论被几个人按在地上打，现在躺在县医院", "投诉", 4),
         ("半夜楼上哐当一声，以为楼塌了，结果是邻居家柜子倒了", "其他", 1),
         ("今天消防在我们小区搞燃气泄漏爆炸应急演练，别害怕哈", "投诉", 2),
+        ("物业又涨价了，肺都要气炸了", "投诉", 2),
+        ("好像是哪家煤气炸了，有人被抬出来了", "其他", 4),
+        ("楼道顶上的水泥板掉下来了，正好砸到邻居大爷头上，血流了一地", "投诉", 4),
+        ("不给钱我就不走了，大不了一起死", "投诉", 4),
+        ("整个片区没签字的住户一起去区信访办", "投诉", 4),
+        ("征收部门要求三天内搬离，否则断水断电", "投诉", 2),
+        ("家中自来水管道冻裂，总阀门锈死关不上", "求助", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
