@@ -71,6 +71,10 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("现在买期房还靠谱吗？怕烂尾，求懂行的说说", "咨询"),
         ("物业这次真是用心了，楼道重新刷了漆，住得舒心", "表扬"),
         ("小区违建找谁拆。请问是找街道还是找城管执法？", "咨询"),
+        ("请问小区门口的道路属于市政道路还是小区内部道路，坏了找谁修？", "咨询"),
+        ("公积金中心的小哥帮我加班办完了提取，没让我白跑，好人一生平安", "表扬"),
+        ("楼下的广场舞音响开得震天响，晚上九点半还不停", "投诉"),
+        ("我们这栋楼的水黄得跟茶水似的，还敢喝吗？", "投诉"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -134,6 +138,11 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("整个片区没签字的住户一起去区信访办", "投诉", 4),
         ("征收部门要求三天内搬离，否则断水断电", "投诉", 2),
         ("家中自来水管道冻裂，总阀门锈死关不上", "求助", 3),
+        ("工地门口围了一百多号人，都是来要工钱的", "其他", 4),
+        ("隔壁单元有人家里煤气罐爆了，不知道有没有人受伤", "其他", 4),
+        ("钢筋滑落砸穿了一户人家的阳台顶棚，所幸无人受伤", "举报", 3),
+        ("老楼墙体出现多条贯穿裂缝，门窗变形关不上", "求助", 3),
+        ("别墅业主私挖地下室，已挖到邻居家地基下面", "举报", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
