@@ -33,6 +33,7 @@ FRESH_SETS = {
     "fresh3": DATA / "fresh3_items.jsonl",
     "fresh4": DATA / "fresh4_items.jsonl",
     "fresh5": DATA / "fresh5_items.jsonl",
+    "fresh6": DATA / "fresh6_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -41,6 +42,7 @@ UNTUNED = {
     "fresh3": {"topic": 0.902, "sentiment": 0.854, "urgency": 0.854, "offices": 0.805, "crisis_recall": 0.5},
     "fresh4": {"topic": 0.909, "sentiment": 0.841, "urgency": 0.75, "offices": 0.727, "crisis_recall": 0.4},
     "fresh5": {"topic": 0.925, "sentiment": 0.9, "urgency": 0.825, "offices": 0.775, "crisis_recall": 0.667},
+    "fresh6": {"topic": 0.8, "sentiment": 0.95, "urgency": 0.8, "offices": 0.875, "crisis_recall": 0.6},
 }
 
 

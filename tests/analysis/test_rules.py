@@ -35,6 +35,15 @@ def rules() -> topics.TopicRules:
         pytest.param("", "工地晚上十点以后还在浇筑混凝土，吵得睡不着", "建筑施工扰民", id="concrete-being-poured"),
         pytest.param("", "我们工地一百多号人三个月没发钱了", "农民工工资", id="wages-said-as-money"),
         pytest.param("", "村民自建房今天上午坍塌，两人被埋", "房屋质量与安全", id="a-self-built-house-falls"),
+        pytest.param(
+            "",
+            "家门口的工地每天晚上十点准时停工，还定时洒水降尘",
+            "建筑施工扰民",
+            id="stopping-on-time-is-not-a-stalled-project",
+        ),
+        pytest.param("", "俺们干了一冬的活，到现在一分没见着", "农民工工资", id="wages-not-seen"),
+        pytest.param("", "项目经理同时在三个在建项目上挂名，实际都不在现场", "建筑市场", id="a-name-on-paper"),
+        pytest.param("", "咱们村被征地的都去镇政府门口", "房屋征收拆迁", id="land-taking"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -75,6 +84,7 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("公积金中心的小哥帮我加班办完了提取，没让我白跑，好人一生平安", "表扬"),
         ("楼下的广场舞音响开得震天响，晚上九点半还不停", "投诉"),
         ("我们这栋楼的水黄得跟茶水似的，还敢喝吗？", "投诉"),
+        ("介都什么时候了还不来热乎气儿，交钱的时候可积极了", "投诉"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -143,6 +153,12 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("钢筋滑落砸穿了一户人家的阳台顶棚，所幸无人受伤", "举报", 3),
         ("老楼墙体出现多条贯穿裂缝，门窗变形关不上", "求助", 3),
         ("别墅业主私挖地下室，已挖到邻居家地基下面", "举报", 3),
+        ("明天一早，咱们村被征地的都去镇政府门口，带上材料", "投诉", 4),
+        ("上面掉下来个东西，一个外卖小哥直接倒地上了，一动不动，救护车刚到", "其他", 4),
+        ("其租住的房屋被房东断水断电", "投诉", 2),
+        ("一楼商户打通承重墙扩建门脸，正在施工", "举报", 3),
+        ("路面出现多处坑槽，已有多辆车爆胎", "求助", 3),
+        ("邻居家房子拆了一半，砖头瓦块砸到了来电人家的院子里", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
