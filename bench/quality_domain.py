@@ -34,6 +34,7 @@ FRESH_SETS = {
     "fresh4": DATA / "fresh4_items.jsonl",
     "fresh5": DATA / "fresh5_items.jsonl",
     "fresh6": DATA / "fresh6_items.jsonl",
+    "fresh7": DATA / "fresh7_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -43,6 +44,7 @@ UNTUNED = {
     "fresh4": {"topic": 0.909, "sentiment": 0.841, "urgency": 0.75, "offices": 0.727, "crisis_recall": 0.4},
     "fresh5": {"topic": 0.925, "sentiment": 0.9, "urgency": 0.825, "offices": 0.775, "crisis_recall": 0.667},
     "fresh6": {"topic": 0.8, "sentiment": 0.95, "urgency": 0.8, "offices": 0.875, "crisis_recall": 0.6},
+    "fresh7": {"topic": 0.929, "sentiment": 0.929, "urgency": 0.81, "offices": 0.81, "crisis_recall": 0.4},
 }
 
 

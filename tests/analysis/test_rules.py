@@ -44,6 +44,8 @@ def rules() -> topics.TopicRules:
         pytest.param("", "俺们干了一冬的活，到现在一分没见着", "农民工工资", id="wages-not-seen"),
         pytest.param("", "项目经理同时在三个在建项目上挂名，实际都不在现场", "建筑市场", id="a-name-on-paper"),
         pytest.param("", "咱们村被征地的都去镇政府门口", "房屋征收拆迁", id="land-taking"),
+        pytest.param("", "这房子住了不到五年，墙皮掉得跟下雪似的", "房屋质量与安全", id="plaster-falling"),
+        pytest.param("", "隔壁三居室住了十几个人，上下铺", "房屋租赁与中介", id="bunk-beds-are-a-crowded-let"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -159,6 +161,14 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("一楼商户打通承重墙扩建门脸，正在施工", "举报", 3),
         ("路面出现多处坑槽，已有多辆车爆胎", "求助", 3),
         ("邻居家房子拆了一半，砖头瓦块砸到了来电人家的院子里", "投诉", 3),
+        ("楼下早点铺的液化气罐爆了，老板和一个顾客被送到医院了", "其他", 4),
+        ("有个老太太拆迁的时候被铲车刮倒了，人现在还在ICU", "其他", 4),
+        ("物业的保安把送外卖的小哥打了，脸上全是血", "其他", 4),
+        ("老乡们说好了，后天一早把项目部的门堵上", "投诉", 4),
+        ("工地的围挡被大风刮倒，横在人行道上，非常危险", "投诉", 3),
+        ("燃气灶关火后还有小火苗，旋钮拧不动", "求助", 3),
+        ("外墙保温层鼓起来了，哪天掉下来砸着人咋办", "投诉", 3),
+        ("防护网破了好几个大窟窿，碎砖头往下掉，底下就是人行道", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:

@@ -66,6 +66,9 @@ def facts(**kw: object) -> RouteFacts:
         ({"kind": "post", "text": "天桥的台阶塌了一块，老人差点踩空"}, ("供热燃气处",), ()),
         # No one hurt is no incident for the press office, however the words look.
         ({"text": "钢筋滑落砸穿了阳台顶棚，所幸无人受伤"}, ("信访处",), ("供热燃气处",)),
+        # Onlookers (围了好多人看) are no gathering; an early-morning 早点铺 is no threat to light the gas.
+        ({"kind": "post", "request_type": "其他", "text": "小区门口围了好多人看热闹"}, ("供热燃气处",), ()),
+        ({"kind": "post", "request_type": "其他", "text": "早上六点多，楼下早点铺的液化气罐冒烟"}, ("供热燃气处",), ()),
     ],
 )
 def test_default_routing(
