@@ -9,6 +9,7 @@ web process and a worker starting together) agree on one key.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.fernet import Fernet
@@ -18,13 +19,13 @@ class SecretKeyError(RuntimeError):
     """A configured key is not a usable Fernet key."""
 
 
-def read_or_create_key(path: Path) -> bytes:
+def read_or_create_key(path: Path, generate: Callable[[], bytes] = Fernet.generate_key) -> bytes:
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         return path.read_bytes().strip()
-    key = Fernet.generate_key()
+    key = generate()
     with os.fdopen(fd, "wb") as handle:
         handle.write(key + b"\n")
     return key

@@ -7,13 +7,13 @@ sandboxed iframe relax only ``style-src`` and ``img-src`` (see ``outbox``).
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 
 from flask import Flask, Response, g, request
 
 from config import Settings
+from store.keys import read_or_create_key
 
 CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 MIN_SECRET_LENGTH = 16
@@ -31,19 +31,10 @@ def secret_key(settings: Settings) -> str:
         if len(configured) < MIN_SECRET_LENGTH:
             raise ValueError(f"web.secret_key is too short: use at least {MIN_SECRET_LENGTH} characters")
         return configured
-    data_dir = Path(settings.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
-        if len(key) < MIN_SECRET_LENGTH:
-            raise ValueError(f"{path} holds a key shorter than {MIN_SECRET_LENGTH} characters") from None
-        return key
-    key = secrets.token_hex(32)
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key + "\n")
+    path = Path(settings.data_dir) / SECRET_FILE
+    key = read_or_create_key(path, lambda: secrets.token_hex(32).encode("ascii")).decode("ascii")
+    if len(key) < MIN_SECRET_LENGTH:
+        raise ValueError(f"{path} holds a key shorter than {MIN_SECRET_LENGTH} characters")
     return key
 
 
