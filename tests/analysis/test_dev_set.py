@@ -31,6 +31,7 @@ FRESH_FLOORS = {
     "fresh5": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.82},
     "fresh6": {"topic": 0.92, "sentiment": 0.97, "urgency": 0.97, "offices": 0.9},
     "fresh7": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.85},
+    "fresh8": {"topic": 0.87, "sentiment": 0.95, "urgency": 0.95, "offices": 0.85},
 }
 
 

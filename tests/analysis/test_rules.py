@@ -87,6 +87,8 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("楼下的广场舞音响开得震天响，晚上九点半还不停", "投诉"),
         ("我们这栋楼的水黄得跟茶水似的，还敢喝吗？", "投诉"),
         ("介都什么时候了还不来热乎气儿，交钱的时候可积极了", "投诉"),
+        ("窗口的姐姐一次性告诉我要补啥，没让我跑第二趟，赞一个", "表扬"),
+        ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -169,6 +171,12 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("燃气灶关火后还有小火苗，旋钮拧不动", "求助", 3),
         ("外墙保温层鼓起来了，哪天掉下来砸着人咋办", "投诉", 3),
         ("防护网破了好几个大窟窿，碎砖头往下掉，底下就是人行道", "投诉", 3),
+        ("谁敢来推房子他就把自己锁屋里点了", "求助", 4),
+        ("物业要是再敢断我家的水，我就拎着汽油桶去物业办公室", "投诉", 4),
+        ("网上传的视频是真的吗？说东丽有个工地的塔吊砸到了公交车", "咨询", 4),
+        ("送快递的踩空摔下去了，腿断了", "投诉", 4),
+        ("楼前供水管道破裂，水喷出两米多高", "求助", 3),
+        ("天桥的栏杆松动，有一段已经断开，桥下就是快速路", "求助", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
