@@ -106,6 +106,9 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
         elif key == "words_any":
             if not any(word in facts.text for word in expected):
                 return False
+        elif key == "words_none":
+            if any(word in facts.text for word in expected):
+                return False
         elif key == "metrics_min":
             if not all(_metric(facts.metrics, name) > float(limit) for name, limit in expected.items()):
                 return False

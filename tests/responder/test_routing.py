@@ -61,9 +61,12 @@ def facts(**kw: object) -> RouteFacts:
             ("供热燃气处",),
         ),
         # 进去了 is not the writer's own 去了: a passer-by's post is no personal grievance.
-        ({"kind": "post", "text": "出租车前轮掉进去了，太吓人"}, ("供热燃气处",), ()),
+        ({"kind": "post", "topic": "市政设施", "text": "出租车前轮掉进去了，太吓人"}, ("城市建设处",), ()),
         # A step that lost a piece is a hazard, not a collapse for the press office.
-        ({"kind": "post", "text": "天桥的台阶塌了一块，老人差点踩空"}, ("供热燃气处",), ()),
+        ({"kind": "post", "topic": "市政设施", "text": "天桥的台阶塌了一块，老人差点踩空"}, ("城市建设处",), ()),
+        # A Weibo complaint about one's own heating need not say 我; a report about others does.
+        ({"kind": "comment", "text": "开栓一个礼拜了暖气还是凉的，排到过年吗"}, ("信访处",), ("供热燃气处",)),
+        ({"kind": "post", "text": "听说河北区好几个小区暖气不热"}, ("供热燃气处",), ()),
         # No one hurt is no incident for the press office, however the words look.
         ({"text": "钢筋滑落砸穿了阳台顶棚，所幸无人受伤"}, ("信访处",), ("供热燃气处",)),
         # Onlookers (围了好多人看) are no gathering; an early-morning 早点铺 is no threat to light the gas.
