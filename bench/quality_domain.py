@@ -36,6 +36,7 @@ FRESH_SETS = {
     "fresh6": DATA / "fresh6_items.jsonl",
     "fresh7": DATA / "fresh7_items.jsonl",
     "fresh8": DATA / "fresh8_items.jsonl",
+    "fresh9": DATA / "fresh9_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -47,6 +48,7 @@ UNTUNED = {
     "fresh6": {"topic": 0.8, "sentiment": 0.95, "urgency": 0.8, "offices": 0.875, "crisis_recall": 0.6},
     "fresh7": {"topic": 0.929, "sentiment": 0.929, "urgency": 0.81, "offices": 0.81, "crisis_recall": 0.4},
     "fresh8": {"topic": 0.8, "sentiment": 0.9, "urgency": 0.8, "offices": 0.775, "crisis_recall": 0.25},
+    "fresh9": {"topic": 0.951, "sentiment": 0.976, "urgency": 0.902, "offices": 0.878, "crisis_recall": 1.0},
 }
 
 

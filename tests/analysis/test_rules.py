@@ -89,6 +89,7 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("介都什么时候了还不来热乎气儿，交钱的时候可积极了", "投诉"),
         ("窗口的姐姐一次性告诉我要补啥，没让我跑第二趟，赞一个", "表扬"),
         ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
+        ("今天带孩子打疫苗排了三个小时的队", "投诉"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -177,6 +178,10 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("送快递的踩空摔下去了，腿断了", "投诉", 4),
         ("楼前供水管道破裂，水喷出两米多高", "求助", 3),
         ("天桥的栏杆松动，有一段已经断开，桥下就是快速路", "求助", 3),
+        ("村里现在好几十口子人围在村委会", "其他", 4),
+        ("燃气公司要求每户自费更换户内燃气管道，不换就停气", "投诉", 2),
+        ("楼顶女儿墙开裂，有砖块已经松动，下面是小区主路", "求助", 3),
+        ("塔吊吊着东西从孩子们头顶过", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
