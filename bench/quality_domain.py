@@ -37,6 +37,7 @@ FRESH_SETS = {
     "fresh7": DATA / "fresh7_items.jsonl",
     "fresh8": DATA / "fresh8_items.jsonl",
     "fresh9": DATA / "fresh9_items.jsonl",
+    "fresh10": DATA / "fresh10_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -49,6 +50,7 @@ UNTUNED = {
     "fresh7": {"topic": 0.929, "sentiment": 0.929, "urgency": 0.81, "offices": 0.81, "crisis_recall": 0.4},
     "fresh8": {"topic": 0.8, "sentiment": 0.9, "urgency": 0.8, "offices": 0.775, "crisis_recall": 0.25},
     "fresh9": {"topic": 0.951, "sentiment": 0.976, "urgency": 0.902, "offices": 0.878, "crisis_recall": 1.0},
+    "fresh10": {"topic": 0.875, "sentiment": 0.925, "urgency": 0.9, "offices": 0.85, "crisis_recall": 0.833},
 }
 
 

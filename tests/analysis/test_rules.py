@@ -46,6 +46,7 @@ def rules() -> topics.TopicRules:
         pytest.param("", "咱们村被征地的都去镇政府门口", "房屋征收拆迁", id="land-taking"),
         pytest.param("", "这房子住了不到五年，墙皮掉得跟下雪似的", "房屋质量与安全", id="plaster-falling"),
         pytest.param("", "隔壁三居室住了十几个人，上下铺", "房屋租赁与中介", id="bunk-beds-are-a-crowded-let"),
+        pytest.param("", "地铁站的电梯又坏了，拎着行李箱爬台阶", "其他", id="a-metro-lift-is-no-estates"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -90,6 +91,7 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("窗口的姐姐一次性告诉我要补啥，没让我跑第二趟，赞一个", "表扬"),
         ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
         ("今天带孩子打疫苗排了三个小时的队", "投诉"),
+        ("小区门口的断头路终于打通了，上班能少绕两公里", "表扬"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -182,6 +184,9 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("燃气公司要求每户自费更换户内燃气管道，不换就停气", "投诉", 2),
         ("楼顶女儿墙开裂，有砖块已经松动，下面是小区主路", "求助", 3),
         ("塔吊吊着东西从孩子们头顶过", "投诉", 3),
+        ("工地的工人师傅帮我们把被风刮倒的自行车棚扶起来了，谢谢你们", "表扬", 1),
+        ("为了拆迁款，我舅舅在拆迁办门口喝了农药，现在在医院洗胃", "投诉", 4),
+        ("塔吊吊装作业时经常越过居民楼上空", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:

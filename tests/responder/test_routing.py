@@ -67,6 +67,7 @@ def facts(**kw: object) -> RouteFacts:
         # A Weibo complaint about one's own heating need not say 我; a report about others does.
         ({"kind": "comment", "text": "开栓一个礼拜了暖气还是凉的，排到过年吗"}, ("信访处",), ("供热燃气处",)),
         ({"kind": "post", "text": "听说河北区好几个小区暖气不热"}, ("供热燃气处",), ()),
+        ({"kind": "post", "topic": "物业管理", "text": "小区的保安和业主打起来了"}, ("房地产处",), ()),
         # No one hurt is no incident for the press office, however the words look.
         ({"text": "钢筋滑落砸穿了阳台顶棚，所幸无人受伤"}, ("信访处",), ("供热燃气处",)),
         # Onlookers (围了好多人看) are no gathering; an early-morning 早点铺 is no threat to light the gas.
