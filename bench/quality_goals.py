@@ -39,6 +39,24 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
     return min(ratios) if ratios and None not in ratios else None
 
 
+def _pooled_blind(batches: tuple[str, ...]) -> dict[str, float] | None:
+    """First measurements of the blind construction batches, pooled by item (crises by crisis item)."""
+    from bench.quality_domain import FRESH_SETS, UNTUNED, load_items
+
+    totals: dict[str, float] = {}
+    weights: dict[str, int] = {}
+    for name in batches:
+        if name not in UNTUNED or not FRESH_SETS[name].exists():
+            return None
+        items = load_items(None, FRESH_SETS[name])
+        crises = sum(1 for item in items if item.get("gold", item).get("urgency") == 4)
+        for metric, value in UNTUNED[name].items():
+            n = crises if metric == "crisis_recall" else len(items)
+            totals[metric] = totals.get(metric, 0.0) + value * n
+            weights[metric] = weights.get(metric, 0) + n
+    return {m: round(totals[m] / weights[m], 3) for m in totals if weights[m]}
+
+
 def _untuned(events: dict[str, Any], name: str) -> float | None:
     """A blind set's first measurement, recorded by bench/quality_events.py (later runs are tuned)."""
     from bench.quality_events import UNTUNED_F1
@@ -90,6 +108,15 @@ def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str,
             for db, run in pipelines.items()
         ),
     ]  # fmt: skip
+    blind_all = _pooled_blind(tuple(f"fresh{i}" if i > 1 else "fresh" for i in range(1, 11))) or {}
+    blind_new = _pooled_blind(("fresh9", "fresh10")) or {}
+    for metric, target in (("topic", 0.85), ("sentiment", 0.85), ("urgency", 0.70), ("offices", 0.85)):
+        for label, pooled in (("10 blind batches", blind_all), ("last 2 blind batches", blind_new)):
+            rows.append((f"domain: {metric}, {label}, first measurement", pooled.get(metric), f"≥ {target}",
+                         lambda v, t=target: v >= t, "our own blind batches, pooled by item"))  # fmt: skip
+    for label, pooled in (("10 blind batches", blind_all), ("last 2 blind batches", blind_new)):
+        rows.append((f"domain: crisis items at 4, {label}, first measurement", pooled.get("crisis_recall"), "= 1.0",
+                     lambda v: v >= 1.0, "pooled by crisis item"))  # fmt: skip
     table = []
     for goal, figure, target, test, note in rows:
         met = None if figure is None else bool(test(figure))
