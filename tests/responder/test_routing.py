@@ -73,6 +73,15 @@ def facts(**kw: object) -> RouteFacts:
         # Onlookers (围了好多人看) are no gathering; an early-morning 早点铺 is no threat to light the gas.
         ({"kind": "post", "request_type": "其他", "text": "小区门口围了好多人看热闹"}, ("供热燃气处",), ()),
         ({"kind": "post", "request_type": "其他", "text": "早上六点多，楼下早点铺的液化气罐冒烟"}, ("供热燃气处",), ()),
+        # A Weibo report of an incident elsewhere (河东一小区) is no grievance of the writer's.
+        (
+            {"kind": "post", "request_type": "投诉", "text": "河东一小区楼顶的水箱掉下来了，车里的人当场就没气了"},
+            ("宣传处",),
+            ("供热燃气处",),
+        ),
+        # A threat whose condition comes first (如不恢复就…从楼上下去) reaches 信访处; a film does not.
+        ({"kind": "post", "request_type": "投诉", "text": "如不恢复就从楼上下去"}, ("信访处",), ("供热燃气处",)),
+        ({"kind": "post", "topic": "其他", "request_type": "其他", "text": "看了部电影，男主爬上塔吊"}, (), ()),
     ],
 )
 def test_default_routing(
