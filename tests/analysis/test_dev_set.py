@@ -35,6 +35,7 @@ FRESH_FLOORS = {
     "fresh9": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.88},
     "fresh10": {"topic": 0.92, "sentiment": 0.95, "urgency": 0.95, "offices": 0.9},
     "fresh11": {"topic": 0.82, "sentiment": 0.93, "urgency": 0.88, "offices": 0.86},
+    "fresh12": {"topic": 0.76, "sentiment": 0.88, "urgency": 0.88, "offices": 0.88},
 }
 
 

@@ -82,6 +82,9 @@ def facts(**kw: object) -> RouteFacts:
         # A threat whose condition comes first (如不恢复就…从楼上下去) reaches 信访处; a film does not.
         ({"kind": "post", "request_type": "投诉", "text": "如不恢复就从楼上下去"}, ("信访处",), ("供热燃气处",)),
         ({"kind": "post", "topic": "其他", "request_type": "其他", "text": "看了部电影，男主爬上塔吊"}, (), ()),
+        # A friend's estate, or a matter heard of, is no grievance of the writer's though 我 or 住着 appear.
+        ({"kind": "post", "topic": "物业管理", "text": "我闺蜜小区物业一年换了三家"}, ("房地产处",), ()),
+        ({"kind": "post", "topic": "物业管理", "text": "听说对面楼里还住着租户，物业不管"}, ("房地产处",), ()),
     ],
 )
 def test_default_routing(
