@@ -34,8 +34,9 @@ FRESH_FLOORS = {
     "fresh8": {"topic": 0.87, "sentiment": 0.95, "urgency": 0.95, "offices": 0.95},
     "fresh9": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.88},
     "fresh10": {"topic": 0.92, "sentiment": 0.95, "urgency": 0.95, "offices": 0.9},
-    "fresh11": {"topic": 0.82, "sentiment": 0.93, "urgency": 0.88, "offices": 0.86},
+    "fresh11": {"topic": 0.82, "sentiment": 0.93, "urgency": 0.88, "offices": 0.88},
     "fresh12": {"topic": 0.76, "sentiment": 0.88, "urgency": 0.88, "offices": 0.88},
+    "fresh13": {"topic": 0.68, "sentiment": 0.83, "urgency": 0.85, "offices": 0.78},
 }
 
 

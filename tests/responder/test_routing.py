@@ -85,6 +85,14 @@ def facts(**kw: object) -> RouteFacts:
         # A friend's estate, or a matter heard of, is no grievance of the writer's though 我 or 住着 appear.
         ({"kind": "post", "topic": "物业管理", "text": "我闺蜜小区物业一年换了三家"}, ("房地产处",), ()),
         ({"kind": "post", "topic": "物业管理", "text": "听说对面楼里还住着租户，物业不管"}, ("房地产处",), ()),
+        # Harm to the writer's own family is the writer's grievance, however the post is typed.
+        (
+            {"kind": "post", "topic": "房屋征收拆迁", "request_type": "咨询", "text": "把俺家老太太推地上了，咋整"},
+            ("信访处", "宣传处"),
+            ("房地产处",),
+        ),
+        # A plot told is no grievance.
+        ({"kind": "post", "topic": "物业管理", "text": "电视剧里演的物业把我气坏了"}, ("房地产处",), ()),
     ],
 )
 def test_default_routing(
