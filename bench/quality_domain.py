@@ -42,6 +42,7 @@ FRESH_SETS = {
     "fresh12": DATA / "fresh12_items.jsonl",
     "fresh13": DATA / "fresh13_items.jsonl",
     "fresh14": DATA / "fresh14_items.jsonl",
+    "fresh15": DATA / "fresh15_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -59,6 +60,7 @@ UNTUNED = {
     "fresh12": {"topic": 0.786, "sentiment": 0.905, "urgency": 0.619, "offices": 0.762, "crisis_recall": 0.524},
     "fresh13": {"topic": 0.7, "sentiment": 0.775, "urgency": 0.6, "offices": 0.65, "crisis_recall": 0.5},
     "fresh14": {"topic": 0.775, "sentiment": 0.825, "urgency": 0.625, "offices": 0.725, "crisis_recall": 0.55},
+    "fresh15": {"topic": 0.615, "sentiment": 0.795, "urgency": 0.462, "offices": 0.667, "crisis_recall": 0.35},
 }
 
 

@@ -96,6 +96,7 @@ def facts(**kw: object) -> RouteFacts:
             ("信访处", "宣传处"),
             ("房地产处",),
         ),
+        ({"kind": "post", "topic": "违法建设", "text": "邻村有人占耕地盖平房"}, ("村镇建设处",), ()),
         # A plot told, or a relative's word (听我二姨说), is no grievance.
         ({"kind": "post", "topic": "物业管理", "text": "听我二姨说她们小区物业把电梯停了"}, ("房地产处",), ()),
         ({"kind": "post", "topic": "物业管理", "text": "电视剧里演的物业把我气坏了"}, ("房地产处",), ()),
