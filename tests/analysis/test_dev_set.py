@@ -39,6 +39,7 @@ FRESH_FLOORS = {
     "fresh13": {"topic": 0.68, "sentiment": 0.83, "urgency": 0.85, "offices": 0.78},
     "fresh14": {"topic": 0.75, "sentiment": 0.88, "urgency": 0.83, "offices": 0.88},
     "fresh15": {"topic": 0.6, "sentiment": 0.87, "urgency": 0.82, "offices": 0.87},
+    "fresh16": {"topic": 0.8, "sentiment": 0.9, "urgency": 0.85, "offices": 0.83},
 }
 
 
