@@ -44,6 +44,7 @@ FRESH_SETS = {
     "fresh14": DATA / "fresh14_items.jsonl",
     "fresh15": DATA / "fresh15_items.jsonl",
     "fresh16": DATA / "fresh16_items.jsonl",
+    "fresh17": DATA / "fresh17_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -63,6 +64,7 @@ UNTUNED = {
     "fresh14": {"topic": 0.775, "sentiment": 0.825, "urgency": 0.625, "offices": 0.725, "crisis_recall": 0.55},
     "fresh15": {"topic": 0.615, "sentiment": 0.795, "urgency": 0.462, "offices": 0.667, "crisis_recall": 0.35},
     "fresh16": {"topic": 0.825, "sentiment": 0.85, "urgency": 0.575, "offices": 0.65, "crisis_recall": 0.5},
+    "fresh17": {"topic": 0.872, "sentiment": 0.872, "urgency": 0.513, "offices": 0.692, "crisis_recall": 0.35},
 }
 
 
