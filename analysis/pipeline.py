@@ -16,7 +16,7 @@ from analysis import entities, topics, urgency
 from analysis.events import Signature, signature_for
 from analysis.sentiment import SentimentEngine, load_engine, three_class
 from analysis.text import joined, mask_numbers, plain
-from analysis.topic_model import MODEL_PATH, STANCE_PATH, NgramModel
+from analysis.topic_model import CRISIS_PATH, CRISIS_THRESHOLD, MODEL_PATH, STANCE_PATH, NgramModel
 from config import Settings
 from config.rules import load_rule_file
 
@@ -64,6 +64,7 @@ class Analyser:
     rules_version: str
     topic_model: NgramModel | None = None  # breaks rule ties and covers rule misses
     stance_model: NgramModel | None = None  # request type when no cue word fires
+    crisis_model: NgramModel | None = None  # crises worded in ways the patterns do not know
 
     @classmethod
     def load(cls, settings: Settings, engine: SentimentEngine | None = None) -> Analyser:
@@ -75,11 +76,12 @@ class Analyser:
             rules_version=digest,
             topic_model=NgramModel.load(MODEL_PATH) if MODEL_PATH.is_file() else None,
             stance_model=NgramModel.load(STANCE_PATH) if STANCE_PATH.is_file() else None,
+            crisis_model=NgramModel.load(CRISIS_PATH) if CRISIS_PATH.is_file() else None,
         )
 
     @property
     def model_version(self) -> str:
-        models = "".join(f"+{m.version}" for m in (self.topic_model, self.stance_model) if m)
+        models = "".join(f"+{m.version}" for m in (self.topic_model, self.stance_model, self.crisis_model) if m)
         return f"{self.engine.version}+rules-{self.rules_version}{models}"
 
     def analyse(self, facts: ItemFacts, now: datetime | None = None, score: float | None = None) -> AnalysisResult:
@@ -107,6 +109,7 @@ class Analyser:
             now,
             media_author=verified_type in MEDIA_VERIFIED_TYPES,
         )
+        level = self._suspected_crisis(text, rtype.request_type, level)
         signature = signature_for(
             facts.ref,
             topic.topic,
@@ -140,6 +143,20 @@ class Analyser:
             },
             signature=signature,
         )
+
+    def _suspected_crisis(self, text: str, request_type: str, level: urgency.Urgency) -> urgency.Urgency:
+        """Level 4 when the crisis model is confident although no crisis pattern fired.
+
+        The reason says it is the model's suspicion, so the duty officer knows to check it
+        (and a correction becomes training data). Praise and suggestions are left alone.
+        """
+        if level.level >= 4 or self.crisis_model is None or request_type in ("表扬", "建议"):
+            return level
+        p = self.crisis_model.proba(text)["crisis"]
+        if p < CRISIS_THRESHOLD:
+            return level
+        cue = "、".join(self.crisis_model.explain(text, "crisis", k=3))
+        return urgency.Urgency(4, (f"疑似危机（模型判断，{p:.0%}，依据：{cue}），请核实", *level.reasons))
 
     def analyse_many(self, batch: list[ItemFacts], now: datetime | None = None) -> list[AnalysisResult]:
         """Score the batch in one engine call (vectorised engines are much faster so)."""

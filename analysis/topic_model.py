@@ -30,6 +30,10 @@ import numpy as np
 MODELS = Path(__file__).resolve().parent / "models"
 MODEL_PATH = MODELS / "topic_ngram_lr.json.gz"
 STANCE_PATH = MODELS / "stance_ngram_lr.json.gz"
+CRISIS_PATH = MODELS / "crisis_ngram_lr.json.gz"
+# P(crisis) at which the pipeline suspects a crisis the patterns missed; chosen
+# leave-one-batch-out on our blind batches (analysis/training/crisis.py --lobo).
+CRISIS_THRESHOLD = 0.6
 FORMAT = 1
 NGRAMS = (1, 2, 3)
 MAX_CHARS = 600  # long letters state their matter early; the tail adds noise and time

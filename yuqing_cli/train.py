@@ -69,10 +69,12 @@ def run_train(settings: Settings, shared_dir: Path, force: bool) -> dict[str, An
 
 
 # The model files the repository ships, and how each is rebuilt from the public TRAIN parts.
-SHIPPED = ("sentiment", "topics", "scope")
+SHIPPED = ("sentiment", "topics", "scope", "crisis")
 
 
-def rebuild_shipped(shared_dir: Path, out_dir: Path, which: Iterable[str] = SHIPPED) -> dict[str, Any]:
+def rebuild_shipped(
+    shared_dir: Path, out_dir: Path, which: Iterable[str] = SHIPPED, need_data: bool = True
+) -> dict[str, Any]:
     """Rebuild the committed models into ``out_dir`` and say whether each is byte-identical.
 
     Every model in ``analysis/models`` must be reproducible from the public data alone
@@ -80,15 +82,17 @@ def rebuild_shipped(shared_dir: Path, out_dir: Path, which: Iterable[str] = SHIP
     """
     try:
         from analysis.sentiment_domain import DEFAULT_MODEL_PATH
+        from analysis.training.crisis import build as build_crisis
         from analysis.training.scope import train_scope
         from analysis.training.sentiment import train_sentiment
         from analysis.training.topics import build as build_topics
     except ImportError as exc:
         raise click.ClickException(f"training needs the train extra: pip install -e '.[train]' ({exc})") from exc
     from analysis.scope import DEFAULT_MODEL as SCOPE_MODEL
-    from analysis.topic_model import MODEL_PATH, STANCE_PATH
+    from analysis.topic_model import CRISIS_PATH, MODEL_PATH, STANCE_PATH
 
-    if not (shared_dir / "data").is_dir():
+    which = tuple(which)
+    if (need_data or set(which) - {"crisis"}) and not (shared_dir / "data").is_dir():
         raise click.ClickException(f"{shared_dir}/data: the public datasets folder is missing; pass --data DIR")
     out_dir.mkdir(parents=True, exist_ok=True)
     builders: dict[str, tuple[Callable[[], Any], tuple[Path, ...]]] = {
@@ -98,6 +102,7 @@ def rebuild_shipped(shared_dir: Path, out_dir: Path, which: Iterable[str] = SHIP
         ),
         "topics": (lambda: build_topics(shared_dir, out_dir), (MODEL_PATH, STANCE_PATH)),
         "scope": (lambda: train_scope(shared_dir, out_dir / SCOPE_MODEL.name), (SCOPE_MODEL,)),
+        "crisis": (lambda: build_crisis(out_dir / CRISIS_PATH.name), (CRISIS_PATH,)),
     }
     report: dict[str, Any] = {}
     for name in which:

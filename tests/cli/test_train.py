@@ -60,3 +60,10 @@ def test_the_shipped_topic_models_rebuild_byte_for_byte(tmp_path: Path) -> None:
     report = rebuild_shipped(shared, tmp_path, ("topics",))
     assert set(report) == {"topic_ngram_lr.json.gz", "stance_ngram_lr.json.gz"}
     assert all(entry["identical"] for entry in report.values()), report
+
+
+def test_the_crisis_model_rebuilds_byte_for_byte(tmp_path: Path) -> None:
+    """Trained on our own labelled sets only, so it needs no shared data."""
+    report = rebuild_shipped(tmp_path, tmp_path / "out", ("crisis",), need_data=False)
+    assert report == {"crisis_ngram_lr.json.gz": {"rebuilt": str(tmp_path / "out" / "crisis_ngram_lr.json.gz"),
+                                                   "identical": True}}  # fmt: skip
