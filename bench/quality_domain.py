@@ -46,6 +46,7 @@ FRESH_SETS = {
     "fresh16": DATA / "fresh16_items.jsonl",
     "fresh17": DATA / "fresh17_items.jsonl",
     "fresh18": DATA / "fresh18_items.jsonl",
+    "fresh19": DATA / "fresh19_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -67,6 +68,7 @@ UNTUNED = {
     "fresh16": {"topic": 0.825, "sentiment": 0.85, "urgency": 0.575, "offices": 0.65, "crisis_recall": 0.5},
     "fresh17": {"topic": 0.872, "sentiment": 0.872, "urgency": 0.513, "offices": 0.692, "crisis_recall": 0.35},
     "fresh18": {"topic": 0.8, "sentiment": 0.714, "urgency": 0.486, "offices": 0.6, "crisis_recall": 0.444},
+    "fresh19": {"topic": 0.857, "sentiment": 0.786, "urgency": 0.5, "offices": 0.714, "crisis_recall": 0.357},
 }
 
 

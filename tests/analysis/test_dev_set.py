@@ -42,6 +42,7 @@ FRESH_FLOORS = {
     "fresh16": {"topic": 0.8, "sentiment": 0.9, "urgency": 0.85, "offices": 0.83},
     "fresh17": {"topic": 0.85, "sentiment": 0.9, "urgency": 0.92, "offices": 0.8},
     "fresh18": {"topic": 0.77, "sentiment": 0.77, "urgency": 0.77, "offices": 0.74},
+    "fresh19": {"topic": 0.82, "sentiment": 0.85, "urgency": 0.82, "offices": 0.82},
 }
 
 

@@ -326,7 +326,19 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         # … and a training drill (实训), passengers trapped (a hazard), a lift entrapment last week.
         ("消防进工地搞了次脚手架坍塌救援实训，演得挺像", "其他", 1),
         ("地道桥下积水太深，一辆公交车熄火，乘客被困车内", "求助", 3),
-        ("上周我家老人被困在电梯里四十多分钟", "投诉", 2),
+        # Fresh batch 19: 栽下去, buried with the house, a meeting time and place, a crane snapped …
+        ("今天不给结账，我就从这脚手架顶上栽下去", "投诉", 4),
+        ("不给安置房我就在这老房子里跟它一起埋了", "投诉", 4),
+        ("周六上午十点，区政府广场，穿黑衣服，带上购房合同", "投诉", 4),
+        ("我们十来个工友今天在区住建委门口跪了一上午", "投诉", 4),
+        ("津南那边一个在建楼的塔吊折了，吊臂直接砸在工棚上", "其他", 4),
+        ("我们楼后面那栋今早整个歪倒了", "其他", 4),
+        ("俺大爷拦着推土机，被刮倒了，腿压在底下", "投诉", 4),
+        ("孩子掉进没盖的化粪池，捞上来的时候已经没有呼吸了", "其他", 4),
+        # … and the past recalled (想当年), bare wires (a hazard), a wind-blown shed.
+        ("想当年我们村为征地的事，几百号人在县政府门口坐了一天一夜", "其他", 1),
+        ("楼道里的电线全裸露着，还冒过火花", "投诉", 3),
+        ("工人师傅帮我们把被风刮倒的自行车棚扶起来了", "表扬", 1),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
