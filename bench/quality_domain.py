@@ -160,6 +160,13 @@ def section() -> dict[str, Any]:
         figures["dataset"] = str(FRESH_SETS[name].relative_to(ROOT))
         figures["untuned"] = UNTUNED.get(name)
         result["fresh"][name] = figures
+    from analysis.topic_model import CRISIS_THRESHOLD
+    from analysis.training.crisis import leave_one_batch_out
+
+    # The crisis model scored on each blind batch by a model trained without it (the
+    # batches' first measurements above predate it: they are the patterns alone).
+    lobo = leave_one_batch_out(thresholds=(CRISIS_THRESHOLD,))[str(CRISIS_THRESHOLD)]
+    result["crisis_model_lobo"] = {"threshold": CRISIS_THRESHOLD, **lobo}
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result
 
