@@ -37,8 +37,12 @@ HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 @pytest.fixture
 def live_server(settings: Settings, migrated_engine: Engine) -> Iterator[str]:
+    yield from _serve(settings, migrated_engine)
+
+
+def _serve(settings: Settings, engine: Engine) -> Iterator[str]:
     """The app under waitress in a background thread, on an ephemeral port."""
-    app = create_app(settings, engine=migrated_engine)
+    app = create_app(settings, engine=engine)
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="yuqing-test")
     thread = threading.Thread(target=server.run, name="waitress", daemon=True)
     thread.start()
@@ -179,14 +183,7 @@ def strict_server(settings: Settings, migrated_engine: Engine) -> Iterator[str]:
     """The same app with the second factor required, as a deployment runs it."""
     from dataclasses import replace
 
-    strict = replace(settings, web=replace(settings.web, mfa="required"))
-    app = create_app(strict, engine=migrated_engine)
-    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="yuqing-test")
-    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
+    yield from _serve(replace(settings, web=replace(settings.web, mfa="required")), migrated_engine)
 
 
 def test_enrol_the_second_factor_then_sign_for_an_alert(
