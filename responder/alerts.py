@@ -21,6 +21,9 @@ from responder.routing import Decision
 from store.models import Alert, Analysis, Item, Notification
 
 CRISIS_LEVEL = 4
+# How long after its last step an unsigned alert is still looked at: a scheduler that was
+# down this long still sends the steps it missed; older alerts' ladders are finished.
+LADDER_GRACE = timedelta(days=1)
 LEVEL_NAMES = {4: "特急", 3: "紧急", 2: "一般", 1: "提示"}
 KIND_NAMES = {
     "crisis": "危机预警", "overdue": "超期督办", "spike": "热度突增", "watch": "关注词命中", "manual": "人工预警",
@@ -84,13 +87,20 @@ def renotify_unsigned(session: Session, settings: Settings, steps: Sequence[Reno
     """Send each alert still not signed for again, one step up the ladder per overdue step.
 
     The notification key names the step, so every step goes out once however often the
-    scheduler asks; returns how many (alert, step) messages were handed over.
+    scheduler asks; returns how many (alert, step) messages were handed over. Only alerts
+    whose ladder is still running are read (their last step fell due less than
+    ``LADDER_GRACE`` ago), so old unsigned alerts neither cost every sweep nor crowd out
+    new ones.
     """
     if not steps:
         return 0
     first = now - timedelta(minutes=steps[0].after_minutes)
+    finished = now - timedelta(minutes=steps[-1].after_minutes) - LADDER_GRACE
     unsigned = session.scalars(
-        select(Alert).where(Alert.signed_at.is_(None), Alert.created_at <= first).order_by(Alert.id).limit(500)
+        select(Alert)
+        .where(Alert.signed_at.is_(None), Alert.created_at <= first, Alert.created_at > finished)
+        .order_by(Alert.id)
+        .limit(500)
     )
     recipients = tuple(settings.mail.recipients) or ("outbox",)
     sent = 0

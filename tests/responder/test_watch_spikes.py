@@ -141,3 +141,16 @@ def test_the_scheduler_sweep_raises_spikes(settings: Settings, session: Session)
     Scheduler(settings).periodic_alerts(now)
     scopes = set(session.scalars(select(Alert.dedup_key).where(Alert.kind == "spike")))
     assert {k.rsplit(":", 1)[0] for k in scopes} == {"spike:all", "spike:topic:燃气"}
+
+
+def test_finished_ladders_are_not_read_again(session: Session, settings: Settings) -> None:
+    steps = (RenotifyStep(30, "处室负责人"),)
+    stale = Alert(kind="watch", level=3, title="三天前", detail={}, dedup_key="w:old",
+                  created_at=NOW - timedelta(days=3))  # fmt: skip
+    recent = Alert(kind="watch", level=3, title="一小时前", detail={}, dedup_key="w:new",
+                   created_at=NOW - timedelta(hours=1))  # fmt: skip
+    session.add_all([stale, recent])
+    session.commit()
+    assert renotify_unsigned(session, settings, steps, NOW) == 1
+    session.commit()
+    assert [n.subject for n in session.scalars(select(Notification))] == ["【未签收·报处室负责人】一小时前"]
