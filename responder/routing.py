@@ -120,6 +120,10 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
             # one detector for both, so a crisis at level 4 always reaches its office.
             if not any(reason.split("（")[0] in expected for reason in crisis_reasons(facts.text)):
                 return False
+        elif key == "crisis_none":
+            # An eyewitness report of a collapse or blast is news, not the writer's own claim.
+            if any(reason.split("（")[0] in expected for reason in crisis_reasons(facts.text)):
+                return False
         elif key == "grievance":
             if bool(expected) != any(word in facts.text for word in rules.grievance_words):
                 return False
