@@ -82,6 +82,7 @@ class TopicRules:
     decide_margin: float = 1.5
     decide_min: float = 3.0
     candidate_ratio: float = 0.5
+    courtesy: re.Pattern[str] | None = None
 
     @classmethod
     def from_config(cls, data: dict[str, Any]) -> TopicRules:
@@ -107,6 +108,7 @@ class TopicRules:
             cues=cues,
             sarcasm=tuple(re.compile(p) for p in types.get("sarcasm") or ()),
             default_type=str(types.get("default", "咨询")),
+            courtesy=re.compile("|".join(f"(?:{p})" for p in types["courtesy"])) if types.get("courtesy") else None,
             source_type_map=dict(data.get("source_type_map") or {}),
             title_weight=float(data.get("title_weight", 2.0)),
             decide_margin=float(data.get("decide_margin", 1.5)),
@@ -258,6 +260,19 @@ def _model_pick(
     return TopicResult(best, tuple(picked.tags), hits, scores, how, consulted)
 
 
+def _cue_scores(rules: TopicRules, text: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Each request type's summed cue weights, and the words that fired them."""
+    scores: dict[str, float] = {}
+    words: dict[str, list[str]] = {}
+    for name, cues in rules.cues.items():
+        for pattern, weight in cues:
+            found = pattern.search(text)
+            if found:
+                scores[name] = scores.get(name, 0.0) + weight
+                words.setdefault(name, []).append(found.group(0))
+    return scores, words
+
+
 def classify_request_type(
     rules: TopicRules, text: str, raw_type: str | None, model: TopicScorer | None = None
 ) -> RequestTypeResult:
@@ -272,14 +287,13 @@ def classify_request_type(
         mapped = rules.source_type_map.get(raw_type.strip())
         if mapped:
             return RequestTypeResult(mapped, f"来源标注类型：{raw_type}")
-    scores: dict[str, float] = {}
-    words: dict[str, list[str]] = {}
-    for name, cues in rules.cues.items():
-        for pattern, weight in cues:
-            found = pattern.search(text)
-            if found:
-                scores[name] = scores.get(name, 0.0) + weight
-                words.setdefault(name, []).append(found.group(0))
+    scores, words = _cue_scores(rules, text)
+    if rules.courtesy is not None:
+        # 谢谢领导百忙之中回复 closes a question or a complaint: politeness, not praise.
+        # Thanks that close an account of help (…还送了慰问品，感谢) are the message.
+        polite = _cue_scores(rules, rules.courtesy.sub("", text))
+        if any(name != "表扬" for name in polite[0]):
+            scores, words = polite
     mock = next((m.group(0) for p in rules.sarcasm if (m := p.search(text))), None)
     praise = scores.pop("表扬", 0.0)
     complaint = sum(scores.get(n, 0.0) for n in COMPLAINT_TYPES)
