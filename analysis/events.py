@@ -70,7 +70,10 @@ class EventIndex:
 
     Postings map place, company and area keys, shingle sketches and terms to members. A
     new item is compared with every member sharing an anchor or a sketch hash, and with
-    the few members sharing the most rare terms, never with the whole index.
+    the few members sharing the most rare terms, never with the whole index. An item that
+    names the same place as members of several events (or copies them) ties them: the others
+    join the event it joins (``merged`` lists them; the database merges them as an officer
+    would), unless an officer split them apart.
     """
 
     groups: dict[str, EventGroup] = field(default_factory=dict)
@@ -81,6 +84,8 @@ class EventIndex:
     _positions: dict[str, int] = field(default_factory=dict)
     _dead: set[int] = field(default_factory=set)
     _bare: dict[str, str | None] = field(default_factory=dict)  # source id → event, None when ids clash
+    merged: list[str] = field(default_factory=list)  # events the last ``add`` merged into its event
+    _apart: set[frozenset[str]] = field(default_factory=set)  # events an officer split apart: never tied again
 
     def add(self, sig: Signature, key: str | None = None) -> tuple[str, str | None]:
         """Place an item; returns (event key, why it joined or None when it starts one)."""
@@ -89,17 +94,33 @@ class EventIndex:
         thread_key = self._threads.get(sig.thread) or self._threads.get(sig.own_thread)
         if thread_key is None and sig.parent_ref:  # the post filed under another source name
             thread_key = self._bare.get(sig.parent_ref)
+        placed: set[str] = set()
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
         else:
             for position in self._candidates(sig, anchors, words):
                 member, group_key = self._members[position]
                 found = match(sig, member)
+                if found and found.placed:
+                    placed.add(group_key)
                 if found and (best is None or found.score > best[0]):
                     best = (found.score, group_key, found.reason)
         group_key, reason = (best[1], best[2]) if best else (key or f"ev-{sig.item_ref}", None)
+        self.merged = self._bridge(group_key, placed)
         self._record(sig, group_key, reason, anchors + words)
         return group_key, reason
+
+    def _bridge(self, key: str, placed: set[str]) -> list[str]:
+        """Events the new item joins as it joins ``key``: it is a near copy of, or names the
+        same place as, a member of each. The first items of a matter often name it too loosely
+        to find each other (an estate's brand name without 小区 or 花园) until one names it
+        in a way that ties them; a shared company or area is too loose to tie events."""
+        if key not in placed:
+            return []
+        others = sorted(k for k in placed if k != key and k in self.groups and frozenset((k, key)) not in self._apart)
+        for other in others:
+            self.relabel(other, key)
+        return others
 
     def seed(self, sig: Signature, key: str, reason: str | None = None) -> None:
         """Record an item as a member of event ``key`` (database seeds of a batch)."""
@@ -158,6 +179,7 @@ class EventIndex:
             for ref, key in table.items():
                 if key == old:
                     table[ref] = new
+        self._apart = {frozenset(new if k == old else k for k in pair) for pair in self._apart}
 
     def reassign(self, item_ref: str, key: str) -> None:
         """An officer moved an item into event ``key``: its signature is recorded there, so items
@@ -174,6 +196,7 @@ class EventIndex:
             if not group.members:
                 del self.groups[old]
         self.groups.setdefault(key, EventGroup(key)).members.append(sig)
+        self._apart.add(frozenset((old, key)))
         self._members[position] = (sig, key)
         self.by_item[item_ref] = key
         if self._threads.get(sig.own_thread) == old:

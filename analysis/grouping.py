@@ -147,15 +147,28 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
     if sig.parent_ref:
         _link_old_parent(session, index, sig)
     key, reason = index.add(sig, key=f"ev-{item.id}")
+    joined_too = list(index.merged)
     holder = runtime.cached("event_index", dict)
     if "state" in holder and holder["state"].index is index:
         holder["state"].pending.add(sig.item_ref)
     event = _survivor(session, session.scalar(select(Event).where(Event.key == key)))
     if event is None:
         event = _new_event(session, key, item, sig.topic, now)
+    for other_key in joined_too:
+        _absorb(session, event, other_key)
     _count(event, item, sig, now, repeat=_seen_author(session, event, item))
     item.event_id = event.id
     return event, reason
+
+
+def _absorb(session: Session, event: Event, other_key: str) -> None:
+    """The item ties another event to ``event`` (``EventIndex`` merged them): merge it as an
+    officer would, with an audit row by "system", which every worker's index applies at its
+    next sync. An event already merged, or merged into this one, is left alone."""
+    other = _survivor(session, session.scalar(select(Event).where(Event.key == other_key)))
+    if other is None or other.id == event.id:
+        return
+    merge_events(session, event.id, other.id, None, AUTO_MERGE_REASON)
 
 
 def _new_event(session: Session, key: str, item: Item, topic: str | None, now: datetime) -> Event:
@@ -228,6 +241,7 @@ def _count(event: Event, item: Item, sig: Signature, now: datetime, *, repeat: b
 
 # ---------------------------------------------------------------- merge and split by hand
 MERGE_ACTION = "event.merge"
+AUTO_MERGE_REASON = "新条目与两个事件指向同一地点，自动合并"
 SPLIT_ACTION = "event.split"
 
 

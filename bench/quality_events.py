@@ -119,11 +119,13 @@ def group(records: Iterable[dict[str, Any]], analyser: Any) -> list[str]:
     from yuqing_cli.offline import to_facts
 
     index = EventIndex()
-    keys = []
+    refs = []
     for number, record in enumerate(records, start=1):
         facts = to_facts(number, record, NOW)
-        keys.append(index.add(analyser.analyse(facts, NOW, score=0.5).signature)[0])
-    return keys
+        sig = analyser.analyse(facts, NOW, score=0.5).signature
+        index.add(sig)
+        refs.append(sig.item_ref)
+    return [index.by_item[ref] for ref in refs]  # where each item ends: a later item may merge events
 
 
 def _dev(analyser: Any) -> dict[str, Any]:

@@ -264,6 +264,32 @@ def test_merging_moves_items_recounts_keeps_a_stub_and_audits(
     assert batch(factory, analyser, again)[0][0] == heat
 
 
+def test_an_item_that_ties_two_events_merges_them_in_the_database(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    """Two posts name the estate by its brand alone and do not find each other; a later one
+    names 星耀五洲小区 and both problems: its event takes the other in, as an officer's merge
+    would (stub, recount, an audit row by "system" that other workers' indexes apply)."""
+    board = "people_liuyan"
+    first = rec("L1", "融创星耀五洲交房三个月了，开发商还是没通正式水电，装修一直没法开工。", 240, board)
+    second = rec("L2", "星耀五洲25栋负一楼面积比同户型少了十几平，开发商拒绝说明。", 200, board)
+    ((a, _),) = batch(factory, analyser, first)
+    ((b, _),) = batch(factory, analyser, second)
+    assert a != b
+    tie = rec("5100000000000400", "星耀五洲小区交房后问题一堆：临时水电、负一楼面积缩水，开发商拖着不整改", 10, "weibo")
+    ((kept, reason),) = batch(factory, analyser, tie)
+    assert kept in (a, b) and reason and "同一地点" in reason
+    with factory() as session:
+        survivor, stub = session.get(Event, kept), session.get(Event, a if kept == b else b)
+        assert survivor is not None and stub is not None and stub.merged_into == kept
+        assert survivor.item_count == 3 and stub.item_count == 0
+        assert set(session.scalars(select(Item.event_id).where(Item.external_id.in_(["L1", "L2"])))) == {kept}
+        row = session.scalar(select(AuditLog).where(AuditLog.action == "event.merge"))
+        assert row is not None and row.actor == "system" and row.detail["into"] == kept
+    later = rec("L3", "星耀五洲负一楼面积缩水的事开发商还是不给说法", 2, board)
+    assert batch(factory, analyser, later)[0][0] == kept
+
+
 def test_a_merged_event_does_not_alert_again(factory: sessionmaker[Session], analyser: Analyser) -> None:
     """Crisis and watch dedup keys are per event of the item (``item.event_id``): after a merge
     the items point at the survivor, and the merged event's alert now stands for the survivor."""

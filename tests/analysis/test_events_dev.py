@@ -53,8 +53,12 @@ def signatures(analyser: Analyser, records: list[dict[str, Any]]) -> list[Signat
 
 
 def group(analyser: Analyser, records: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
+    """(event, why it joined) per record; the event is where the item ends (a later item may
+    tie two events together), the reason the one it joined with."""
     index = EventIndex()
-    return [index.add(sig) for sig in signatures(analyser, records)]
+    sigs = signatures(analyser, records)
+    reasons = [index.add(sig)[1] for sig in sigs]
+    return [(index.by_item[sig.item_ref], reason) for sig, reason in zip(sigs, reasons, strict=True)]
 
 
 def pairwise_f1(gold: list[str], pred: list[str]) -> tuple[float, float, float]:
@@ -326,6 +330,32 @@ def test_a_place_written_bare_on_one_side_is_shared(analyser: Analyser) -> None:
         ],
     )  # fmt: skip
     assert placed[0][0] == placed[1][0] and placed[2][0] == placed[3][0] and placed[0][0] != placed[2][0]
+
+
+def test_an_item_that_names_the_place_ties_the_events_of_those_that_did_not(analyser: Analyser) -> None:
+    """The first owners write the estate's brand name with no 小区 or 花园 after it, so nothing
+    anchors their different words; a later post names 星耀五洲小区 and the same handover
+    problems, and its event takes theirs in. A company alone does not tie events: 宏远's wages
+    unpaid at two sites stay two matters when a third post names only 宏远."""
+    placed = group(
+        analyser,
+        [
+            record("l1", "融创星耀五洲交房三个月了，开发商还是没通正式水电，装修一直没法开工。",
+                   "2026-09-10T09:00:00+08:00", source="people_liuyan", title="星耀五洲交房后问题多"),
+            record("l2", "星耀五洲25栋负一楼面积比同户型少了十几平，开发商拒绝说明。",
+                   "2026-09-11T15:00:00+08:00", source="people_liuyan", title="星耀五洲负一楼面积缩水"),
+            record("w1", "星耀五洲小区交房后问题一堆：临时水电、负一楼面积缩水，开发商拖着不整改",
+                   "2026-09-19T20:00:00+08:00"),
+            record("h1", "来电人反映：东丽区华明街道宏远建筑承建的厂房工地拖欠农民工工资三个月。",
+                   "2026-12-01T09:00:00+08:00", source="hotline"),
+            record("h2", "来电人反映：津南区咸水沽镇宏远建筑承建的住宅项目拖欠农民工工资，要求督促支付。",
+                   "2026-12-02T09:00:00+08:00", source="hotline"),
+            record("w2", "宏远建筑欠我们的工钱快三个月了，年底怎么回家", "2026-12-05T20:00:00+08:00"),
+        ],
+    )  # fmt: skip
+    assert placed[0][0] == placed[1][0] == placed[2][0], placed
+    assert placed[2][1] and "同一地点" in placed[2][1]
+    assert placed[3][0] != placed[4][0] and placed[3][0] != placed[0][0]
 
 
 def test_yuqing_analyse_groups_a_file_in_time_order_whatever_its_line_order() -> None:
