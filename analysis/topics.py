@@ -19,7 +19,9 @@ from typing import Any, Protocol
 
 OTHER = "其他"
 VETO_WINDOW = 12
-COMPLAINT_TYPES = ("举报", "求助", "投诉")  # tie order: the explicit words first
+COMPLAINT_TYPES = ("举报", "求助", "投诉")
+# DESIGN §5's six, and 其他 for a public post that asks nothing (news, rumour, eyewitness).
+REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬", OTHER)  # tie order: the explicit words first
 MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule matched
 STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
 STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}
@@ -83,6 +85,7 @@ class TopicRules:
     decide_min: float = 3.0
     candidate_ratio: float = 0.5
     courtesy: re.Pattern[str] | None = None
+    no_request: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, data: dict[str, Any]) -> TopicRules:
@@ -108,6 +111,11 @@ class TopicRules:
             cues=cues,
             sarcasm=tuple(re.compile(p) for p in types.get("sarcasm") or ()),
             default_type=str(types.get("default", "咨询")),
+            no_request={
+                name: re.compile("|".join(f"(?:{p})" for p in patterns))
+                for name, patterns in (types.get("no_request") or {}).items()
+                if patterns
+            },
             courtesy=re.compile("|".join(f"(?:{p})" for p in types["courtesy"])) if types.get("courtesy") else None,
             source_type_map=dict(data.get("source_type_map") or {}),
             title_weight=float(data.get("title_weight", 2.0)),
@@ -317,3 +325,33 @@ def classify_request_type(
             shown = "、".join(model.explain(text, stance, 3))
             return RequestTypeResult(STANCE_TYPE[stance], f"模型：{stance} {proba[stance]:.2f}（{shown}）")
     return RequestTypeResult(rules.default_type, f"无明显诉求词，按{rules.default_type}处理")
+
+
+def no_request(
+    rules: TopicRules, text: str, found: RequestTypeResult, *, public: bool, official: bool, incident: bool
+) -> RequestTypeResult:
+    """其他 for a public post that asks nothing of anyone: news, a rumour, an eyewitness account.
+
+    The cue words read a complaint into these (吓死了, 一直没人管 in a reporter's story),
+    and a complaint makes the post the writer's grievance and raises its urgency. A post
+    from a media or government account (``official``), one that forwards a rumour, one
+    written as a news report, or an account of an incident (``incident``: the crisis
+    detector found a collapse, a blast or casualties, and not to the writer's own home or
+    family: 我妈被推倒 is a grievance) is 其他 unless it also makes a demand of its own
+    (要求…处理, 谁来管, 怎么办). Only Weibo-like ``public`` items: a board
+    message or a hotline call is a request by its nature.
+    """
+    if not public or found.reason.startswith("来源标注"):
+        return found
+    demand = rules.no_request.get("demand")
+    if demand is not None and demand.search(text):
+        return found
+    marks = [name for name in ("rumour", "report") if (p := rules.no_request.get(name)) is not None and p.search(text)]
+    if official:
+        marks.append("official")
+    if incident and not ((p := rules.no_request.get("own")) is not None and p.search(text)):
+        marks.append("incident")
+    if not marks:
+        return found
+    labels = {"rumour": "转发传言", "report": "新闻报道", "official": "媒体或政务账号", "incident": "目击事故"}
+    return RequestTypeResult(OTHER, "无诉求（" + "、".join(labels[m] for m in marks) + "）")

@@ -221,8 +221,10 @@ def assess(
     metrics: dict[str, Any],
     now: datetime,
     media_author: bool = False,
+    crises: list[str] | None = None,
 ) -> Urgency:
-    reasons = crisis_reasons(text)
+    """Level and reasons; ``crises`` passes ``crisis_reasons(text)`` when the caller has it."""
+    reasons = crisis_reasons(text) if crises is None else list(crises)
     if reasons:
         return Urgency(4, tuple(reasons))
     reasons = high_reasons(text, request_type, metrics, media_author)

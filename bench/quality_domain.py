@@ -47,6 +47,9 @@ FRESH_SETS = {
     "fresh17": DATA / "fresh17_items.jsonl",
     "fresh18": DATA / "fresh18_items.jsonl",
     "fresh19": DATA / "fresh19_items.jsonl",
+    "fresh20": DATA / "fresh20_items.jsonl",
+    "fresh21": DATA / "fresh21_items.jsonl",
+    "fresh22": DATA / "fresh22_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -69,6 +72,11 @@ UNTUNED = {
     "fresh17": {"topic": 0.872, "sentiment": 0.872, "urgency": 0.513, "offices": 0.692, "crisis_recall": 0.35},
     "fresh18": {"topic": 0.8, "sentiment": 0.714, "urgency": 0.486, "offices": 0.6, "crisis_recall": 0.444},
     "fresh19": {"topic": 0.857, "sentiment": 0.786, "urgency": 0.5, "offices": 0.714, "crisis_recall": 0.357},
+    # From here on the crisis model was in place at first measurement (batches 20-22: an
+    # ordinary day's mix, Weibo and boards, urgency spread).
+    "fresh20": {"topic": 0.975, "sentiment": 0.8, "urgency": 0.85, "offices": 0.775, "crisis_recall": 1.0},
+    "fresh21": {"topic": 0.925, "sentiment": 0.875, "urgency": 0.875, "offices": 0.825, "crisis_recall": 1.0},
+    "fresh22": {"topic": 0.95, "sentiment": 0.9, "urgency": 0.85, "offices": 0.9, "crisis_recall": 1.0},
 }
 
 

@@ -28,8 +28,9 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from analysis.topics import REQUEST_TYPES
 from web.labels import RESPONSE_CHANNELS, SENTIMENT_LABELS, URGENCY_LABELS
-from web.tags import FIELDS, REQUEST_TYPES, SENTIMENTS, URGENCIES, Tags
+from web.tags import FIELDS, SENTIMENTS, URGENCIES, Tags
 
 
 class LoginForm(FlaskForm):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.topics import REQUEST_TYPES
+
 _nullable_string = {"type": ["string", "null"]}
 _nullable_time = {"type": ["string", "null"], "format": "date-time"}
 
@@ -46,7 +48,7 @@ ITEM_SCHEMA: dict[str, Any] = {
         },
         "topic": _nullable_string,
         "tags": {"type": "array", "items": {"type": "string"}},
-        "request_type": {"type": ["string", "null"], "enum": ["咨询", "投诉", "求助", "建议", "举报", "表扬", None]},
+        "request_type": {"type": ["string", "null"], "enum": [*REQUEST_TYPES, None]},
         "urgency": {"type": ["integer", "null"], "minimum": 1, "maximum": 4, "description": "4 特急 … 1 较低"},
         "urgency_reasons": {"type": "array", "items": {}},
         "corrected": {
@@ -57,7 +59,7 @@ ITEM_SCHEMA: dict[str, Any] = {
             "properties": {
                 "sentiment": {"type": "string", "enum": ["neg", "neu", "pos"]},
                 "topic": {"type": "string"},
-                "request_type": {"type": "string", "enum": ["咨询", "投诉", "求助", "建议", "举报", "表扬"]},
+                "request_type": {"type": "string", "enum": list(REQUEST_TYPES)},
                 "urgency": {"type": "integer", "minimum": 1, "maximum": 4},
             },
             "additionalProperties": False,

@@ -20,7 +20,6 @@ from store.models import Analysis, Label
 
 # The correctable fields, in the order the item page lists them.
 FIELDS = ("urgency", "sentiment", "topic", "request_type")
-REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬")
 SENTIMENTS = ("neg", "neu", "pos")
 URGENCIES = (4, 3, 2, 1)
 

@@ -363,3 +363,42 @@ def test_events_join_the_same_matter_and_keep_look_alikes_apart() -> None:
     e, _ = index.add(_sig("e", "幸福里小区3号楼暖气不热室温只有14度", "供热", {"幸福里"}, 30))
     assert a == b and why
     assert c != a and d != a and e != a
+
+
+@pytest.mark.parametrize(
+    ("text", "rtype"),
+    [
+        pytest.param(
+            "想问一下我能不能申请公租房，要求天津户口吗？谢谢领导百忙之中回复。", "咨询", id="thanks-close-a-question"
+        ),
+        pytest.param("建议有关部门排查一下这一片的路灯。只是个建议，辛苦了。", "建议", id="thanks-close-a-suggestion"),
+        pytest.param("拆迁组的小伙子帮我家老人把东西搬上车，还送了慰问品，感谢", "表扬", id="thanks-are-the-message"),
+        pytest.param("谢谢你们！", "表扬", id="nothing-but-thanks"),
+    ],
+)
+def test_closing_courtesies_are_not_praise(rules: topics.TopicRules, text: str, rtype: str) -> None:
+    assert topics.classify_request_type(rules, text, None).request_type == rtype
+
+
+@pytest.mark.parametrize(
+    ("text", "official", "incident", "expected"),
+    [
+        pytest.param(
+            "内部消息，公积金贷款要取消了，赶紧提出来，转给身边的朋友", False, False, "其他", id="forwarded-rumour"
+        ),
+        pytest.param("【记者探访】某小区地下室积水数月，居民出行靠垫砖", False, False, "其他", id="news-report"),
+        pytest.param("小区地下室积水几个月了，物业一直不管", True, False, "其他", id="a-media-account"),
+        pytest.param("刚才饭店后厨一声巨响，好几个人被抬上救护车", False, True, "其他", id="an-eyewitness"),
+        pytest.param("物业的人把我妈推下台阶，胳膊骨折了", False, True, None, id="harm-to-the-writers-family"),
+        pytest.param("网传小区要拆迁，都没人管吗？谁来管管", False, False, None, id="a-rumour-with-a-demand"),
+        pytest.param("小区地下室积水几个月了，物业一直不管", False, False, None, id="an-ordinary-complaint"),
+    ],
+)
+def test_public_posts_that_ask_nothing_are_other(
+    rules: topics.TopicRules, text: str, official: bool, incident: bool, expected: str | None
+) -> None:
+    found = topics.classify_request_type(rules, text, None)
+    got = topics.no_request(rules, text, found, public=True, official=official, incident=incident)
+    assert got.request_type == (expected or found.request_type) and (expected is None) == (got == found)
+    # A board message or a hotline call is a request by its nature.
+    assert topics.no_request(rules, text, found, public=False, official=official, incident=incident) == found
