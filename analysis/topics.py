@@ -281,6 +281,20 @@ def _cue_scores(rules: TopicRules, text: str) -> tuple[dict[str, float], dict[st
     return scores, words
 
 
+def _closing_praise(rules: TopicRules, text: str) -> float:
+    """Praise that concludes the text counts twice: 前两年老投诉，今年…点个赞 is a thank-you.
+
+    Only when the closing sentence holds no complaint cue of its own.
+    """
+    sentences = [s for s in re.split(r"[。！!？?\n]+", text) if s.strip()]
+    if len(sentences) < 2:
+        return 0.0
+    closing, _ = _cue_scores(rules, sentences[-1])
+    if any(closing.get(name) for name in COMPLAINT_TYPES):
+        return 0.0
+    return closing.get("表扬", 0.0)
+
+
 def classify_request_type(
     rules: TopicRules, text: str, raw_type: str | None, model: TopicScorer | None = None
 ) -> RequestTypeResult:
@@ -295,15 +309,16 @@ def classify_request_type(
         mapped = rules.source_type_map.get(raw_type.strip())
         if mapped:
             return RequestTypeResult(mapped, f"来源标注类型：{raw_type}")
-    scores, words = _cue_scores(rules, text)
+    read = text
     if rules.courtesy is not None:
         # 谢谢领导百忙之中回复 closes a question or a complaint: politeness, not praise.
         # Thanks that close an account of help (…还送了慰问品，感谢) are the message.
-        polite = _cue_scores(rules, rules.courtesy.sub("", text))
-        if any(name != "表扬" for name in polite[0]):
-            scores, words = polite
+        polite = rules.courtesy.sub("", text)
+        if any(name != "表扬" for name in _cue_scores(rules, polite)[0]):
+            read = polite
+    scores, words = _cue_scores(rules, read)
     mock = next((m.group(0) for p in rules.sarcasm if (m := p.search(text))), None)
-    praise = scores.pop("表扬", 0.0)
+    praise = scores.pop("表扬", 0.0) + _closing_praise(rules, read)
     complaint = sum(scores.get(n, 0.0) for n in COMPLAINT_TYPES)
     if mock and (praise or complaint):
         scores["投诉"] = scores.get("投诉", 0.0) + praise + 1.0
