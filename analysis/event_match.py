@@ -70,9 +70,13 @@ def cosine(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
 class Match:
     score: float
     reason: str
-    # Joined by a near copy or a shared place (not a company, area or words alone): strong
-    # enough that an item joined this way to two events shows they are one (see EventIndex).
-    placed: bool = False
+    # What ties the two when it is a where: the shared place keys, or ``COPY_TIE`` for a near
+    # copy (a company, an area or words alone tie nothing). An item tied to two events by the
+    # same where shows they are one (see ``EventIndex``).
+    ties: frozenset[str] = frozenset()
+
+
+COPY_TIE = "≈"
 
 
 def match(a: Signature, b: Signature) -> Match | None:
@@ -91,7 +95,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         containment(a.shingles, b.shingles) >= 0.8 and min(len(a.shingles), len(b.shingles)) >= 15
     )
     if near and (overlap >= COPY or not _places_differ(a, b)):
-        return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", placed=True)
+        return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
@@ -115,7 +119,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     bar = (0.0 if same_topic else CROSS_TOPIC_EXTRA) + _divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
     topic = a.topic if a.topic != OTHER else b.topic
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
-        return Match(1.0 + problem, f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）", placed=True)
+        where = f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）"
+        return Match(1.0 + problem, where, frozenset(shared_place))
     if shared_matter and problem >= max(SIM_MATTER + bar, FLOOR):
         return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
     if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):

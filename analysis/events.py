@@ -94,30 +94,34 @@ class EventIndex:
         thread_key = self._threads.get(sig.thread) or self._threads.get(sig.own_thread)
         if thread_key is None and sig.parent_ref:  # the post filed under another source name
             thread_key = self._bare.get(sig.parent_ref)
-        placed: set[str] = set()
+        ties: dict[str, set[str]] = {}
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
         else:
             for position in self._candidates(sig, anchors, words):
                 member, group_key = self._members[position]
                 found = match(sig, member)
-                if found and found.placed:
-                    placed.add(group_key)
+                if found and found.ties:
+                    ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
                     best = (found.score, group_key, found.reason)
         group_key, reason = (best[1], best[2]) if best else (key or f"ev-{sig.item_ref}", None)
-        self.merged = self._bridge(group_key, placed)
+        self.merged = self._bridge(group_key, ties)
         self._record(sig, group_key, reason, anchors + words)
         return group_key, reason
 
-    def _bridge(self, key: str, placed: set[str]) -> list[str]:
-        """Events the new item joins as it joins ``key``: it is a near copy of, or names the
-        same place as, a member of each. The first items of a matter often name it too loosely
-        to find each other (an estate's brand name without 小区 or 花园) until one names it
-        in a way that ties them; a shared company or area is too loose to tie events."""
-        if key not in placed:
-            return []
-        others = sorted(k for k in placed if k != key and k in self.groups and frozenset((k, key)) not in self._apart)
+    def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
+        """Events the new item joins as it joins ``key``: it names the same place as a member of
+        each (or copies one). The first items of a matter often name it too loosely to find each
+        other (an estate's brand name without 小区 or 花园) until one names it in a way that ties
+        them. Only one where ties: an item naming two places (or a copy and a place) is about
+        both and joins one of their events, and a company or an area alone ties nothing."""
+        own = ties.get(key, set())
+        others = sorted(
+            k
+            for k, where in ties.items()
+            if k != key and where & own and k in self.groups and frozenset((k, key)) not in self._apart
+        )
         for other in others:
             self.relabel(other, key)
         return others

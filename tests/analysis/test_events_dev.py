@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from analysis.event_signature import institution_core
-from analysis.events import EventIndex, Signature, companies_in, matters_in, places_in
+from analysis.events import EventIndex, Signature, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import load_settings
@@ -356,6 +356,18 @@ def test_an_item_that_names_the_place_ties_the_events_of_those_that_did_not(anal
     assert placed[0][0] == placed[1][0] == placed[2][0], placed
     assert placed[2][1] and "同一地点" in placed[2][1]
     assert placed[3][0] != placed[4][0] and placed[3][0] != placed[0][0]
+
+
+def test_an_item_naming_two_places_does_not_tie_their_events() -> None:
+    """Only one where ties events: a post about the lights on 红旗路 and on 卫津路 joins one
+    of their events and leaves the other alone (signatures built by hand, one topic)."""
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    texts = ["红旗路口的红绿灯坏了三天，早高峰乱成一锅粥", "卫津路口红绿灯坏了，行人过不去马路",
+             "红旗路和卫津路的红绿灯都坏了，什么时候修"]  # fmt: skip
+    index = EventIndex()
+    keys = [index.add(signature_for(f"x{n}", "市政设施", start + timedelta(days=n), t))[0] for n, t in enumerate(texts)]
+    assert keys[0] != keys[1] and keys[2] in keys[:2] and not index.merged
+    assert index.by_item["x0"] != index.by_item["x1"]
 
 
 def test_yuqing_analyse_groups_a_file_in_time_order_whatever_its_line_order() -> None:
