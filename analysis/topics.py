@@ -25,7 +25,10 @@ REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬", OTH
 MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule matched
 STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
 STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}
-MINOR_SHARE = 0.5  # what minor words add to a topic that has a real subject
+MINOR_SHARE = 0.5
+LONG_LETTER = 150  # characters: a letter, not a one-line question
+LONG_LETTER_COMPLAINT = 1.5  # complaint cue weight a letter needs to be read as a grievance
+LONG_LETTER_SHARE = 0.5  # …and its share of the question or suggestion cues  # what minor words add to a topic that has a real subject
 
 
 class TopicScorer(Protocol):
@@ -324,10 +327,14 @@ def classify_request_type(
         scores["投诉"] = scores.get("投诉", 0.0) + praise + 1.0
         words.setdefault("投诉", []).append(f"反讽：{mock}")
         complaint, praise = complaint + praise + 1.0, 0.0
-    if praise and praise > complaint:
-        return RequestTypeResult("表扬", "关键词：" + "、".join(words["表扬"][:3]))
     others = max(scores.get("建议", 0.0), scores.get("咨询", 0.0))
-    if complaint and complaint >= others:
+    # A suggestion or a question that ends 感谢政府… stays a suggestion or a question.
+    if praise and praise > max(complaint, others):
+        return RequestTypeResult("表扬", "关键词：" + "、".join(words["表扬"][:3]))
+    # A long letter that tells a grievance (三年了, 一拖再拖…) and then asks 请问…? is a
+    # complaint: the questions are how the writer asks for it to be put right.
+    narrated = len(read) >= LONG_LETTER and complaint >= LONG_LETTER_COMPLAINT
+    if complaint and (complaint >= others or (narrated and complaint >= LONG_LETTER_SHARE * others)):
         name = max(COMPLAINT_TYPES, key=lambda n: (scores.get(n, 0.0), -COMPLAINT_TYPES.index(n)))
         return RequestTypeResult(name, "关键词：" + "、".join(words[name][:3]))
     for name in ("建议", "咨询"):

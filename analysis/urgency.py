@@ -69,6 +69,8 @@ NEGATED = re.compile(r"(?<!有)(?:无|没有?|未造成|未发生|无一)(?:人�
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
     r"会不会|存在|以为|还以为|当成|当是)[^，。]{0,6}$"
+    # News of somewhere else (看新闻说外地有老楼塌了) is a worry here, not an incident here.
+    r"|(?:外地|外省|外市|别的城市|其他城市|别的省)[^，。]{0,12}$"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
 FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$")
