@@ -25,10 +25,10 @@ REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬", OTH
 MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule matched
 STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
 STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}
-MINOR_SHARE = 0.5
+MINOR_SHARE = 0.5  # what minor words add to a topic that has a real subject
 LONG_LETTER = 150  # characters: a letter, not a one-line question
 LONG_LETTER_COMPLAINT = 1.5  # complaint cue weight a letter needs to be read as a grievance
-LONG_LETTER_SHARE = 0.5  # …and its share of the question or suggestion cues  # what minor words add to a topic that has a real subject
+LONG_LETTER_SHARE = 0.5  # …and its share of the question or suggestion cues
 
 
 class TopicScorer(Protocol):
