@@ -48,7 +48,7 @@ def analysis_row(item_id: int, result: AnalysisResult, now: datetime) -> Analysi
     )
 
 
-def facts_for(item: Item) -> ItemFacts:
+def facts_for(item: Item, parent_topic: str | None = None) -> ItemFacts:
     return ItemFacts(
         ref=str(item.id),
         source=item.source,
@@ -62,7 +62,25 @@ def facts_for(item: Item) -> ItemFacts:
         district=item.district,
         parent_ref=item.parent_id,
         author=item.author_id,
+        parent_topic=parent_topic,
     )
+
+
+def parent_topics(session: Session, items: list[Item]) -> dict[tuple[str, str], str]:
+    """The latest topic of each post these items answer, by (source, external id): one query.
+
+    A post in the same batch is not analysed yet; ``Analyser.analyse_many`` covers that case.
+    """
+    wanted = {(i.source, i.parent_id) for i in items if i.parent_id}
+    if not wanted:
+        return {}
+    rows = session.execute(
+        select(Item.source, Item.external_id, Analysis.topic)
+        .join(Analysis, Analysis.item_id == Item.id)
+        .where(Item.external_id.in_({ref for _, ref in wanted}))
+        .order_by(Analysis.id)
+    ).all()
+    return {(source, ref): topic for source, ref, topic in rows if (source, ref) in wanted and topic}
 
 
 def analyse_tasks(task_ids: list[int]) -> dict[str, int]:
@@ -120,7 +138,8 @@ def _analyse_batch(session: Session, task_ids: list[int]) -> None:
         raise LookupError(f"items missing for tasks {missing}")
     items = [item for _, item in pairs if item is not None]
     now = utcnow()
-    results = analyser().analyse_many([facts_for(i) for i in items], now)
+    parents = parent_topics(session, items)
+    results = analyser().analyse_many([facts_for(i, parents.get((i.source, i.parent_id or ""))) for i in items], now)
     index = recent_index(session, {r.topic for r in results}, now)
     _store(session, items, results, now, index)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -42,6 +42,7 @@ class ItemFacts:
     district: str | None = None
     parent_ref: str | None = None  # a comment's post, a repost's original
     author: str | None = None  # account or caller key: tells a repeat complainant
+    parent_topic: str | None = None  # the topic of the post a comment answers, when known
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ class Analyser:
         title, content = plain(facts.title), plain(facts.content)
         text = joined(title, content)
         topic = topics.classify_topic(self.rules, title, content, self.topic_model)
+        if topic.topic == topics.OTHER and facts.parent_topic not in (None, topics.OTHER) and not topic.scores:
+            # 同问, 收到已转发, 建议明年提前通知 under a heating notice: the thread says what it is about.
+            topic = topics.TopicResult(facts.parent_topic, (), (), {}, "parent", {})
         # The stance model knows construction grievances, not ads or chatter: 其他 gets cues only.
         stance = self.stance_model if topic.topic != topics.OTHER else None
         masked = mask_numbers(text)  # reasons and entities quote the text: no phone or ID numbers
@@ -175,7 +179,17 @@ class Analyser:
         return urgency.Urgency(4, (f"疑似危机（模型判断，{p:.0%}，依据：{cue}），请核实", *level.reasons))
 
     def analyse_many(self, batch: list[ItemFacts], now: datetime | None = None) -> list[AnalysisResult]:
-        """Score the batch in one engine call (vectorised engines are much faster so)."""
+        """Score the batch in one engine call (vectorised engines are much faster so).
+
+        A comment whose post is in the same batch (``parent_ref`` names its ``ref``) takes
+        the post's topic when it names none itself: it is analysed again with that hint.
+        """
         texts = [joined(f.title, f.content) for f in batch]
         scores = self.engine.score_many(texts) if texts else []
-        return [self.analyse(f, now, s) for f, s in zip(batch, scores, strict=True)]
+        results = [self.analyse(f, now, s) for f, s in zip(batch, scores, strict=True)]
+        topic_of = {f.ref: r.topic for f, r in zip(batch, results, strict=True)}
+        for i, (facts, result) in enumerate(zip(batch, results, strict=True)):
+            parent = topic_of.get(facts.parent_ref or "")
+            if result.topic == topics.OTHER and facts.parent_topic is None and parent not in (None, topics.OTHER):
+                results[i] = self.analyse(replace(facts, parent_topic=parent), now, scores[i])
+        return results

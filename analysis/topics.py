@@ -63,7 +63,7 @@ class TopicResult:
     tags: tuple[str, ...]
     hits: tuple[str, ...]
     scores: dict[str, float] = field(default_factory=dict)  # rule score per topic that matched
-    decided_by: str = "rules"  # rules / rules+model (tie-break) / rules(weak)+model / model
+    decided_by: str = "rules"  # rules / rules+model (tie-break) / rules(weak)+model / model / parent
     model: dict[str, float] = field(default_factory=dict)  # model probabilities it consulted
 
 
