@@ -101,29 +101,41 @@ def train_sentiment(
     return report
 
 
-def _is_dev(text: str, percent: int = 15) -> bool:
-    return zlib.crc32(text.encode("utf-8")) % 100 < percent
+def _is_dev(text: str, percent: int = 15, salt: int = 0) -> bool:
+    return zlib.crc32(text.encode("utf-8"), salt) % 100 < percent
+
+
+_FEATURE_FIELDS = ("bits", "nmax", "max_chars", "tags")
 
 
 def select_config(
-    shared_dir: Path, grid: Sequence[dict[str, Any]], base: TrainConfig | None = None
+    shared_dir: Path,
+    grid: Sequence[dict[str, Any]],
+    base: TrainConfig | None = None,
+    percent: int = 15,
+    salt: int = 0,
 ) -> list[dict[str, Any]]:
     """Model selection on TRAIN only: fit on 85% of TRAIN, measure on the other 15%.
 
-    The split is by a hash of the text (duplicates stay on one side). Figures: accuracy
-    on each labelled source's held-out rows, and the weak-label complaint-vs-enquiry AUC
-    (negativity) on held-out government bodies. ``weibo_weight``/``gov_weight``/``C``/
-    ``nb_power``/``min_df`` may vary within one call (features are built once).
+    The split is by a hash of the text (duplicates stay on one side); ``salt`` draws a
+    different split. Figures: accuracy on each labelled source's held-out rows, and the
+    weak-label complaint-vs-enquiry AUC (negativity) on held-out government bodies. Any
+    ``TrainConfig`` field may vary; features are built once per distinct featuriser
+    (``bits``/``nmax``/``max_chars``/``tags``).
     """
     base = base or TrainConfig()
     rows, _, _ = training_rows(shared_dir, (), base)
-    dev = [r for r in rows if r.source != "seed" and _is_dev(r.text)]
-    train = [r for r in rows if r.source == "seed" or not _is_dev(r.text)]
-    counts = count_matrix([r.text for r in train], base)
-    dev_counts_texts = [r.text for r in dev]
+    dev = [r for r in rows if r.source != "seed" and _is_dev(r.text, percent, salt)]
+    train = [r for r in rows if r.source == "seed" or not _is_dev(r.text, percent, salt)]
+    dev_texts = [r.text for r in dev]
+    counts_by_features: dict[tuple[Any, ...], Any] = {}
     results = []
     for change in grid:
         config = replace(base, **change)
+        features = tuple(getattr(config, f) for f in _FEATURE_FIELDS)
+        if features not in counts_by_features:
+            counts_by_features.clear()  # one matrix in memory at a time
+            counts_by_features[features] = count_matrix([r.text for r in train], config)
         source_weights = {
             "weibo2018_train": config.weibo_weight,
             "gov_weak": config.gov_weight,
@@ -131,10 +143,11 @@ def select_config(
             "gov_weak_title": config.title_weight,
         }
         reweighted = [replace(r, weight=source_weights.get(r.source, r.weight)) for r in train]
-        weight, gain, bias = fit(reweighted, config, counts)
-        model = DomainSentiment(weight, gain, bias, {"bits": config.bits, "nmax": config.nmax}, "dev")
-        scores = np.asarray(model.score_many(dev_counts_texts))
-        result: dict[str, Any] = {"change": change}
+        weight, gain, bias = fit(reweighted, config, counts_by_features[features])
+        meta = {f: getattr(config, f) for f in _FEATURE_FIELDS}
+        model = DomainSentiment(weight, gain, bias, meta, "dev")
+        scores = np.asarray(model.score_many(dev_texts))
+        result: dict[str, Any] = {"change": change, "split": f"{percent}%/salt {salt}"}
         for source in sorted({r.source for r in dev} - {"gov_weak", "gov_weak_title"}):
             idx = [i for i, r in enumerate(dev) if r.source == source]
             y = np.array([dev[i].target for i in idx])
@@ -157,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=root.parent / "shared")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("--select", action="store_true", help="run the TRAIN-only hyper-parameter grid instead")
+    parser.add_argument("--salt", type=int, default=0, help="with --select: which hash split of TRAIN to hold out")
     args = parser.parse_args(argv)
     if not (args.shared / DATA).is_dir():
         print(f"{args.shared / DATA} is absent", file=sys.stderr)
@@ -174,8 +188,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             {"weibo_weight": 1.0},
             {"C": 10.0},
             {"nb_power": 1.0},
+            {"weibo_weight": 6.0},
+            {"tags": True},
+            {"tags": True, "nmax": 4},
+            {"bits": 22},
+            {"bits": 22, "gain_codes": True},
         ]
-        select_config(args.shared, grid)
+        select_config(args.shared, grid, salt=args.salt)
         return 0
     print(json.dumps(train_sentiment(args.shared, out=args.out), ensure_ascii=False, indent=2))
     return 0

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.sentiment_domain import FORMAT, hashed_counts, write_model
+from analysis.sentiment_domain import FORMAT, FORMAT_FLOAT16, encode_gain, gain_codebook, hashed_counts, write_model
 from analysis.training.sentiment_config import TrainConfig
 from analysis.training.sentiment_datasets import Row
 
@@ -31,7 +31,7 @@ def count_matrix(texts: Sequence[str], config: TrainConfig) -> Any:
     blocks = []
     for start in range(0, len(texts), 5000):
         chunk = texts[start : start + 5000]
-        doc, bucket, count = hashed_counts(chunk, config.bits, config.nmax, config.max_chars)
+        doc, bucket, count = hashed_counts(chunk, config.bits, config.nmax, config.max_chars, tags=config.tags)
         blocks.append(sp.csr_matrix((count.astype(np.float64), (doc, bucket)), shape=(len(chunk), 1 << config.bits)))
     return sp.vstack(blocks, format="csr")
 
@@ -76,8 +76,11 @@ def fit(rows: Sequence[Row], config: TrainConfig, counts: Any = None) -> tuple[n
     ratio = np.log((pos_mass / pos_mass.sum()) / (neg_mass / neg_mass.sum()))
     gain = idf * np.abs(ratio) ** config.nb_power
     gain[df < config.min_df] = 0.0
-    # The model is scored with float16 gains; fit with the same rounded values.
-    gain = gain.astype(np.float16).astype(np.float64)
+    # The model is scored with the stored (8-bit coded or float16) gains; fit with the same values.
+    if config.gain_codes:
+        gain = gain_codebook()[encode_gain(gain)].astype(np.float64)
+    else:
+        gain = gain.astype(np.float16).astype(np.float64)
 
     features = counts.copy()
     features.data = 1.0 + np.log(features.data)
@@ -94,5 +97,14 @@ def fit(rows: Sequence[Row], config: TrainConfig, counts: Any = None) -> tuple[n
 def save(
     out: Path, weight: np.ndarray, gain: np.ndarray, bias: float, config: TrainConfig, info: dict[str, Any]
 ) -> None:
-    meta = {"format": FORMAT, "bias": bias, **asdict(config), "training": info}
-    write_model(out, {"weight": weight.astype(np.float16), "gain": gain.astype(np.float16)}, meta)
+    settings = asdict(config)
+    arrays: dict[str, np.ndarray] = {"weight": weight.astype(np.float16)}
+    if settings.pop("gain_codes"):
+        arrays.update(gain_code=encode_gain(gain), gain_book=gain_codebook())
+        meta = {"format": FORMAT, "bias": bias, **settings, "gain_codes": True, "training": info}
+    else:  # the float16 layout of format /1: a rebuild of a /1 model stays byte-identical
+        arrays["gain"] = gain.astype(np.float16)
+        meta = {"format": FORMAT_FLOAT16, "bias": bias, **settings, "training": info}
+    if not settings["tags"]:
+        meta.pop("tags")  # likewise: an untouched setting adds nothing to meta.json
+    write_model(out, arrays, meta)

@@ -118,6 +118,39 @@ def test_normalize_folds_width_digits_and_space() -> None:
     assert normalize("ＡＢＣ　１２３年？\u200b\n\n好") == "abc 000年? 好"
 
 
+def test_normalize_folds_emoticon_tags_only_when_asked() -> None:
+    assert normalize("[微笑]好的") == "[微笑]好的"
+    folded = normalize("[微笑]好的[微笑][doge]", tags=True)
+    assert len(folded) == 5 and folded[0] == folded[3] != folded[4]
+    assert "\ue000" <= folded[0] <= "\uf7ff"
+    assert folded[1:3] == "好的"
+
+
+def test_gain_codes_round_trip_within_two_percent() -> None:
+    import numpy as np
+
+    from analysis.sentiment_domain import encode_gain, gain_codebook
+
+    gain = np.array([0.0, 0.07, 0.5, 1.0, 3.3, 10.0, 19.4])
+    decoded = gain_codebook()[encode_gain(gain)]
+    assert decoded[0] == 0.0
+    assert np.allclose(decoded[1:], gain[1:], rtol=0.02)
+
+
+def test_old_float16_gain_files_still_load(model: DomainSentiment, tmp_path: Path) -> None:
+    """Models written before the 8-bit gain codes (format /1) keep scoring the same."""
+    import numpy as np
+
+    from analysis.sentiment_domain import write_model
+
+    meta = {**model.meta, "format": "yuqing-sentiment-hashed-ngram/1"}
+    arrays = {"weight": model._weight.astype(np.float16), "gain": model._gain.astype(np.float16)}
+    write_model(tmp_path / "old.npz", arrays, meta)
+    old = DomainSentiment.load(tmp_path / "old.npz")
+    texts = COMPLAINTS + PRAISE + QUESTIONS
+    assert old.score_many(texts) == pytest.approx(model.score_many(texts), abs=1e-3)
+
+
 def _synthetic(n: int, seed: int) -> list[tuple[str, int]]:
     rng = random.Random(seed)
     good = ["满意", "感谢", "很好", "及时", "热情", "干净"]
@@ -150,6 +183,22 @@ def test_train_on_synthetic_rows_writes_a_model_that_separates(tmp_path: Path) -
     again = tmp_path / "again.npz"
     train_sentiment(tmp_path / "no-shared", extra=_synthetic(400, 1), out=again, config=config)
     assert again.read_bytes() == out.read_bytes()
+
+
+def test_train_with_gain_codes_and_tags_writes_format_2(tmp_path: Path) -> None:
+    import zipfile
+
+    from analysis.training.sentiment import TrainConfig, train_sentiment
+
+    config = TrainConfig(bits=16, gain_codes=True, tags=True)
+    out = tmp_path / "m.npz"
+    train_sentiment(tmp_path / "no-shared", extra=_synthetic(400, 1), out=out, config=config)
+    assert sorted(zipfile.ZipFile(out).namelist()) == ["gain_book.npy", "gain_code.npy", "meta.json", "weight.npy"]
+    model = DomainSentiment.load(out)
+    assert model.meta["format"].endswith("/2") and model.meta["tags"] is True
+    held_out = _synthetic(100, 2)
+    scores = model.score_many([t for t, _ in held_out])
+    assert sum((s > 0.5) == bool(y) for s, (_, y) in zip(scores, held_out, strict=True)) >= 95
 
 
 def test_train_rejects_bad_labels(tmp_path: Path) -> None:
