@@ -50,6 +50,12 @@ FRESH_SETS = {
     "fresh20": DATA / "fresh20_items.jsonl",
     "fresh21": DATA / "fresh21_items.jsonl",
     "fresh22": DATA / "fresh22_items.jsonl",
+    "fresh23": DATA / "fresh23_items.jsonl",
+    "fresh24": DATA / "fresh24_items.jsonl",
+    "fresh25": DATA / "fresh25_items.jsonl",
+    "fresh26": DATA / "fresh26_items.jsonl",
+    "fresh27": DATA / "fresh27_items.jsonl",
+    "fresh28": DATA / "fresh28_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -77,6 +83,15 @@ UNTUNED = {
     "fresh20": {"topic": 0.975, "sentiment": 0.8, "urgency": 0.85, "offices": 0.775, "crisis_recall": 1.0},
     "fresh21": {"topic": 0.925, "sentiment": 0.875, "urgency": 0.875, "offices": 0.825, "crisis_recall": 1.0},
     "fresh22": {"topic": 0.95, "sentiment": 0.9, "urgency": 0.85, "offices": 0.9, "crisis_recall": 1.0},
+    # 23-25 (the commission's boards and hotline; Weibo comments; a winter week) after the
+    # fixes 20-22 prompted; 26-28 (spring and summer; three per topic; every routing clause)
+    # after those 23-25 prompted.
+    "fresh23": {"topic": 0.9, "sentiment": 0.85, "urgency": 0.825, "offices": 0.775, "crisis_recall": 1.0},
+    "fresh24": {"topic": 0.875, "sentiment": 0.9, "urgency": 0.825, "offices": 0.8, "crisis_recall": 1.0},
+    "fresh25": {"topic": 0.875, "sentiment": 0.95, "urgency": 0.875, "offices": 0.9, "crisis_recall": 1.0},
+    "fresh26": {"topic": 0.8, "sentiment": 0.925, "urgency": 0.85, "offices": 0.9, "crisis_recall": 1.0},
+    "fresh27": {"topic": 0.812, "sentiment": 0.938, "urgency": 0.875, "offices": 0.917, "crisis_recall": 1.0},
+    "fresh28": {"topic": 0.9, "sentiment": 0.95, "urgency": 0.925, "offices": 0.875, "crisis_recall": 1.0},
 }
 
 
