@@ -40,6 +40,7 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
 
 
 FIRST_RECENT_BATCH = 20  # the first blind batch measured with the crisis model in the pipeline
+LATEST_ROUND = 29  # the last round of blind batches, measured after every fix the others prompted
 
 
 def _pooled_blind(batches: tuple[str, ...]) -> dict[str, float] | None:
@@ -123,14 +124,15 @@ def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str,
                  "= 1.0", lambda v: v >= 1.0, "by crisis item; batches 1-19 before the crisis model"))  # fmt: skip
     # The batches written after the crisis model and the request-type work: what the system
     # as it now stands does on text it has not seen (each batch measured once, then fixed).
-    recent = tuple(name for name in batches if int(name.removeprefix("fresh") or 1) >= FIRST_RECENT_BATCH)
-    blind_recent = _pooled_blind(recent) or {}
-    since = f"blind batches {FIRST_RECENT_BATCH}-{recent[-1].removeprefix('fresh')}" if recent else "no recent batch"
-    for metric, target in (("topic", 0.85), ("sentiment", 0.85), ("urgency", 0.70), ("offices", 0.85)):
-        rows.append((f"domain: {metric}, {since}, first measurement", blind_recent.get(metric), f"≥ {target}",
-                     lambda v, t=target: v >= t, "crisis model in place; ordinary mixes"))  # fmt: skip
-    rows.append((f"domain: crisis items at 4, {since}, first measurement", blind_recent.get("crisis_recall"),
-                 "= 1.0", lambda v: v >= 1.0, "patterns and crisis model"))  # fmt: skip
+    for first, note in ((FIRST_RECENT_BATCH, "crisis model in place"), (LATEST_ROUND, "last round, after all fixes")):
+        recent = tuple(name for name in batches if int(name.removeprefix("fresh") or 1) >= first)
+        blind_recent = _pooled_blind(recent) or {}
+        since = f"blind batches {first}-{recent[-1].removeprefix('fresh')}" if recent else "no such batch"
+        for metric, target in (("topic", 0.85), ("sentiment", 0.85), ("urgency", 0.70), ("offices", 0.85)):
+            rows.append((f"domain: {metric}, {since}, first measurement", blind_recent.get(metric), f"≥ {target}",
+                         lambda v, t=target: v >= t, note))  # fmt: skip
+        rows.append((f"domain: crisis items at 4, {since}, first measurement", blind_recent.get("crisis_recall"),
+                     "= 1.0", lambda v: v >= 1.0, f"patterns and crisis model; {note}"))  # fmt: skip
     lobo = _get(results, "domain", "crisis_model_lobo") or {}
     rows.append(("domain: crisis items found by the crisis model, leave-one-batch-out", lobo.get("recall"), "= 1.0",
                  lambda v: v >= 1.0, f"non-crises flagged: {lobo.get('false_rate')}"))  # fmt: skip
