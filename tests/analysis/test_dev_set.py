@@ -43,9 +43,18 @@ FRESH_FLOORS = {
     "fresh17": {"topic": 0.85, "sentiment": 0.9, "urgency": 0.92, "offices": 0.87},
     "fresh18": {"topic": 0.8, "sentiment": 0.77, "urgency": 0.77, "offices": 0.8},
     "fresh19": {"topic": 0.83, "sentiment": 0.86, "urgency": 0.83, "offices": 0.83},
-    "fresh20": {"topic": 0.97, "sentiment": 0.87, "urgency": 0.9, "offices": 0.92},
-    "fresh21": {"topic": 0.92, "sentiment": 0.87, "urgency": 0.92, "offices": 0.87},
-    "fresh22": {"topic": 0.97, "sentiment": 0.9, "urgency": 0.9, "offices": 0.95},
+    "fresh20": {"topic": 0.97, "sentiment": 0.9, "urgency": 0.92, "offices": 0.95},
+    "fresh21": {"topic": 0.92, "sentiment": 0.9, "urgency": 0.95, "offices": 0.9},
+    "fresh22": {"topic": 0.97, "sentiment": 0.92, "urgency": 0.92, "offices": 0.97},
+    "fresh23": {"topic": 0.87, "sentiment": 0.95, "urgency": 0.9, "offices": 0.9},
+    "fresh24": {"topic": 0.85, "sentiment": 0.95, "urgency": 0.9, "offices": 0.85},
+    "fresh25": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.97},
+    "fresh26": {"topic": 0.82, "sentiment": 0.9, "urgency": 0.82, "offices": 0.87},
+    "fresh27": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.89, "offices": 0.93},
+    "fresh28": {"topic": 0.9, "sentiment": 0.95, "urgency": 0.92, "offices": 0.95},
+    "fresh29": {"topic": 0.89, "sentiment": 0.95, "urgency": 0.93, "offices": 0.89},
+    "fresh30": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.93},
+    "fresh31": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.97, "offices": 0.95},
 }
 
 
