@@ -19,9 +19,9 @@ from typing import Any, Protocol
 
 OTHER = "其他"
 VETO_WINDOW = 12
-COMPLAINT_TYPES = ("举报", "求助", "投诉")
+COMPLAINT_TYPES = ("举报", "求助", "投诉")  # tie order: the explicit words first
 # DESIGN §5's six, and 其他 for a public post that asks nothing (news, rumour, eyewitness).
-REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬", OTHER)  # tie order: the explicit words first
+REQUEST_TYPES = ("咨询", "投诉", "求助", "建议", "举报", "表扬", OTHER)
 MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule matched
 STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
 STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}

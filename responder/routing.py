@@ -8,6 +8,7 @@ supports (协办). Every decision lists the rules that fired and why.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from analysis.urgency import crisis_reasons
@@ -23,6 +24,11 @@ class RouteFacts:
     text: str
     metrics: dict[str, Any] = field(default_factory=dict)
     author_verified_type: int | None = None
+
+    @cached_property
+    def crisis_kinds(self) -> frozenset[str]:
+        """The kinds of crisis urgency finds in the text, read once however many rules ask."""
+        return frozenset(reason.split("（")[0] for reason in crisis_reasons(self.text))
 
 
 @dataclass(frozen=True)
@@ -118,11 +124,11 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
         elif key == "crisis":
             # The kinds of crisis urgency found (扬言极端行为, 群体性事件, 人员伤亡, 坍塌爆炸):
             # one detector for both, so a crisis at level 4 always reaches its office.
-            if not any(reason.split("（")[0] in expected for reason in crisis_reasons(facts.text)):
+            if not facts.crisis_kinds & set(expected):
                 return False
         elif key == "crisis_none":
             # An eyewitness report of a collapse or blast is news, not the writer's own claim.
-            if any(reason.split("（")[0] in expected for reason in crisis_reasons(facts.text)):
+            if facts.crisis_kinds & set(expected):
                 return False
         elif key == "grievance":
             if bool(expected) != any(word in facts.text for word in rules.grievance_words):
