@@ -131,11 +131,20 @@ def _drop_rolled_back(session: Session, state: _State) -> None:
     state.pending.clear()
 
 
-def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now: datetime) -> tuple[Event, str | None]:
+def attach(
+    session: Session,
+    index: EventIndex,
+    item: Item,
+    sig: Signature,
+    now: datetime,
+    events: dict[str, Event] | None = None,
+) -> tuple[Event, str | None]:
     """Join the item to its event (or start one) and update the event's channel timeline.
 
     An item that already has an event keeps it (a re-analysis or a retried job must not
-    move it or count it twice).
+    move it or count it twice). ``events`` holds the events this batch has touched, by key:
+    most items of a batch join an event another item just joined, and looking it up again
+    would cost a query and a flush each time.
     """
     sig = replace(sig, source=item.source, source_ref=item.external_id, parent_ref=item.parent_id or sig.parent_ref)
     if item.event_id is not None:
@@ -151,9 +160,17 @@ def attach(session: Session, index: EventIndex, item: Item, sig: Signature, now:
     holder = runtime.cached("event_index", dict)
     if "state" in holder and holder["state"].index is index:
         holder["state"].pending.add(sig.item_ref)
-    event = _survivor(session, session.scalar(select(Event).where(Event.key == key)))
+    events = {} if events is None else events
+    found = events.get(key)
+    if found is None:
+        # Every event is flushed when it is made (_new_event), so the look-up needs no flush
+        # of the batch's pending counts first.
+        with session.no_autoflush:
+            found = session.scalar(select(Event).where(Event.key == key))
+    event = _survivor(session, found)
     if event is None:
         event = _new_event(session, key, item, sig.topic, now)
+    events[key] = event
     for other_key in joined_too:
         _absorb(session, event, other_key)
     _count(event, item, sig, now, repeat=_seen_author(session, event, item))

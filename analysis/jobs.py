@@ -156,8 +156,9 @@ def _store(
         ).all()
     )
     grown: dict[int, Event] = {}
+    touched: dict[str, Event] = {}  # the batch's events by key: one look-up each
     for item, result in zip(items, results, strict=True):
-        event, reason = attach(session, index, item, result.signature, now)
+        event, reason = attach(session, index, item, result.signature, now, touched)
         if reason:
             log.info("item %s joined event: %s", item.id, reason)
         if (event.item_count or 0) > 1:

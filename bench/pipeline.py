@@ -7,6 +7,11 @@ process runs in burst mode, so the figure is per core.
 
     python bench/pipeline.py [--n 2000] [--engine domain] [--batch 50] [--json FILE]
 
+Each result also records ``python_loop_s``, a fixed pure-Python loop timed in the same run:
+shared machines differ from day to day (the same commit measured 449 items/s on one day
+and 144 on another with the loop three times slower), and the loop says which kind of day
+a figure comes from.
+
 The defaults are the service's (config/default.yaml); the result goes to
 bench/results/pipeline-<database>.json, so the SQLite and PostgreSQL runs are both kept.
 On PostgreSQL use a fresh database, as a new deployment has (the event index loads the
@@ -74,6 +79,15 @@ def make_records(n: int, seed: int = 7, run: str = "") -> list[dict[str, Any]]:
     return records
 
 
+def python_loop_seconds(n: int = 10_000_000) -> float:
+    """Time of a fixed pure-Python loop: how fast this machine runs Python right now."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
@@ -99,9 +113,10 @@ def main() -> None:
     from store.db import session_scope
     from store.items import save_item
     from store.models import Analysis, Assignment, Item
-    from store.queue import all_queues
+    from store.queue import all_queues, stop_embedded
     from yuqing_cli.bootstrap import prepare
 
+    loop_s = python_loop_seconds()
     settings = load_settings()
     prepare(settings, demo=False)
     runtime.configure(settings)
@@ -145,6 +160,7 @@ def main() -> None:
         "model_load_s": round(load_s, 2),
         "worker_items_per_s": round(args.n / work_s, 1),
         "worker_seconds": round(work_s, 2),
+        "python_loop_s": round(loop_s, 2),
         "analysed": analysed,
         "assignments": assignments,
         "tasks": states,
@@ -154,7 +170,7 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if hasattr(conn, "socket_file"):
-        conn.shutdown(nosave=True)  # the embedded server started for this run
+        stop_embedded(conn)  # the embedded server started for this run
     if set(states) != {"done"}:
         sys.exit(f"tasks left undone: {states}")
 

