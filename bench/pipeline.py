@@ -8,9 +8,9 @@ process runs in burst mode, so the figure is per core.
     python bench/pipeline.py [--n 2000] [--engine domain] [--batch 50] [--json FILE]
 
 Each result also records ``python_loop_s``, a fixed pure-Python loop timed in the same run:
-shared machines differ from day to day (the same commit measured 449 items/s on one day
-and 144 on another with the loop three times slower), and the loop says which kind of day
-a figure comes from.
+shared machines differ from day to day (commit 876b23f measured 449 items/s in one session
+and 144 in the next, with no change to the code), and the loop says which kind of day a
+figure comes from.
 
 The defaults are the service's (config/default.yaml); the result goes to
 bench/results/pipeline-<database>.json, so the SQLite and PostgreSQL runs are both kept.
