@@ -313,15 +313,19 @@ def classify_request_type(
         if mapped:
             return RequestTypeResult(mapped, f"来源标注类型：{raw_type}")
     read = text
-    if rules.courtesy is not None:
+    scores, words = _cue_scores(rules, text)
+    if rules.courtesy is not None and "表扬" in scores:
         # 谢谢领导百忙之中回复 closes a question or a complaint: politeness, not praise.
         # Thanks that close an account of help (…还送了慰问品，感谢) are the message.
-        polite = rules.courtesy.sub("", text)
-        if any(name != "表扬" for name in _cue_scores(rules, polite)[0]):
-            read = polite
-    scores, words = _cue_scores(rules, read)
+        polite, courtesies = rules.courtesy.subn("", text)
+        if courtesies:
+            polite_scores, polite_words = _cue_scores(rules, polite)
+            if any(name != "表扬" for name in polite_scores):
+                read, scores, words = polite, polite_scores, polite_words
     mock = next((m.group(0) for p in rules.sarcasm if (m := p.search(text))), None)
-    praise = scores.pop("表扬", 0.0) + _closing_praise(rules, read)
+    # Closing praise is a part of the praise already found: none found, none to weigh again.
+    praise = scores.pop("表扬", 0.0)
+    praise += _closing_praise(rules, read) if praise else 0.0
     complaint = sum(scores.get(n, 0.0) for n in COMPLAINT_TYPES)
     if mock and (praise or complaint):
         scores["投诉"] = scores.get("投诉", 0.0) + praise + 1.0
