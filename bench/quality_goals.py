@@ -108,7 +108,8 @@ def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str,
         ("domain: lead offices", _get(results, "domain", "offices"), "≥ 0.85", lambda v: v >= 0.85, ""),
         *(
             (f"worker end to end, items/s ({db})", run.get("worker_items_per_s"), "≥ 200", lambda v: v >= 200,
-             f"bench/pipeline.py, {run.get('engine')} engine, batch {run.get('batch')}")
+             f"bench/pipeline.py, {run.get('engine')} engine, batch {run.get('batch')}, "
+             f"python loop {run.get('python_loop_s')} s")
             for db, run in pipelines.items()
         ),
     ]  # fmt: skip
