@@ -89,16 +89,32 @@ def recent_index(session: Session, topics: set[str], now: datetime) -> EventInde
         _load(session, state, _rows(session, now=now))
     else:
         _drop_rolled_back(session, state)
-        _load(session, state, _rows(session, after=state.watermark - SYNC_SLACK))
+        _load(session, state, _rows(session, after=state.watermark - SYNC_SLACK, unknown_to=state.index))
         _apply_edits(session, state)
     state.watermark = max(state.watermark, top)
     return state.index
 
 
-def _rows(session: Session, *, now: datetime | None = None, after: int | None = None) -> list[Any]:
-    """Grouped items with their analyses: the window's newest, or those analysed after an id."""
+def _rows(
+    session: Session, *, now: datetime | None = None, after: int | None = None, unknown_to: EventIndex | None = None
+) -> list[Any]:
+    """Grouped items with their analyses: the window's newest, or those analysed after an id.
+
+    With ``unknown_to``, only items that index does not hold yet are loaded whole: the
+    re-read slack below the watermark is mostly items the index already has.
+    """
     query = select(Item, Analysis, Event.key).join(Analysis, Analysis.item_id == Item.id).join(Event)
     if after is not None:
+        if unknown_to is not None:
+            ids = session.scalars(
+                select(Analysis.item_id)
+                .join(Item, Analysis.item_id == Item.id)
+                .where(Analysis.id > after, Item.event_id.is_not(None))
+            )
+            missing = {i for i in ids if str(i) not in unknown_to.by_item}
+            if not missing:
+                return []
+            query = query.where(Item.id.in_(missing))
         query = query.where(Analysis.id > after).order_by(Analysis.id)
     else:
         assert now is not None
