@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from analysis.event_lexicon import (
     AREA,
@@ -76,12 +77,12 @@ class Signature:
     terms: frozenset[str] = frozenset()
     matters: frozenset[str] = frozenset()  # institutions and named policies (经济学院, 人才购房补贴)
 
-    @property
+    @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
         """The thread an item belongs to: its parent's, or its own when it has none."""
         return f"{self.source}\x1f{self.parent_ref or self.source_ref or self.item_ref}"
 
-    @property
+    @cached_property
     def own_thread(self) -> str:
         return f"{self.source}\x1f{self.source_ref or self.item_ref}"
 

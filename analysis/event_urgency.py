@@ -54,7 +54,10 @@ class Member:
     ref: str
     source: str
     author: str | None
-    published_at: datetime
+    published_at: datetime  # kept naive UTC (see _naive), so the rules compare without converting
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "published_at", _naive(self.published_at))
 
 
 @dataclass(frozen=True)
@@ -90,19 +93,19 @@ def assess(item: Member, members: Sequence[Member], level: int, reasons: Sequenc
 
 def _after(other: Member, item: Member) -> bool:
     """Whether ``other`` came later than the item; at the same instant the later-received one is later."""
-    a, b = _naive(other.published_at), _naive(item.published_at)
+    a, b = other.published_at, item.published_at
     if a == b:
         return (len(other.ref), other.ref) > (len(item.ref), item.ref)
     return a > b
 
 
 def _burst(item: Member, others: Sequence[Member]) -> str | None:
-    now = _naive(item.published_at)
-    recent = 1 + sum(1 for m in others if now - BURST_WINDOW < _naive(m.published_at) <= now)
+    now = item.published_at
+    recent = 1 + sum(1 for m in others if now - BURST_WINDOW < m.published_at <= now)
     if recent < BURST_ITEMS:
         return None
     start = now - BURST_WINDOW
-    before = sum(1 for m in others if start - BURST_BEFORE < _naive(m.published_at) <= start)
+    before = sum(1 for m in others if start - BURST_BEFORE < m.published_at <= start)
     hours = BURST_WINDOW / timedelta(hours=1)
     rate_now, rate_before = recent / hours, before / (BURST_BEFORE / timedelta(hours=1))
     if rate_before and rate_now < BURST_RATIO * rate_before:
