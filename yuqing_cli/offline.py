@@ -82,6 +82,8 @@ def analyse_stream(stream: TextIO, settings: Settings, out: TextIO, now: datetim
     keys = [""] * len(results)
     for i in sorted(range(len(results)), key=lambda i: batch[i].published_at):  # as the service receives them
         keys[i] = index.add(results[i].signature)[0]
+    # A later item can tie two events into one (EventIndex.merged): read where each item ended.
+    keys = [index.by_item.get(r.signature.item_ref, key) for r, key in zip(results, keys, strict=True)]
     results = with_event_urgency(batch, results, keys)
     for facts, result, key in zip(batch, results, keys, strict=True):
         out.write(

@@ -101,3 +101,25 @@ def test_event_context_raises_urgency_as_the_worker_does(tmp_path: Path) -> None
     assert call["event"] == post["event"] is not None
     assert call["urgency"] == 2
     assert post["urgency"] == 3 and "热线诉求已转到公开渠道" in post["urgency_reasons"]
+
+
+def test_an_item_that_ties_two_events_reports_one_event_for_all(tmp_path: Path) -> None:
+    """The first two posts name the estate by its brand alone and find no common anchor; the
+    third names 星耀五洲小区 and both problems, and ties them: all three report its event."""
+    lines = [
+        {"source": "people_liuyan", "id": "l1", "kind": "message", "title": "星耀五洲交房后问题多",
+         "content": "融创星耀五洲交房三个月了，开发商还是没通正式水电，装修一直没法开工。",
+         "published_at": "2026-09-10T09:00:00+08:00"},
+        {"source": "people_liuyan", "id": "l2", "kind": "message", "title": "星耀五洲负一楼面积缩水",
+         "content": "星耀五洲25栋负一楼面积比同户型少了十几平，开发商拒绝说明。",
+         "published_at": "2026-09-11T15:00:00+08:00"},
+        {"source": "weibo", "id": "w1", "kind": "post",
+         "content": "星耀五洲小区交房后问题一堆：临时水电、负一楼面积缩水，开发商拖着不整改",
+         "published_at": "2026-09-19T20:00:00+08:00"},
+    ]  # fmt: skip
+    path = tmp_path / "items.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    done = run(path)
+    assert done.returncode == 0, done.stderr
+    events = [json.loads(line)["event"] for line in done.stdout.splitlines()]
+    assert events[0] is not None and events == [events[0]] * 3, events
