@@ -59,6 +59,9 @@ FRESH_SETS = {
     "fresh29": DATA / "fresh29_items.jsonl",
     "fresh30": DATA / "fresh30_items.jsonl",
     "fresh31": DATA / "fresh31_items.jsonl",
+    "fresh32": DATA / "fresh32_items.jsonl",
+    "fresh33": DATA / "fresh33_items.jsonl",
+    "fresh34": DATA / "fresh34_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
