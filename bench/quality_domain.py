@@ -103,6 +103,9 @@ UNTUNED = {
     "fresh29": {"topic": 0.92, "sentiment": 0.98, "urgency": 0.9, "offices": 0.9, "crisis_recall": 1.0},
     "fresh30": {"topic": 0.94, "sentiment": 0.88, "urgency": 0.86, "offices": 0.86, "crisis_recall": 1.0},
     "fresh31": {"topic": 0.96, "sentiment": 0.92, "urgency": 0.98, "offices": 0.94, "crisis_recall": 1.0},
+    "fresh32": {"topic": 0.978, "sentiment": 0.867, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh33": {"topic": 0.867, "sentiment": 0.933, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh34": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.956, "offices": 0.978, "crisis_recall": 1.0},
 }
 
 
