@@ -23,6 +23,7 @@ from config.rules import load_rule_file
 MEDIA_VERIFIED_TYPES = (3,)
 # Weibo's verified types of government (1) and media (3) accounts: they publish, not petition.
 OFFICIAL_VERIFIED_TYPES = (1, 3)
+GOVERNMENT_VERIFIED_TYPES = (1,)
 INCIDENT_KINDS = ("人员伤亡", "坍塌爆炸")
 
 
@@ -113,6 +114,14 @@ class Analyser:
             official=verified_type in OFFICIAL_VERIFIED_TYPES,
             incident=any(r.startswith(INCIDENT_KINDS) for r in crises),
         )
+        if (
+            rtype.request_type == topics.OTHER
+            and stance_type != "表扬"
+            and (verified_type in GOVERNMENT_VERIFIED_TYPES or topics.DRILL_LABEL in rtype.reason)
+        ):
+            # A government notice or a drill states facts: neutral, unless it tells of a
+            # crisis or a hazard (three_class reads the text for those).
+            stance_type = topics.OTHER
         sentiment = self.engine.score(text) if score is None else score
         label = three_class(sentiment, stance_type, text)
         found = entities.extract(masked)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from analysis.urgency import ASKING, HAZARD, crisis_reasons
+from analysis.urgency import ASKING, DRILL, HAZARD, crisis_reasons
 
 ENGINES = {
     "snownlp": ("analysis.sentiment_snownlp", "SnowNLPSentiment"),
@@ -18,7 +18,8 @@ ENGINES = {
     "domain": ("analysis.sentiment_domain", "DomainSentiment"),
 }
 NEGATIVE_TYPES = ("投诉", "举报", "求助")
-NEUTRAL_TYPES = ("咨询", "建议")
+# 其他 is passed for what states facts and asks nothing: a government notice, a drill.
+NEUTRAL_TYPES = ("咨询", "建议", "其他")
 
 
 class SentimentEngine(Protocol):
@@ -77,7 +78,8 @@ def three_class(score: float, request_type: str, text: str = "") -> str:
         return "neg"
     if text and (crisis_reasons(text) or GRIEF.search(text)):
         return "neg"
-    if text and HAZARD.search(text) and not (request_type in NEUTRAL_TYPES and ASKING.search(text)):
+    hazard = text and HAZARD.search(text) and not DRILL.search(text)
+    if hazard and not (request_type in NEUTRAL_TYPES and ASKING.search(text)):
         return "neg"
     if request_type in NEUTRAL_TYPES:
         return "neu"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 OTHER = "其他"
+DRILL_LABEL = "应急演练"  # a drill stages an incident: neither a request nor bad news
 VETO_WINDOW = 12
 COMPLAINT_TYPES = ("举报", "求助", "投诉")  # tie order: the explicit words first
 # DESIGN §5's six, and 其他 for a public post that asks nothing (news, rumour, eyewitness).
@@ -353,6 +354,17 @@ def classify_request_type(
     return RequestTypeResult(rules.default_type, f"无明显诉求词，按{rules.default_type}处理")
 
 
+# Why a public post asks nothing; all but official and incident are patterns in topics.yaml.
+NO_REQUEST_LABELS = {
+    "rumour": "转发传言",
+    "report": "新闻报道",
+    "drill": DRILL_LABEL,
+    "fiction": "影视小说或转述视频",
+    "official": "媒体或政务账号",
+    "incident": "目击事故",
+}
+
+
 def no_request(
     rules: TopicRules, text: str, found: RequestTypeResult, *, public: bool, official: bool, incident: bool
 ) -> RequestTypeResult:
@@ -363,21 +375,21 @@ def no_request(
     from a media or government account (``official``), one that forwards a rumour, one
     written as a news report, or an account of an incident (``incident``: the crisis
     detector found a collapse, a blast or casualties, and not to the writer's own home or
-    family: 我妈被推倒 is a grievance) is 其他 unless it also makes a demand of its own
-    (要求…处理, 谁来管, 怎么办). Only Weibo-like ``public`` items: a board
-    message or a hotline call is a request by its nature.
+    family: 我妈被推倒 is a grievance), a drill (演练: the leak it stages happened to nobody)
+    or a film retold is 其他 unless it also makes a demand of its own (要求…处理, 谁来管,
+    怎么办). Only Weibo-like ``public`` items: a board message or a hotline call is a
+    request by its nature.
     """
     if not public or found.reason.startswith("来源标注"):
         return found
     demand = rules.no_request.get("demand")
     if demand is not None and demand.search(text):
         return found
-    marks = [name for name in ("rumour", "report") if (p := rules.no_request.get(name)) is not None and p.search(text)]
+    marks = [name for name in NO_REQUEST_LABELS if (p := rules.no_request.get(name)) is not None and p.search(text)]
     if official:
         marks.append("official")
     if incident and not ((p := rules.no_request.get("own")) is not None and p.search(text)):
         marks.append("incident")
     if not marks:
         return found
-    labels = {"rumour": "转发传言", "report": "新闻报道", "official": "媒体或政务账号", "incident": "目击事故"}
-    return RequestTypeResult(OTHER, "无诉求（" + "、".join(labels[m] for m in marks) + "）")
+    return RequestTypeResult(OTHER, "无诉求（" + "、".join(NO_REQUEST_LABELS[m] for m in marks) + "）")

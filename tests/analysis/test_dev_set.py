@@ -55,6 +55,9 @@ FRESH_FLOORS = {
     "fresh29": {"topic": 0.89, "sentiment": 0.95, "urgency": 0.93, "offices": 0.89},
     "fresh30": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.93},
     "fresh31": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.97, "offices": 0.95},
+    "fresh32": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.93, "offices": 0.95},
+    "fresh33": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.91, "offices": 0.93},
+    "fresh34": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
 }
 
 
@@ -196,3 +199,18 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     model = NgramModel.load(path)
     assert np.isclose(sum(model.proba("燃气味").values()), 1.0)
     assert max(model.proba("燃气泄漏").items(), key=lambda kv: kv[1])[0] == "燃气"
+
+
+@pytest.mark.parametrize(
+    ("content", "verified_type"),
+    [
+        pytest.param("【供暖季安排】本供暖季自11月1日零时起正式供热，发现跑冒滴漏及时报修", 1, id="gov"),
+        pytest.param("【我市启动违法建设专项整治】重点查处楼顶加盖、私搭乱建，欢迎市民提供线索", 1, id="campaign"),
+        pytest.param("今天小区搞燃气泄漏应急演练，消防车都开进来了，虚惊一场，演练挺专业", -1, id="a-drill"),
+    ],
+)
+def test_government_notices_and_drills_are_neutral(content: str, verified_type: int) -> None:
+    """A government account states facts and a drill stages a leak: neither is bad news."""
+    item = _item("n", content, source="weibo", kind="post", author_meta={"verified_type": verified_type})
+    (got,) = predict([item], service_settings())
+    assert got["sentiment"]["label"] == "neu" and got["request_type"] == "其他" and got["urgency"] == 1

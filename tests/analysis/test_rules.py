@@ -339,6 +339,14 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("想当年我们村为征地的事，几百号人在县政府门口坐了一天一夜", "其他", 1),
         ("楼道里的电线全裸露着，还冒过火花", "投诉", 3),
         ("工人师傅帮我们把被风刮倒的自行车棚扶起来了", "表扬", 1),
+        # A whole building without heat is an outage; a petition with 过 is over; an
+        # announced gathering and an announced climb are crises.
+        ("富民里3号楼，整栋楼暖气从昨晚就凉透了，屋里12度", "投诉", 3),
+        ("整栋楼暖气不热，室温14度左右，已持续一周", "投诉", 2),
+        ("去年因为拆迁补偿的事，我们几户还一起去区里上访过。后来补偿款到位了", "咨询", 1),
+        ("明早9点大家在物业办公室门口集合，横幅已经印好了", "其他", 4),
+        ("找开发商没人，明天我就上售楼处楼顶，让他们看看", "投诉", 4),
+        ("我家楼下大门口集合了很多人跳广场舞", "投诉", 2),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
@@ -392,6 +400,8 @@ def test_closing_courtesies_are_not_praise(rules: topics.TopicRules, text: str, 
         pytest.param("物业的人把我妈推下台阶，胳膊骨折了", False, True, None, id="harm-to-the-writers-family"),
         pytest.param("网传小区要拆迁，都没人管吗？谁来管管", False, False, None, id="a-rumour-with-a-demand"),
         pytest.param("小区地下室积水几个月了，物业一直不管", False, False, None, id="an-ordinary-complaint"),
+        pytest.param("下午小区搞燃气泄漏应急演练，吓我一跳，还挺像回事", False, False, "其他", id="a-drill"),
+        pytest.param("昨晚追的那部剧里工地塔吊倒塌砸死了人，看得我心惊肉跳", False, False, "其他", id="a-series"),
     ],
 )
 def test_public_posts_that_ask_nothing_are_other(
