@@ -62,6 +62,9 @@ FRESH_SETS = {
     "fresh32": DATA / "fresh32_items.jsonl",
     "fresh33": DATA / "fresh33_items.jsonl",
     "fresh34": DATA / "fresh34_items.jsonl",
+    "fresh35": DATA / "fresh35_items.jsonl",
+    "fresh36": DATA / "fresh36_items.jsonl",
+    "fresh37": DATA / "fresh37_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
