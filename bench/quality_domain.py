@@ -109,6 +109,9 @@ UNTUNED = {
     "fresh32": {"topic": 0.978, "sentiment": 0.867, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
     "fresh33": {"topic": 0.867, "sentiment": 0.933, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
     "fresh34": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.956, "offices": 0.978, "crisis_recall": 1.0},
+    "fresh35": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.978, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh36": {"topic": 0.956, "sentiment": 0.933, "urgency": 0.911, "offices": 0.889, "crisis_recall": 0.857},
+    "fresh37": {"topic": 0.911, "sentiment": 1.0, "urgency": 0.933, "offices": 0.978, "crisis_recall": 1.0},
 }
 
 
