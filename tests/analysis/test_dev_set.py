@@ -58,6 +58,9 @@ FRESH_FLOORS = {
     "fresh32": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.93, "offices": 0.95},
     "fresh33": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.91, "offices": 0.93},
     "fresh34": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
+    "fresh35": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
+    "fresh36": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.95, "offices": 0.93},
+    "fresh37": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
 }
 
 

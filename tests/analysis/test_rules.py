@@ -47,6 +47,9 @@ def rules() -> topics.TopicRules:
         pytest.param("", "这房子住了不到五年，墙皮掉得跟下雪似的", "房屋质量与安全", id="plaster-falling"),
         pytest.param("", "隔壁三居室住了十几个人，上下铺", "房屋租赁与中介", id="bunk-beds-are-a-crowded-let"),
         pytest.param("", "地铁站的电梯又坏了，拎着行李箱爬台阶", "其他", id="a-metro-lift-is-no-estates"),
+        pytest.param("表扬物业维修工", "物业维修工张师傅冒雨疏通堵塞的雨水管", "物业管理", id="the-estates-own-staff"),
+        pytest.param("", "限价商品房交款三年未分房", "保障性住房", id="price-capped-housing"),
+        pytest.param("", "专业师傅上门防水补漏，包修5年，微信同号", "其他", id="a-waterproofing-ad"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -347,6 +350,13 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("明早9点大家在物业办公室门口集合，横幅已经印好了", "其他", 4),
         ("找开发商没人，明天我就上售楼处楼顶，让他们看看", "投诉", 4),
         ("我家楼下大门口集合了很多人跳广场舞", "投诉", 2),
+        # A simile, a gathering talked down, a dated climb, a limb hit; 一大片 is no film.
+        ("这两年手里那套房跌得跟楼塌了似的", "投诉", 2),
+        ("群里有人提议去售楼处拉横幅，被大多数人劝住了", "投诉", 2),
+        ("我已经没路可走了，下周去他们办公楼顶上站着", "投诉", 4),
+        ("阳台水泥板整块掉下来，正好砸到我爸左胳膊，现在在医院缝针", "投诉", 4),
+        ("外墙有一大片瓷砖已经鼓起松动，刮风时能看见在晃", "投诉", 3),
+        ("根据《天津市物业管理条例》，楼道里燃气味这么大物业必须处理", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
