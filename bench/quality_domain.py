@@ -65,6 +65,9 @@ FRESH_SETS = {
     "fresh35": DATA / "fresh35_items.jsonl",
     "fresh36": DATA / "fresh36_items.jsonl",
     "fresh37": DATA / "fresh37_items.jsonl",
+    "fresh38": DATA / "fresh38_items.jsonl",
+    "fresh39": DATA / "fresh39_items.jsonl",
+    "fresh40": DATA / "fresh40_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
