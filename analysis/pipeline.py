@@ -114,6 +114,9 @@ class Analyser:
             official=verified_type in OFFICIAL_VERIFIED_TYPES,
             incident=any(r.startswith(INCIDENT_KINDS) for r in crises),
         )
+        if facts.kind in ("post", "comment") and topics.is_advert(topic):
+            # An ad asks nothing of the commission and is no bad news (its 急售！！ is no complaint).
+            rtype, stance_type = topics.RequestTypeResult(topics.OTHER, "无诉求（广告）"), topics.OTHER
         if (
             rtype.request_type == topics.OTHER
             and stance_type != "表扬"
@@ -180,6 +183,8 @@ class Analyser:
         (and a correction becomes training data). Praise and suggestions are left alone.
         """
         if level.level >= 4 or self.crisis_model is None or request_type in ("表扬", "建议"):
+            return level
+        if urgency.NEGATED.search(text):  # 所幸无人员伤亡: the text itself says no one was hurt
             return level
         p = self.crisis_model.proba(text)["crisis"]
         if p < CRISIS_THRESHOLD:

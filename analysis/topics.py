@@ -27,7 +27,7 @@ MODEL_MIN = 0.55  # the model alone must be this sure to name a topic no rule ma
 STANCE_MIN = {"complaint": 0.55, "suggest": 0.6}  # the stance model's say when no cue fired
 STANCE_TYPE = {"complaint": "投诉", "suggest": "建议", "consult": "咨询"}
 MINOR_SHARE = 0.5  # what minor words add to a topic that has a real subject
-LONG_LETTER = 150  # characters: a letter, not a one-line question
+LONG_LETTER = 100  # characters: a letter, not a one-line question
 LONG_LETTER_COMPLAINT = 1.5  # complaint cue weight a letter needs to be read as a grievance
 LONG_LETTER_SHARE = 0.5  # …and its share of the question or suggestion cues
 
@@ -254,6 +254,11 @@ def classify_topic(rules: TopicRules, title: str, content: str, model: TopicScor
     if weak:
         return _model_pick(model, full, proba, list(weak), raw, scores, "rules(weak)+model")
     return TopicResult(OTHER, (), (), {}, "model", {top: round(proba[top], 3)})
+
+
+def is_advert(result: TopicResult) -> bool:
+    """An out-of-scope result decided by the ad tags of topics.yaml (广告联系, 广告卖点, …)."""
+    return result.topic == OTHER and any(tag.startswith("广告") for tag in result.tags)
 
 
 def _rule_result(name: str, score: _TopicScore, scores: dict[str, float], how: str) -> TopicResult:

@@ -61,6 +61,9 @@ FRESH_FLOORS = {
     "fresh35": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
     "fresh36": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.95, "offices": 0.93},
     "fresh37": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
+    "fresh38": {"topic": 0.95, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
+    "fresh39": {"topic": 0.84, "sentiment": 0.86, "urgency": 0.86, "offices": 0.84},
+    "fresh40": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.93, "offices": 0.91},
 }
 
 

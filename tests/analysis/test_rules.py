@@ -50,6 +50,8 @@ def rules() -> topics.TopicRules:
         pytest.param("表扬物业维修工", "物业维修工张师傅冒雨疏通堵塞的雨水管", "物业管理", id="the-estates-own-staff"),
         pytest.param("", "限价商品房交款三年未分房", "保障性住房", id="price-capped-housing"),
         pytest.param("", "专业师傅上门防水补漏，包修5年，微信同号", "其他", id="a-waterproofing-ad"),
+        pytest.param("", "在商场做保洁仨月了，一分钱工资没见着", "其他", id="a-shop-cleaners-wages"),
+        pytest.param("", "医院停车场车位少，停车费半小时5元", "其他", id="a-hospital-car-park"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -69,6 +71,13 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
     ("text", "rtype"),
     [
         ("拿到钥匙了！！等了四年终于交房了，感谢保交楼专班", "表扬"),
+        # Mock thanks for a taste of country life; a letter of grievance that asks questions.
+        ("真心感谢物业🙏 楼道垃圾八天没人收，让我们全单元提前体验了乡村田园的风味", "投诉"),
+        (
+            "公积金提取审核了两个月，“审核中”我都背下来了\n我于8月初提交了购房公积金提取申请，到今天整整两个月，系统一直显示审核中，打电话问就说耐心等待。"
+            "贵中心的效率真是让人叹为观止，首付是等不起的，请问到底卡在哪个环节？请尽快给个答复。",
+            "投诉",
+        ),
         ("大雪天物业师傅凌晨就起来铲雪，路上一点冰都没有，这物业费交得值👍", "表扬"),
         ("热力公司的师傅太负责了，大半夜来修暖气，感动", "表扬"),
         ("我家宅基地上的房子评估价一平才几百块，在镇上连个厕所都买不起", "投诉"),
@@ -357,6 +366,12 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("阳台水泥板整块掉下来，正好砸到我爸左胳膊，现在在医院缝针", "投诉", 4),
         ("外墙有一大片瓷砖已经鼓起松动，刮风时能看见在晃", "投诉", 3),
         ("根据《天津市物业管理条例》，楼道里燃气味这么大物业必须处理", "投诉", 3),
+        ("刚才楼下砰的一声，我家窗户玻璃嗡嗡地抖，下楼一看对面那栋三楼窗户全没了", "其他", 4),
+        ("我爸把几桶汽油搬进了屋，说再有人来动房子，他就和这房子一起点着", "投诉", 4),
+        ("隔壁工地凌晨三点打桩，我整个人要原地爆炸了", "投诉", 2),
+        ("楼上装修疑似拆改了承重墙，天花板今天早上还往下掉灰块", "举报", 3),
+        ("楼道里老有一股臭鸡蛋味，今天特别冲", "投诉", 3),
+        ("管道改造完工五天了，21、22、23号楼三栋楼还没恢复通气", "求助", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
