@@ -68,6 +68,9 @@ FRESH_SETS = {
     "fresh38": DATA / "fresh38_items.jsonl",
     "fresh39": DATA / "fresh39_items.jsonl",
     "fresh40": DATA / "fresh40_items.jsonl",
+    "fresh41": DATA / "fresh41_items.jsonl",
+    "fresh42": DATA / "fresh42_items.jsonl",
+    "fresh43": DATA / "fresh43_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
