@@ -121,6 +121,9 @@ UNTUNED = {
     "fresh38": {"topic": 0.978, "sentiment": 0.956, "urgency": 0.956, "offices": 0.933, "crisis_recall": 1.0},
     "fresh39": {"topic": 0.867, "sentiment": 0.756, "urgency": 0.667, "offices": 0.711, "crisis_recall": 0.833},
     "fresh40": {"topic": 0.911, "sentiment": 0.911, "urgency": 0.889, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh41": {"topic": 0.978, "sentiment": 1.0, "urgency": 0.867, "offices": 0.978, "crisis_recall": 1.0},
+    "fresh42": {"topic": 0.867, "sentiment": 0.867, "urgency": 0.911, "offices": 0.867, "crisis_recall": 1.0},
+    "fresh43": {"topic": 0.911, "sentiment": 1.0, "urgency": 0.844, "offices": 0.978, "crisis_recall": 1.0},
 }
 
 
