@@ -10,7 +10,10 @@ get ahead of, so once an item has joined its event this module raises its urgenc
   the event within ``BURST_WINDOW`` and at least ``BURST_RATIO`` times the event's rate
   over the day before that window → level 3.
 * **From the hotline to a public channel**: the event holds an earlier hotline record
-  and this item is a public post → level 3 (the complaint is going public).
+  and this item is public. On Weibo → level 3 (the complaint is going public, where it
+  can spread); on a message board, which is a petition channel of its own, the reason is
+  recorded and the level kept (blind batch fresh41: five such board and estate items,
+  all labelled 2 by their writers).
 * **Repeat complainant**: the same author or caller has written about this matter
   before. The second time is recorded as a reason; from the third time on → level 3.
 
@@ -79,7 +82,8 @@ def assess(item: Member, members: Sequence[Member], level: int, reasons: Sequenc
         channel_of(m.source) == "hotline" and not _after(m, item) for m in others
     ):
         extra.append("热线诉求已转到公开渠道")
-        raise_to = max(raise_to, HIGH)
+        if channel_of(item.source) == "weibo":
+            raise_to = max(raise_to, HIGH)
     if item.author:
         times = 1 + sum(1 for m in others if m.author == item.author and not _after(m, item))
         if times >= 2:

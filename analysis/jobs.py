@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from analysis import event_urgency
@@ -106,15 +106,27 @@ def member_of(item: Item) -> event_urgency.Member:
 
 
 def events_members(session: Session, event_ids: set[int], batch: list[Item]) -> dict[int, list[event_urgency.Member]]:
-    """The members of these events that the rules can see: those of the last ``MEMBERS_WINDOW``
-    before the batch's oldest item, newest ``MEMBERS_SEEN`` per event."""
+    """The members of these events that the event rules can use, newest ``MEMBERS_SEEN`` per event.
+
+    The rules look at three things: the burst window around the batch (every member of the
+    last ``BURST_WINDOW + BURST_BEFORE``), a hotline record of the matter and the batch
+    authors' own earlier items (both back to ``MEMBERS_WINDOW``). Only those rows are read:
+    a busy event's other members would be loaded for every batch and never looked at.
+    """
     if not event_ids:
         return {}
-    oldest = min(i.published_at or i.first_seen_at or utcnow() for i in batch) - MEMBERS_WINDOW
+    started = min(i.published_at or i.first_seen_at or utcnow() for i in batch)
     when = func.coalesce(Item.published_at, Item.first_seen_at)
+    wanted = [
+        when >= started - event_urgency.BURST_WINDOW - event_urgency.BURST_BEFORE,
+        *(func.lower(Item.source).contains(mark) for mark in event_urgency.HOTLINE_MARKS),
+    ]
+    authors = {i.author_id for i in batch if i.author_id}
+    if authors:
+        wanted.append(Item.author_id.in_(authors))
     rows = session.execute(
         select(Item.event_id, Item.id, Item.source, Item.author_id, when)
-        .where(Item.event_id.in_(event_ids), when >= oldest)
+        .where(Item.event_id.in_(event_ids), when >= started - MEMBERS_WINDOW, or_(*wanted))
         .order_by(Item.id.desc())
     ).all()
     found: dict[int, list[event_urgency.Member]] = {}

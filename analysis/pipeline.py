@@ -24,6 +24,8 @@ MEDIA_VERIFIED_TYPES = (3,)
 # Weibo's verified types of government (1) and media (3) accounts: they publish, not petition.
 OFFICIAL_VERIFIED_TYPES = (1, 3)
 GOVERNMENT_VERIFIED_TYPES = (1,)
+SHORT_TEXT = 20  # characters under which the crisis model needs SHORT_CRISIS_THRESHOLD
+SHORT_CRISIS_THRESHOLD = 0.8
 INCIDENT_KINDS = ("人员伤亡", "坍塌爆炸")
 
 
@@ -186,8 +188,11 @@ class Analyser:
             return level
         if urgency.NEGATED.search(text):  # 所幸无人员伤亡: the text itself says no one was hurt
             return level
+        if urgency.FICTION.search(text) or urgency.DRILL.search(text):  # a film's plot, a drill's script
+            return level
         p = self.crisis_model.proba(text)["crisis"]
-        if p < CRISIS_THRESHOLD:
+        # A line of a few words gives the model a handful of n-grams (去了, 带): it must be surer.
+        if p < (CRISIS_THRESHOLD if len(text) >= SHORT_TEXT else SHORT_CRISIS_THRESHOLD):
             return level
         cue = "、".join(self.crisis_model.explain(text, "crisis", k=3))
         return urgency.Urgency(4, (f"疑似危机（模型判断，{p:.0%}，依据：{cue}），请核实", *level.reasons))

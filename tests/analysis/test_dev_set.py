@@ -64,6 +64,9 @@ FRESH_FLOORS = {
     "fresh38": {"topic": 0.95, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
     "fresh39": {"topic": 0.84, "sentiment": 0.86, "urgency": 0.86, "offices": 0.84},
     "fresh40": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.93, "offices": 0.91},
+    "fresh41": {"topic": 0.95, "sentiment": 0.97, "urgency": 0.93, "offices": 0.97},
+    "fresh42": {"topic": 0.86, "sentiment": 0.84, "urgency": 0.93, "offices": 0.91},
+    "fresh43": {"topic": 0.93, "sentiment": 0.97, "urgency": 0.93, "offices": 0.95},
 }
 
 
@@ -220,3 +223,16 @@ def test_government_notices_and_drills_are_neutral(content: str, verified_type: 
     item = _item("n", content, source="weibo", kind="post", author_meta={"verified_type": verified_type})
     (got,) = predict([item], service_settings())
     assert got["sentiment"]["label"] == "neu" and got["request_type"] == "其他" and got["urgency"] == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param("周末带娃去了趟图书馆", id="a-short-line"),  # the model alone says 0.71
+        pytest.param("看了部讲农民工讨薪的电影，男主爬上塔吊说要跳下去，结局挺压抑的", id="a-films-plot"),
+    ],
+)
+def test_the_crisis_model_does_not_judge_a_few_words_or_a_film(content: str) -> None:
+    item = _item("m", content, source="weibo", kind="post")
+    (got,) = predict([item], service_settings())
+    assert got["urgency"] < 4, got["urgency_reasons"]

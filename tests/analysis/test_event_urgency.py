@@ -27,12 +27,16 @@ def test_a_lone_item_keeps_its_level_and_reasons() -> None:
     assert (raised.level, raised.reasons) == (2, BASE)
 
 
-def test_hotline_matter_surfacing_on_a_public_board_is_raised() -> None:
+def test_hotline_matter_surfacing_on_weibo_is_raised_and_on_a_board_noted() -> None:
     call = member("1", "hotline_12319", minutes=0)
-    post = member("2", "people_liuyan", minutes=90)
+    post = member("2", "weibo", minutes=90)
     raised = assess(post, [call, post], 2, BASE, "投诉")
     assert raised.level == 3
     assert "热线诉求已转到公开渠道" in raised.reasons
+    # A message board is a petition channel of its own: the move is noted, the level kept.
+    letter = member("4", "people_liuyan", minutes=90)
+    noted = assess(letter, [call, letter], 2, BASE, "投诉")
+    assert noted.level == 2 and "热线诉求已转到公开渠道" in noted.reasons
     # The other way round (a post first, then a call) is not a move to public channels.
     assert assess(call, [call, post], 2, BASE, "投诉").level == 2
     # Two hotline records are not public either.
@@ -75,5 +79,5 @@ def test_praise_suggestions_and_crises_are_not_changed() -> None:
 
 def test_naive_and_aware_times_compare_as_utc() -> None:
     call = Member("1", "hotline_12319", None, datetime(2026, 12, 1, 9, 0))  # naive = UTC, as stored
-    post = Member("2", "people_liuyan", None, datetime(2026, 12, 1, 18, 0, tzinfo=UTC) + timedelta(hours=0))
+    post = Member("2", "weibo", None, datetime(2026, 12, 1, 18, 0, tzinfo=UTC) + timedelta(hours=0))
     assert assess(post, [call, post], 2, BASE, "投诉").level == 3

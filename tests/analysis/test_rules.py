@@ -372,6 +372,15 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("楼上装修疑似拆改了承重墙，天花板今天早上还往下掉灰块", "举报", 3),
         ("楼道里老有一股臭鸡蛋味，今天特别冲", "投诉", 3),
         ("管道改造完工五天了，21、22、23号楼三栋楼还没恢复通气", "求助", 3),
+        # The group chat blows up, the wallet collapses, a near miss, a joke said to be one,
+        # a banner in a story of last year, and a thank-you for a subsidence put right.
+        ("公积金额度上调的消息一出，我们公司群直接炸了哈哈哈", "其他", 1),
+        ("市内六区一个一居室四千起步，我的钱包当场塌房了", "投诉", 2),
+        ("沟挖了一周也不回填，已经有老人差点掉下去", "投诉", 3),
+        ("物业费一年涨两次，气得我想从楼上跳下去（开玩笑的 但是真离谱）", "投诉", 2),
+        ("我们去年在北辰也被拖过工资，当时也拉了横幅，最后半个月全结清了", "其他", 1),
+        ("前段时间反映的路面塌陷三天就修好了，效率真高，特此感谢", "表扬", 1),
+        ("桥墩底部混凝土成块剥落，锈蚀的钢筋都露在外面", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:

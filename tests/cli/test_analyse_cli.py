@@ -85,12 +85,11 @@ def test_event_context_raises_urgency_as_the_worker_does(tmp_path: Path) -> None
             "request_type": "投诉",
         },
         {
-            "source": "people_liuyan",
+            "source": "weibo",
             "id": "c2",
-            "kind": "message",
+            "kind": "post",
             "content": text + "，打了12319也没用",
             "published_at": "2026-11-24T15:00:00+08:00",
-            "request_type": "投诉",
         },
     ]
     path = tmp_path / "items.jsonl"
