@@ -153,7 +153,7 @@ def attach(
     item: Item,
     sig: Signature,
     now: datetime,
-    events: dict[str, Event] | None = None,
+    events: dict[str, Event | None] | None = None,
 ) -> tuple[Event, str | None]:
     """Join the item to its event (or start one) and update the event's channel timeline.
 
@@ -162,36 +162,76 @@ def attach(
     most items of a batch join an event another item just joined, and looking it up again
     would cost a query and a flush each time.
     """
+    return _settle(session, _place(session, index, item, sig), now, {} if events is None else events)
+
+
+def attach_many(
+    session: Session, index: EventIndex, items: list[Item], sigs: list[Signature], now: datetime
+) -> list[tuple[Event, str | None]]:
+    """``attach`` for a batch, in the same order and with the same outcome, but the events the
+    items join are read in one query: the index places every item first (it needs no
+    database), then each item is settled into its event."""
+    placed = [_place(session, index, item, sig) for item, sig in zip(items, sigs, strict=True)]
+    keys = {p.key for p in placed if p.event is None}
+    events: dict[str, Event | None] = dict.fromkeys(keys)  # None: no such event yet
+    if keys:
+        # Every event is flushed when it is made (_new_event), so the read needs no flush
+        # of the batch's pending changes first.
+        with session.no_autoflush:
+            events.update((e.key, e) for e in session.scalars(select(Event).where(Event.key.in_(keys))))
+    return [_settle(session, p, now, events) for p in placed]
+
+
+@dataclass
+class _Placement:
+    """Where the index put an item: its event's key (or its stored event) and what it tied."""
+
+    item: Item
+    sig: Signature
+    key: str = ""
+    reason: str | None = None
+    ties: tuple[str, ...] = ()
+    event: Event | None = None  # the event the item already had
+
+
+def _place(session: Session, index: EventIndex, item: Item, sig: Signature) -> _Placement:
     sig = replace(sig, source=item.source, source_ref=item.external_id, parent_ref=item.parent_id or sig.parent_ref)
     if item.event_id is not None:
         event = session.get(Event, item.event_id)
         if event is not None:
             if sig.item_ref not in index.by_item:
                 index.seed(sig, event.key)
-            return event, None
+            return _Placement(item, sig, event.key, event=event)
     if sig.parent_ref:
         _link_old_parent(session, index, sig)
     key, reason = index.add(sig, key=f"ev-{item.id}")
-    joined_too = list(index.merged)
     holder = runtime.cached("event_index", dict)
     if "state" in holder and holder["state"].index is index:
         holder["state"].pending.add(sig.item_ref)
-    events = {} if events is None else events
-    found = events.get(key)
-    if found is None:
-        # Every event is flushed when it is made (_new_event), so the look-up needs no flush
-        # of the batch's pending counts first.
+    return _Placement(item, sig, key, reason, tuple(index.merged))
+
+
+def _settle(
+    session: Session, placed: _Placement, now: datetime, events: dict[str, Event | None]
+) -> tuple[Event, str | None]:
+    """Put a placed item into its event (made now if new), merge what it tied, count it."""
+    if placed.event is not None:
+        return placed.event, None
+    item, sig, key = placed.item, placed.sig, placed.key
+    if key in events:
+        found = events[key]
+    else:
         with session.no_autoflush:
             found = session.scalar(select(Event).where(Event.key == key))
     event = _survivor(session, found)
     if event is None:
         event = _new_event(session, key, item, sig.topic, now)
     events[key] = event
-    for other_key in joined_too:
+    for other_key in placed.ties:
         _absorb(session, event, other_key)
     _count(event, item, sig, now, repeat=_seen_author(session, event, item))
     item.event_id = event.id
-    return event, reason
+    return event, placed.reason
 
 
 def _absorb(session: Session, event: Event, other_key: str) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from analysis import event_urgency
 from analysis.events import EventIndex
-from analysis.grouping import attach, recent_index
+from analysis.grouping import attach_many, recent_index
 from analysis.pipeline import Analyser, AnalysisResult, ItemFacts
 from store import outbox, runtime
 from store.models import Analysis, Event, Item, Task
@@ -168,9 +168,8 @@ def _store(
         ).all()
     )
     grown: dict[int, Event] = {}
-    touched: dict[str, Event] = {}  # the batch's events by key: one look-up each
-    for item, result in zip(items, results, strict=True):
-        event, reason = attach(session, index, item, result.signature, now, touched)
+    placed = attach_many(session, index, items, [r.signature for r in results], now)
+    for item, (event, reason) in zip(items, placed, strict=True):
         if reason:
             log.info("item %s joined event: %s", item.id, reason)
         if (event.item_count or 0) > 1:
