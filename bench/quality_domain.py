@@ -71,6 +71,9 @@ FRESH_SETS = {
     "fresh41": DATA / "fresh41_items.jsonl",
     "fresh42": DATA / "fresh42_items.jsonl",
     "fresh43": DATA / "fresh43_items.jsonl",
+    "fresh44": DATA / "fresh44_items.jsonl",
+    "fresh45": DATA / "fresh45_items.jsonl",
+    "fresh46": DATA / "fresh46_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
