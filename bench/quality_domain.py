@@ -127,6 +127,9 @@ UNTUNED = {
     "fresh41": {"topic": 0.978, "sentiment": 1.0, "urgency": 0.867, "offices": 0.978, "crisis_recall": 1.0},
     "fresh42": {"topic": 0.867, "sentiment": 0.867, "urgency": 0.911, "offices": 0.867, "crisis_recall": 1.0},
     "fresh43": {"topic": 0.911, "sentiment": 1.0, "urgency": 0.844, "offices": 0.978, "crisis_recall": 1.0},
+    "fresh44": {"topic": 0.622, "sentiment": 0.956, "urgency": 0.956, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh45": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.8, "offices": 0.822, "crisis_recall": 1.0},
+    "fresh46": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.8, "offices": 0.8, "crisis_recall": 1.0},
 }
 
 
