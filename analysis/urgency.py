@@ -74,12 +74,12 @@ CRISIS = {
 NEGATED = re.compile(r"(?<!有)(?:无|没有?|未造成|未发生|无一|未)(?:人员|人)?(?:伤亡|受伤|死亡)|无生命危险")
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
-    r"会不会|存在|以为|还以为|当成|当是)[^，。]{0,6}$"
+    r"会不会|存在|以为|还以为|当成|当是|感觉|好像|仿佛|似乎)[^，。]{0,6}$"
     # News of somewhere else (看新闻说外地有老楼塌了) is a worry here, not an incident here.
     r"|(?:外地|外省|外市|别的城市|其他城市|别的省)[^，。]{0,12}$"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
-FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$")
+FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$|要被[^，。]{0,2}$")
 HYPOTHETICAL_AFTER = re.compile(r"^[^，。]{0,3}(?:的)?(?:风险|隐患|危险|可能|事故隐患|将会|会是|有可能)")
 # A drill or a simulation stages an accident: its injuries and collapses did not happen.
 DRILL = re.compile(r"演练|演习|模拟|推演|实操培训|实训|应急演|消防演|假人")
@@ -110,6 +110,8 @@ SIMILE_AFTER = re.compile(r"^[^，。]{0,3}(?:似的|一样|一般)")
 # 有人提议去售楼处拉横幅，被大多数人劝住了: a gathering proposed and held back.
 HELD_BACK_BEFORE = re.compile(r"(?:提议|建议|有人说要|想过|差点)[^，。]{0,8}$")
 HELD_BACK_AFTER = re.compile(r"^[^。]{0,10}(?:劝住|劝下来|劝回|拦住|拦下|没去成|作罢)")
+# 外省那个楼盘业主集体维权的新闻: a petition elsewhere, seen in the news.
+ELSEWHERE_AFTER = re.compile(r"^[^，。]{0,2}的(?:新闻|视频|报道)")
 # 还一起去区里上访过: the 过 after the words puts the petition in the past.
 PAST_AFTER = re.compile(r"^过(?![来去])")
 # 若业主再拉横幅就报警: a gathering supposed, not announced.
@@ -227,7 +229,11 @@ def crisis_reasons(text: str) -> list[str]:
             if (
                 found
                 and label == "群体性事件"
-                and (PAST_PETITION.search(sentence[: found.start()]) or PAST_AFTER.search(sentence[found.end() :]))
+                and (
+                    PAST_PETITION.search(sentence[: found.start()])
+                    or PAST_AFTER.search(sentence[found.end() :])
+                    or ELSEWHERE_AFTER.search(sentence[found.end() :])
+                )
             ):
                 continue  # 去年我们几十户曾经一起去区里反映过: a petition in the past
             if found:

@@ -52,6 +52,9 @@ def rules() -> topics.TopicRules:
         pytest.param("", "专业师傅上门防水补漏，包修5年，微信同号", "其他", id="a-waterproofing-ad"),
         pytest.param("", "在商场做保洁仨月了，一分钱工资没见着", "其他", id="a-shop-cleaners-wages"),
         pytest.param("", "医院停车场车位少，停车费半小时5元", "其他", id="a-hospital-car-park"),
+        pytest.param("", "每逢暴雨下穿地道积水，司机看不清水有多深", "市政设施", id="an-underpass"),
+        pytest.param("", "大风把12楼一台空调外机刮下来了", "房屋质量与安全", id="an-air-conditioner-unit"),
+        pytest.param("", "有人知道天津哪家煎饼果子最地道吗", "其他", id="authentic-is-no-underpass"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -381,6 +384,8 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("我们去年在北辰也被拖过工资，当时也拉了横幅，最后半个月全结清了", "其他", 1),
         ("前段时间反映的路面塌陷三天就修好了，效率真高，特此感谢", "表扬", 1),
         ("桥墩底部混凝土成块剥落，锈蚀的钢筋都露在外面", "投诉", 3),
+        ("刷到外省那个楼盘业主集体维权的新闻，看得我血压都上来了", "投诉", 2),
+        ("凌晨一点了楼下工地还在打桩，感觉整栋楼都要被震塌了", "投诉", 2),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
