@@ -186,6 +186,11 @@ class Analyser:
         """
         if level.level >= 4 or self.crisis_model is None or request_type in ("表扬", "建议"):
             return level
+        p = self.crisis_model.proba(text)["crisis"]
+        # A line of a few words gives the model a handful of n-grams (去了, 带): it must be surer.
+        if p < (CRISIS_THRESHOLD if len(text) >= SHORT_TEXT else SHORT_CRISIS_THRESHOLD):
+            return level
+        # The checks below read the text again, so they run only for the few items flagged.
         if urgency.NEGATED.search(text):  # 所幸无人员伤亡: the text itself says no one was hurt
             return level
         if urgency.FICTION.search(text) or urgency.DRILL.search(text):  # a film's plot, a drill's script
@@ -193,10 +198,6 @@ class Analyser:
         if any(pattern.search(text) for pattern in urgency.CRISIS.values()):
             # The patterns saw crisis words and their guards explained them away (小时候…拉着横幅,
             # 三年前发生过倒塌, 若…再拉横幅): the model is for wording the patterns do not know.
-            return level
-        p = self.crisis_model.proba(text)["crisis"]
-        # A line of a few words gives the model a handful of n-grams (去了, 带): it must be surer.
-        if p < (CRISIS_THRESHOLD if len(text) >= SHORT_TEXT else SHORT_CRISIS_THRESHOLD):
             return level
         cue = "、".join(self.crisis_model.explain(text, "crisis", k=3))
         return urgency.Urgency(4, (f"疑似危机（模型判断，{p:.0%}，依据：{cue}），请核实", *level.reasons))
