@@ -74,6 +74,9 @@ FRESH_SETS = {
     "fresh44": DATA / "fresh44_items.jsonl",
     "fresh45": DATA / "fresh45_items.jsonl",
     "fresh46": DATA / "fresh46_items.jsonl",
+    "fresh47": DATA / "fresh47_items.jsonl",
+    "fresh48": DATA / "fresh48_items.jsonl",
+    "fresh49": DATA / "fresh49_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
