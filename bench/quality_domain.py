@@ -133,6 +133,9 @@ UNTUNED = {
     "fresh44": {"topic": 0.622, "sentiment": 0.956, "urgency": 0.956, "offices": 0.933, "crisis_recall": 1.0},
     "fresh45": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.8, "offices": 0.822, "crisis_recall": 1.0},
     "fresh46": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.8, "offices": 0.8, "crisis_recall": 1.0},
+    "fresh47": {"topic": 0.978, "sentiment": 0.978, "urgency": 0.978, "offices": 1.0, "crisis_recall": 1.0},
+    "fresh48": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh49": {"topic": 0.956, "sentiment": 0.978, "urgency": 0.956, "offices": 0.956, "crisis_recall": 1.0},
 }
 
 
