@@ -40,7 +40,8 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
 
 
 FIRST_RECENT_BATCH = 20  # the first blind batch measured with the crisis model in the pipeline
-LATEST_ROUND = 29  # the last round of blind batches, measured after every fix the others prompted
+SIXTH_SESSION_BATCH = 32  # the first blind batch written after the request-type and routing work
+LATEST_ROUND = 47  # the last round of blind batches, measured after every fix the others prompted
 
 
 def _pooled_blind(batches: tuple[str, ...]) -> dict[str, float] | None:
@@ -125,7 +126,12 @@ def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str,
                  "= 1.0", lambda v: v >= 1.0, "by crisis item; batches 1-19 before the crisis model"))  # fmt: skip
     # The batches written after the crisis model and the request-type work: what the system
     # as it now stands does on text it has not seen (each batch measured once, then fixed).
-    for first, note in ((FIRST_RECENT_BATCH, "crisis model in place"), (LATEST_ROUND, "last round, after all fixes")):
+    windows = (
+        (FIRST_RECENT_BATCH, "crisis model in place"),
+        (SIXTH_SESSION_BATCH, "six rounds of three, each measured once and then used for fixes"),
+        (LATEST_ROUND, "last round, after all fixes"),
+    )
+    for first, note in windows:
         recent = tuple(name for name in batches if int(name.removeprefix("fresh") or 1) >= first)
         blind_recent = _pooled_blind(recent) or {}
         since = f"blind batches {first}-{recent[-1].removeprefix('fresh')}" if recent else "no such batch"
