@@ -103,7 +103,8 @@ PAST_PETITION = re.compile(
 )
 # 群里直接炸了, 钱包塌房了: the group chat and the wallet, not a building.
 FIGURE = re.compile(r"(?:群|评论区|朋友圈|网上|心态|钱包|热搜)[^，。]{0,4}(?:炸了|炸锅|塌了|塌房)|塌房")
-# 老人差点掉下去: a near miss is a hazard, not an injury.
+# 老人差点掉下去, 幸好没砸着人: a near miss is a hazard, not an injury.
+LUCKY = re.compile(r"(?:幸好|幸亏|好在|还好|所幸)[^，。]{0,3}没")
 NEAR_MISS = re.compile(r"差点|险些|差一点|差一些")
 # 房价跌得跟楼塌了似的: a figure of speech, not a collapse.
 SIMILE_AFTER = re.compile(r"^[^，。]{0,3}(?:似的|一样|一般)")
@@ -138,7 +139,8 @@ OUTAGE = re.compile(
     r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|(?:未|没|没有|还没)恢复通气)|"
     r"暖气(?:片)?(?:全|都|全都)?(?:冰凉|凉透|拔凉)|暖气[^，。]{0,4}(?:全|都)不热了|"
     # 整栋楼暖气片未来热 / 暖气从昨晚就凉透了: a whole building without heat (不热 is heat too weak, not none).
-    r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,6}(?:冰凉|凉透|拔凉|没热|不来热|未来热)|"
+    r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,6}(?:不热|冰凉|凉透|拔凉|没热|不来热|未来热)|"
+    r"暖气(?:片)?[^，。]{0,4}不热[^。]{0,30}(?:整栋楼?|整幢楼?|全楼)[^，。]{0,4}(?:住户)?(?:都|均|全都)|"
     r"暖气(?:片)?[^，。]{0,6}(?:冰凉|凉透|拔凉)|(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^。]{0,8}(?:冰凉|凉透|拔凉)"
 )
 # 明天停气检修, 将于下周停水: a notice of a cut to come; 辟谣, 假的: a denied rumour of one.
@@ -183,7 +185,7 @@ def _actual(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     for found in pattern.finditer(sentence):
         before, after = sentence[: found.start()], sentence[found.end() :]
         if NEAR_MISS.search(found.group(0)) or any(
-            f.start() <= found.start() < f.end() for f in FIGURE.finditer(sentence)
+            f.start() < found.end() and found.start() < f.end() for f in FIGURE.finditer(sentence)
         ):
             continue
         if not (

@@ -70,6 +70,9 @@ FRESH_FLOORS = {
     "fresh44": {"topic": 0.82, "sentiment": 0.93, "urgency": 0.93, "offices": 0.93},
     "fresh45": {"topic": 0.89, "sentiment": 0.89, "urgency": 0.84, "offices": 0.86},
     "fresh46": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.86, "offices": 0.84},
+    "fresh47": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
+    "fresh48": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.89, "offices": 0.86},
+    "fresh49": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.95, "offices": 0.97},
 }
 
 
@@ -233,6 +236,7 @@ def test_government_notices_and_drills_are_neutral(content: str, verified_type: 
     [
         pytest.param("周末带娃去了趟图书馆", id="a-short-line"),  # the model alone says 0.71
         pytest.param("小时候村里拆迁，我爸他们拉着横幅去镇上，现在想想真不容易", id="a-banner-long-ago"),
+        pytest.param("刚出单元门，头顶一块外墙砖啪地掉下来，就砸在我脚边不到半米，幸好没砸着人", id="a-near-miss"),
         pytest.param("看了部讲农民工讨薪的电影，男主爬上塔吊说要跳下去，结局挺压抑的", id="a-films-plot"),
     ],
 )

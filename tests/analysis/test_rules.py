@@ -357,7 +357,7 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         # A whole building without heat is an outage; a petition with 过 is over; an
         # announced gathering and an announced climb are crises.
         ("富民里3号楼，整栋楼暖气从昨晚就凉透了，屋里12度", "投诉", 3),
-        ("整栋楼暖气不热，室温14度左右，已持续一周", "投诉", 2),
+        ("楼里有几户暖气不热，室温14度左右，已持续一周", "投诉", 2),
         ("去年因为拆迁补偿的事，我们几户还一起去区里上访过。后来补偿款到位了", "咨询", 1),
         ("明早9点大家在物业办公室门口集合，横幅已经印好了", "其他", 4),
         ("找开发商没人，明天我就上售楼处楼顶，让他们看看", "投诉", 4),
@@ -386,6 +386,8 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("桥墩底部混凝土成块剥落，锈蚀的钢筋都露在外面", "投诉", 3),
         ("刷到外省那个楼盘业主集体维权的新闻，看得我血压都上来了", "投诉", 2),
         ("凌晨一点了楼下工地还在打桩，感觉整栋楼都要被震塌了", "投诉", 2),
+        ("救命 我担的楼塌房了 官宣恋情还被扒出来脚踩两条船", "其他", 1),
+        ("12号楼暖气不热，室温仅12℃左右，整栋楼住户均如此", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
