@@ -56,6 +56,7 @@ UNTUNED_F1 = {"fresh": 0.856, "fresh2": 0.889}  # each set's first measurement
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
     "fresh2": ROOT / "tests" / "analysis" / "data" / "events_fresh2.jsonl",
+    "fresh3": ROOT / "tests" / "analysis" / "data" / "events_fresh3.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
