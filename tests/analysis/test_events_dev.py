@@ -32,7 +32,9 @@ FRESH = Path(__file__).parent / "data"
 # after those fixes, untuned P 1.000 / R 0.800 / F1 0.889 (the honest estimate); after two
 # lexicon fixes it suggested (挖路, 去镇 are not places) R 0.900 / F1 0.947; with a shared
 # village (村) counted as close as a shared estate R 0.950 / F1 0.974 (fresh 0.964).
-FRESH_F1_FLOORS = {"events_fresh.jsonl": 0.93, "events_fresh2.jsonl": 0.92}
+# events_fresh3, written in the next session after its analysis changes: untuned P 1.000 /
+# R 0.750 / F1 0.857.
+FRESH_F1_FLOORS = {"events_fresh.jsonl": 0.93, "events_fresh2.jsonl": 0.92, "events_fresh3.jsonl": 0.83}
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
 # train P 1.000 / R 0.952 / F1 0.975; with institutions and policies as matters (and eight
