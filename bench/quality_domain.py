@@ -77,6 +77,9 @@ FRESH_SETS = {
     "fresh47": DATA / "fresh47_items.jsonl",
     "fresh48": DATA / "fresh48_items.jsonl",
     "fresh49": DATA / "fresh49_items.jsonl",
+    "fresh50": DATA / "fresh50_items.jsonl",
+    "fresh51": DATA / "fresh51_items.jsonl",
+    "fresh52": DATA / "fresh52_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
