@@ -73,6 +73,9 @@ FRESH_FLOORS = {
     "fresh47": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
     "fresh48": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.89, "offices": 0.86},
     "fresh49": {"topic": 0.93, "sentiment": 0.95, "urgency": 0.95, "offices": 0.97},
+    "fresh50": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.97},
+    "fresh51": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.91, "offices": 0.86},
+    "fresh52": {"topic": 0.95, "sentiment": 0.89, "urgency": 0.91, "offices": 0.91},
 }
 
 
