@@ -40,7 +40,7 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
 
 
 FIRST_RECENT_BATCH = 20  # the first blind batch measured with the crisis model in the pipeline
-SIXTH_SESSION_BATCH = 32  # the first blind batch written after the request-type and routing work
+REQUEST_TYPE_BATCH = 32  # the first blind batch written after the request-type and routing work
 LATEST_ROUND = 50  # the last round of blind batches, measured after every fix the others prompted
 
 
@@ -130,7 +130,7 @@ def goals(results: dict[str, Any], results_dir: Path = RESULTS_DIR) -> dict[str,
     # as it now stands does on text it has not seen (each batch measured once, then fixed).
     windows = (
         (FIRST_RECENT_BATCH, "crisis model in place"),
-        (SIXTH_SESSION_BATCH, "six rounds of three, each measured once and then used for fixes"),
+        (REQUEST_TYPE_BATCH, "rounds of three, each measured once and then used for fixes"),
         (LATEST_ROUND, "last round, after all fixes"),
     )
     for first, note in windows:
