@@ -80,6 +80,9 @@ FRESH_SETS = {
     "fresh50": DATA / "fresh50_items.jsonl",
     "fresh51": DATA / "fresh51_items.jsonl",
     "fresh52": DATA / "fresh52_items.jsonl",
+    "fresh53": DATA / "fresh53_items.jsonl",
+    "fresh54": DATA / "fresh54_items.jsonl",
+    "fresh55": DATA / "fresh55_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
