@@ -145,6 +145,9 @@ UNTUNED = {
     "fresh50": {"topic": 0.978, "sentiment": 0.978, "urgency": 0.933, "offices": 1.0, "crisis_recall": 1.0},
     "fresh51": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.911, "offices": 0.889, "crisis_recall": 1.0},
     "fresh52": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh53": {"topic": 1.0, "sentiment": 0.978, "urgency": 1.0, "offices": 1.0, "crisis_recall": 1.0},
+    "fresh54": {"topic": 0.867, "sentiment": 0.933, "urgency": 0.911, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh55": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.956, "offices": 0.933, "crisis_recall": 1.0},
 }
 
 
