@@ -99,10 +99,12 @@ PAST_BEFORE = re.compile(
 # 上个月我们拉横幅讨薪，后来…到账了: a gathering already over (for injuries "last month"
 # is still the aftermath a duty officer must see, so only petitions read these words).
 PAST_PETITION = re.compile(
-    PAST_BEFORE.pattern + r"|(?:上个?月|上周|上礼拜|前段时间|前阵子|当时|那时候?|那会儿?)[^，。]{0,16}$"
+    PAST_BEFORE.pattern + r"|(?:上个?月|上周|上礼拜|前段时间|前阵子|当时|那时候?|那会儿?|一度)[^，。]{0,16}$"
 )
 # 群里直接炸了, 钱包塌房了: the group chat and the wallet, not a building.
 FIGURE = re.compile(r"(?:群|评论区|朋友圈|网上|心态|钱包|热搜)[^，。]{0,4}(?:炸了|炸锅|塌了|塌房)|塌房")
+# 想从楼上跳下去的心了, 想死的心都有了: venting, not a threat.
+VENT = re.compile(r"的心(?:都有|了)|有种想")
 # 老人差点掉下去, 幸好没砸着人: a near miss is a hazard, not an injury.
 LUCKY = re.compile(r"(?:幸好|幸亏|好在|还好|所幸)[^，。]{0,3}没")
 NEAR_MISS = re.compile(r"差点|险些|差一点|差一些")
@@ -158,6 +160,10 @@ COVERAGE = re.compile(
     r"(?<![找向让请叫去])(?:电视台|媒体|报纸|新闻|央视)(?:已经?|都)?(?:报道|曝光|播出|采访|来拍|来了)|被(?:媒体)?曝光|"
     r"上了(?:新闻|电视|热搜)|【记者"
 )
+# 将联系报社和电视台曝光: a threat to go to the press, not coverage.
+PRESS_THREAT = re.compile(r"(?:将|要|准备|打算|就|会|联系|找)[^，。]{0,6}$")
+# 最后一天暖气了，明天就停了: the heating season ends, nothing is cut.
+SEASON_END = re.compile(r"最后一天(?:暖气|供暖|供热)|(?:供暖|供热|采暖)季?(?:结束|到期)|明年见")
 ASKING = re.compile(r"请问|咨询|建议|[？?]")  # a question about a hazard is not a hazard report
 HOT_REPOSTS = 500
 HOT_LIKES = 2000
@@ -204,7 +210,8 @@ def crisis_reasons(text: str) -> list[str]:
     sentences = [s for s in re.split(r"[。！？!?\n；;]", text) if s]
     for label, pattern in CRISIS.items():
         for sentence in sentences:
-            if FICTION.search(sentence) or (label == "扬言极端行为" and JOKE.search(sentence)):
+            venting = label == "扬言极端行为" and (JOKE.search(sentence) or VENT.search(sentence))
+            if FICTION.search(sentence) or venting:
                 continue
             if label == "人员伤亡" and NEGATED.search(sentence):
                 continue
@@ -254,7 +261,7 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
     found = list(OUTAGE.finditer(text))
     planned = {m.group(0) for m in found if PLANNED.search(text[: m.start()])}
     outage = next((m for m in found if m.group(0) not in planned), None)
-    if outage and DENIED.search(text):
+    if outage and (DENIED.search(text) or SEASON_END.search(text)):
         outage = None
     if outage and request_type not in ("表扬", "建议", "咨询"):
         scales = list(BUILDING_SCALE.finditer(text))
@@ -269,7 +276,7 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
     if media_author:
         reasons.append("媒体账号发布")
     else:
-        covered = COVERAGE.search(text)
+        covered = next((m for m in COVERAGE.finditer(text) if not PRESS_THREAT.search(text[: m.start()])), None)
         if covered:
             reasons.append(f"媒体已报道（{covered.group(0)}）")
     return reasons

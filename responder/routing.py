@@ -28,6 +28,8 @@ class RouteFacts:
     @cached_property
     def crisis_kinds(self) -> frozenset[str]:
         """The kinds of crisis urgency finds in the text, read once however many rules ask."""
+        if self.request_type == "表扬":  # as urgency reads it: a thank-you tells of a danger put right
+            return frozenset()
         return frozenset(reason.split("（")[0] for reason in crisis_reasons(self.text))
 
 

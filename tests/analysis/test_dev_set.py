@@ -76,6 +76,9 @@ FRESH_FLOORS = {
     "fresh50": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.97},
     "fresh51": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.91, "offices": 0.86},
     "fresh52": {"topic": 0.95, "sentiment": 0.89, "urgency": 0.91, "offices": 0.91},
+    "fresh53": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
+    "fresh54": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.93},
+    "fresh55": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.95, "offices": 0.95},
 }
 
 

@@ -130,3 +130,15 @@ def test_escalation_levels(responder: Responder) -> None:
     assert responder.sla.escalation_level(due, due) == 0
     assert responder.sla.escalation_level(due, due.replace(hour=11)) == 1
     assert responder.sla.escalation_level(due, due.replace(day=27, hour=11)) == 3
+
+
+def test_a_thank_you_that_tells_of_a_petition_is_no_crisis_to_route() -> None:
+    """Urgency never rates praise a crisis; routing reads the crisis kinds the same way."""
+    text = "去年业主们一度商量要集体上访，后经区住建委多次协调，开发商已全部交房，特此表扬"
+    common = {"source": "hotline_12319", "kind": "work_order", "topic": "房地产开发与交易", "metrics": {}}
+    praise = RouteFacts(request_type="表扬", sentiment="pos", text=text, author_verified_type=None, **common)
+    complaint = RouteFacts(
+        request_type="投诉", sentiment="neg", text="业主们定于周三集体上访", author_verified_type=None, **common
+    )
+    assert praise.crisis_kinds == frozenset()
+    assert complaint.crisis_kinds == frozenset({"群体性事件"})
