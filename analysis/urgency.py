@@ -204,6 +204,20 @@ def _actual(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     return None
 
 
+def _petition_not_now(sentence: str, found: re.Match[str]) -> bool:
+    """A gathering talked down, supposed, not done, over, or seen in the news elsewhere."""
+    before, after = sentence[: found.start()], sentence[found.end() :]
+    return bool(
+        HELD_BACK_BEFORE.search(before)
+        or SUPPOSED.search(before)
+        or NOT_DONE.search(before)
+        or PAST_PETITION.search(before)  # 去年我们几十户曾经一起去区里反映过
+        or HELD_BACK_AFTER.search(after)
+        or PAST_AFTER.search(after)
+        or ELSEWHERE_AFTER.search(after)
+    )
+
+
 def crisis_reasons(text: str) -> list[str]:
     """Each crisis kind found, with the words, ignoring denials, fears and possibilities."""
     reasons = []
@@ -222,29 +236,8 @@ def crisis_reasons(text: str) -> list[str]:
                 continue
             if found and SIMILE_AFTER.search(sentence[found.end() :]):
                 continue
-            if (
-                found
-                and label == "群体性事件"
-                and (
-                    HELD_BACK_BEFORE.search(sentence[: found.start()])
-                    or HELD_BACK_AFTER.search(sentence[found.end() :])
-                )
-            ):
+            if found and label == "群体性事件" and _petition_not_now(sentence, found):
                 continue
-            if found and label == "群体性事件" and SUPPOSED.search(sentence[: found.start()]):
-                continue
-            if found and label == "群体性事件" and NOT_DONE.search(sentence[: found.start()]):
-                continue
-            if (
-                found
-                and label == "群体性事件"
-                and (
-                    PAST_PETITION.search(sentence[: found.start()])
-                    or PAST_AFTER.search(sentence[found.end() :])
-                    or ELSEWHERE_AFTER.search(sentence[found.end() :])
-                )
-            ):
-                continue  # 去年我们几十户曾经一起去区里反映过: a petition in the past
             if found:
                 reasons.append(f"{label}（{found.group(0)}）")
                 break
