@@ -122,7 +122,7 @@ class Analyser:
         if (
             rtype.request_type == topics.OTHER
             and stance_type != "表扬"
-            and (verified_type in GOVERNMENT_VERIFIED_TYPES or topics.DRILL_LABEL in rtype.reason)
+            and (verified_type in GOVERNMENT_VERIFIED_TYPES or "drill" in rtype.marks)
         ):
             # A government notice or a drill states facts: neutral, unless it tells of a
             # crisis or a hazard (three_class reads the text for those).

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 OTHER = "其他"
-DRILL_LABEL = "应急演练"  # a drill stages an incident: neither a request nor bad news
 VETO_WINDOW = 12
 COMPLAINT_TYPES = ("举报", "求助", "投诉")  # tie order: the explicit words first
 # DESIGN §5's six, and 其他 for a public post that asks nothing (news, rumour, eyewitness).
@@ -72,6 +71,7 @@ class TopicResult:
 class RequestTypeResult:
     request_type: str
     reason: str
+    marks: tuple[str, ...] = ()  # for 其他 by no_request: why the post asks nothing (NO_REQUEST_LABELS)
 
 
 Cue = tuple[re.Pattern[str], float]
@@ -367,7 +367,7 @@ def classify_request_type(
 NO_REQUEST_LABELS = {
     "rumour": "转发传言",
     "report": "新闻报道",
-    "drill": DRILL_LABEL,
+    "drill": "应急演练",
     "fiction": "影视小说或转述视频",
     "official": "媒体或政务账号",
     "incident": "目击事故",
@@ -401,4 +401,4 @@ def no_request(
         marks.append("incident")
     if not marks:
         return found
-    return RequestTypeResult(OTHER, "无诉求（" + "、".join(NO_REQUEST_LABELS[m] for m in marks) + "）")
+    return RequestTypeResult(OTHER, "无诉求（" + "、".join(NO_REQUEST_LABELS[m] for m in marks) + "）", tuple(marks))

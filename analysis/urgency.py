@@ -139,7 +139,7 @@ HAZARD = re.compile(
 # A threatened cut (否则断水断电) is not an outage.
 OUTAGE = re.compile(
     r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|(?:未|没|没有|还没)恢复通气|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
-    r"暖气(?:片)?(?:全|都|全都)?(?:冰凉|凉透|拔凉)|暖气[^，。]{0,4}(?:全|都)不热了|"
+    r"暖气[^，。]{0,4}(?:全|都)不热了|"
     # 整栋楼暖气片未来热 / 暖气从昨晚就凉透了: a whole building without heat (不热 is heat too weak, not none).
     r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,6}(?:不热|冰凉|凉透|拔凉|没热|不来热|未来热)|"
     r"暖气(?:片)?[^，。]{0,4}不热[^。]{0,30}(?:整栋楼?|整幢楼?|全楼)[^，。]{0,4}(?:住户)?(?:都|均|全都)|"
@@ -168,6 +168,9 @@ ASKING = re.compile(r"请问|咨询|建议|[？?]")  # a question about a hazard
 HOT_REPOSTS = 500
 HOT_LIKES = 2000
 ACTING_TYPES = ("投诉", "举报", "求助")
+# A thank-you tells of a danger put right (路面塌陷…三天就修好了): the blind batches label
+# praise 1 (169 items) or 3 (hot, 2), never 4. Routing reads crisis kinds the same way.
+NO_CRISIS_TYPES = ("表扬",)
 SEASONAL = {
     "heating": ((11, 15), (3, 15), ("供热", "暖气", "供暖", "采暖")),
     "wages": ((12, 1), (2, 15), ("工资", "欠薪", "讨薪")),
@@ -286,9 +289,7 @@ def assess(
 ) -> Urgency:
     """Level and reasons; ``crises`` passes ``crisis_reasons(text)`` when the caller has it."""
     reasons = crisis_reasons(text) if crises is None else list(crises)
-    # A thank-you tells of a danger put right (路面塌陷…三天就修好了): the blind batches
-    # label praise 1 (169 items) or 3 (hot, 2), never 4.
-    if reasons and request_type != "表扬":
+    if reasons and request_type not in NO_CRISIS_TYPES:
         return Urgency(4, tuple(reasons))
     reasons = high_reasons(text, request_type, metrics, media_author)
     if reasons:

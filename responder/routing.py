@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from analysis.urgency import crisis_reasons
+from analysis.urgency import NO_CRISIS_TYPES, crisis_reasons
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class RouteFacts:
     @cached_property
     def crisis_kinds(self) -> frozenset[str]:
         """The kinds of crisis urgency finds in the text, read once however many rules ask."""
-        if self.request_type == "表扬":  # as urgency reads it: a thank-you tells of a danger put right
+        if self.request_type in NO_CRISIS_TYPES:  # as urgency reads them
             return frozenset()
         return frozenset(reason.split("（")[0] for reason in crisis_reasons(self.text))
 
