@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from analysis import event_urgency
@@ -30,8 +31,13 @@ def analyser() -> Analyser:
 
 
 def analysis_row(item_id: int, result: AnalysisResult, now: datetime) -> Analysis:
-    """The stored form of one analysis result."""
-    return Analysis(
+    """The stored form of one analysis result, as an ORM object (for callers outside a batch)."""
+    return Analysis(**analysis_values(item_id, result, now))
+
+
+def analysis_values(item_id: int, result: AnalysisResult, now: datetime) -> dict[str, Any]:
+    """The column values of one analysis result; a batch inserts them in one statement."""
+    return dict(
         item_id=item_id,
         model_version=result.model_version,
         sentiment_score=result.sentiment_score,
@@ -176,17 +182,22 @@ def _store(
             grown[item.id] = event
     # One query for the members of every event the batch grew, then the event-context rules.
     members = events_members(session, {e.id for e in grown.values()}, items)
+    rows = []
     for item, result in zip(items, results, strict=True):
         if (item.id, result.model_version) in existing:
             continue
-        row = analysis_row(item.id, result, now)
+        row = analysis_values(item.id, result, now)
         event = grown.get(item.id)
         if event is not None:
             raised = event_urgency.assess(
-                member_of(item), members.get(event.id, []), row.urgency, row.urgency_reasons, row.request_type
+                member_of(item), members.get(event.id, []), row["urgency"], row["urgency_reasons"], row["request_type"]
             )
-            row.urgency, row.urgency_reasons = raised.level, list(raised.reasons)
-        session.add(row)
+            row["urgency"], row["urgency_reasons"] = raised.level, list(raised.reasons)
+        rows.append(row)
+    if rows:
+        # A Core-style bulk insert: the batch's analyses are never read back in this
+        # transaction, so the unit of work's per-object bookkeeping buys nothing here.
+        session.execute(insert(Analysis), rows)
     outbox.add_tasks(
         session, "route", [(i.id, f"{i.revision}:{r.model_version}") for i, r in zip(items, results, strict=True)]
     )

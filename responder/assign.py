@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,24 +20,16 @@ def offices_by_name(session: Session) -> dict[str, Office]:
     return {o.name: o for o in session.scalars(select(Office))}
 
 
-def apply_plan(
-    session: Session,
-    item: Item,
-    plan: Plan,
-    now: datetime,
-    offices: dict[str, Office] | None = None,
-    existing: dict[int, Assignment] | None = None,
-) -> list[Assignment]:
-    """Create the assignments a plan calls for; existing ones for the item are kept (idempotent).
+def planned_assignments(
+    item: Item, plan: Plan, now: datetime, offices: dict[str, Office], taken: set[int]
+) -> list[dict[str, Any]]:
+    """Column values of the assignments a plan adds; offices in ``taken`` already have one.
 
-    Batch callers pass the office table and the item's current assignments so a batch
-    costs a few queries, not a few per item.
+    Pure, so the single-item path writes ORM objects and the batch path writes all of a
+    batch's rows in one insert from the same decision. ``taken`` grows with each office
+    planned, so a plan naming an office twice yields one assignment.
     """
-    if offices is None:
-        offices = offices_by_name(session)
-    if existing is None:
-        existing = {a.office_id: a for a in session.scalars(select(Assignment).where(Assignment.item_id == item.id))}
-    created = []
+    rows = []
     reasons = [f"{rule}: {why}" for rule, why in plan.decision.fired]
     rule_ids = [rule for rule, _ in plan.decision.fired]
     for role, names in ((LEAD, plan.decision.lead), (SUPPORT, plan.decision.support)):
@@ -44,26 +37,31 @@ def apply_plan(
             office = offices.get(name)
             if office is None:
                 raise ValueError(f"office {name!r} is not in the office table; run yuqing migrate")
-            if office.id in existing:
+            if office.id in taken:
                 continue
             sla_rule, due = plan.deadlines.get(name, (None, None))
-            assignment = Assignment(
-                item_id=item.id,
-                event_id=item.event_id,
-                office_id=office.id,
-                role=role,
-                status="open",
-                due_at=due,
-                sla_rule_id=sla_rule,
-                decided_by=rule_ids,
-                reasons=reasons,
-                created_at=now,
+            rows.append(
+                {
+                    "item_id": item.id,
+                    "event_id": item.event_id,
+                    "office_id": office.id,
+                    "role": role,
+                    "status": "open",
+                    "due_at": due,
+                    "sla_rule_id": sla_rule,
+                    "decided_by": rule_ids,
+                    "reasons": reasons,
+                    "escalation_level": 0,
+                    "created_at": now,
+                }
             )
-            session.add(assignment)
-            existing[office.id] = assignment
-            created.append(assignment)
-    item.triage_status = "routed" if created or existing else "no_owner"
-    return created
+            taken.add(office.id)
+    return rows
+
+
+def triage_after(created: list[dict[str, Any]], taken: set[int]) -> str:
+    """An item with any assignment, new or earlier, is routed; one nobody owns waits for the duty officer."""
+    return "routed" if created or taken else "no_owner"
 
 
 def reroute(
