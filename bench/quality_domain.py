@@ -83,6 +83,9 @@ FRESH_SETS = {
     "fresh53": DATA / "fresh53_items.jsonl",
     "fresh54": DATA / "fresh54_items.jsonl",
     "fresh55": DATA / "fresh55_items.jsonl",
+    "fresh56": DATA / "fresh56_items.jsonl",
+    "fresh57": DATA / "fresh57_items.jsonl",
+    "fresh58": DATA / "fresh58_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -148,6 +151,9 @@ UNTUNED = {
     "fresh53": {"topic": 1.0, "sentiment": 0.978, "urgency": 1.0, "offices": 1.0, "crisis_recall": 1.0},
     "fresh54": {"topic": 0.867, "sentiment": 0.933, "urgency": 0.911, "offices": 0.956, "crisis_recall": 1.0},
     "fresh55": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.956, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh56": {"topic": 0.978, "sentiment": 0.956, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh57": {"topic": 1.0, "sentiment": 0.956, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh58": {"topic": 0.867, "sentiment": 0.844, "urgency": 0.8, "offices": 0.756, "crisis_recall": 0.833},
 }
 
 
