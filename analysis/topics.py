@@ -338,6 +338,10 @@ def classify_request_type(
     praise += _closing_praise(rules, read) if praise else 0.0
     complaint = sum(scores.get(n, 0.0) for n in COMPLAINT_TYPES)
     if mock and (praise or complaint):
+        # 建议直接申报吉尼斯: a suggestion or a question that is the mockery asks nothing.
+        for name in ("建议", "咨询"):
+            if any(word in mock for word in words.get(name, ())):
+                scores.pop(name, None)
         scores["投诉"] = scores.get("投诉", 0.0) + praise + 1.0
         words.setdefault("投诉", []).append(f"反讽：{mock}")
         complaint, praise = complaint + praise + 1.0, 0.0

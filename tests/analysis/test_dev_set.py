@@ -79,6 +79,9 @@ FRESH_FLOORS = {
     "fresh53": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.97, "offices": 0.97},
     "fresh54": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.93},
     "fresh55": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.95, "offices": 0.95},
+    "fresh56": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
+    "fresh57": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.93, "offices": 0.93},
+    "fresh58": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.93, "offices": 0.86},
 }
 
 

@@ -107,6 +107,10 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
         ("今天带孩子打疫苗排了三个小时的队", "投诉"),
         ("小区门口的断头路终于打通了，上班能少绕两公里", "表扬"),
+        ("办房本的窗口一次把材料讲得明明白白，半小时就办完，点个赞", "表扬"),
+        ("感谢供热站！让我们在自己家里就能体验北极的感觉，穿着棉袄睡觉", "投诉"),
+        ("这座桥修了三年还没通车，建议直接申报吉尼斯纪录", "投诉"),
+        ("听说公积金贷款额度又调了？有懂行的说说现在啥标准", "咨询"),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
@@ -395,6 +399,16 @@ def test_entities_find_districts_estates_and_buildings() -> None:
         ("电锤就怼在我卧室窗户外边，真的有种想从楼上跳下去的心了", "投诉", 2),
         ("最后一天暖气了，明天就停了，明年见吧老伙计 #天津停暖#", "其他", 1),
         ("物业私自出售公共车位，如一周内不予处理，将联系报社和电视台曝光", "投诉", 2),
+        # A debunk: the quoted claim of a collapse to come is nothing, the finding no hazard;
+        # a claim of an explosion that happened still calls for the press office at once.
+        ("辟谣：群里传的“3号楼裂了马上要塌”是假的，住建委来看过，只是外墙保温层脱落一小块，已修补", "其他", 1),
+        ("【辟谣】网传“某小区燃气爆炸致两人死亡”系不实信息，经核实为油锅起火，无人员伤亡", "其他", 4),
+        ("大家别传了，不是燃气爆炸，是楼下饭馆着火冒烟，玻璃是消防砸的，没人受伤", "其他", 1),
+        ("有人知道是不是真有楼塌了？群里都在传视频", "其他", 4),
+        ("去年讨薪的时候有工友到住建委门口反映过，现在就剩一点尾款，想问问找哪个部门", "咨询", 1),
+        ("楼上阳台的水泥块早就松了，今天终于砸着人了，老太太头上全是血", "投诉", 4),
+        ("路口的井盖都丢了三天了，拿个纸箱子盖着，晚上根本看不见", "投诉", 3),
+        ("卧室承重墙的裂缝两个月了，而且还在变宽，能塞进硬币", "投诉", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
