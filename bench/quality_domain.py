@@ -86,6 +86,9 @@ FRESH_SETS = {
     "fresh56": DATA / "fresh56_items.jsonl",
     "fresh57": DATA / "fresh57_items.jsonl",
     "fresh58": DATA / "fresh58_items.jsonl",
+    "fresh59": DATA / "fresh59_items.jsonl",
+    "fresh60": DATA / "fresh60_items.jsonl",
+    "fresh61": DATA / "fresh61_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -154,6 +157,9 @@ UNTUNED = {
     "fresh56": {"topic": 0.978, "sentiment": 0.956, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
     "fresh57": {"topic": 1.0, "sentiment": 0.956, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
     "fresh58": {"topic": 0.867, "sentiment": 0.844, "urgency": 0.8, "offices": 0.756, "crisis_recall": 0.833},
+    "fresh59": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 0.8},
+    "fresh60": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.733, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh61": {"topic": 0.911, "sentiment": 0.889, "urgency": 0.867, "offices": 0.822, "crisis_recall": 1.0},
 }
 
 
