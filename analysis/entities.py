@@ -33,10 +33,12 @@ DISTRICTS = (
 )
 _DISTRICT_SHORT = {d.removesuffix("新区").removesuffix("区"): d for d in DISTRICTS}
 _DISTRICT_ALIAS = {**_DISTRICT_SHORT, "塘沽": "滨海新区", "汉沽": "滨海新区", "大港": "滨海新区", "蓟县": "蓟州区"}
-# A short name counts unless it is part of another name (河北省, 南开大学 is still 南开);
+# A short name counts unless it is part of another name (河北省, 子牙河北路, 河北大街; 南开大学 is still 南开);
 # 和平 needs a place word after it (和平年代 is not a district).
 _DISTRICT_MENTION = re.compile(
-    "(" + "|".join(sorted((k for k in _DISTRICT_ALIAS if k != "和平"), key=len, reverse=True)) + r")(?![省市人])"
+    "("
+    + "|".join(sorted((k for k in _DISTRICT_ALIAS if k != "和平"), key=len, reverse=True))
+    + r")(?![省市人路道]|大街)"
     r"|(和平)(?=区|路|道|里|街)"
 )
 _ESTATE_SUFFIX = "小区|花园|家园|公寓|新村|新苑|嘉园|名苑|里|苑|园|大厦|公馆|府|城|湾|庭|里小区"

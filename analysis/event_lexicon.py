@@ -17,7 +17,7 @@ def words(text: str) -> frozenset[str]:
 # Suffixes of places, longest first. Context words follow a name without being part of
 # it (金地艺境小区, 首创禧悦项目): their key is the stem plus ``*``, and the stem alone in
 # another text counts as the same place.
-ESTATE = ("花园", "家园", "新村", "新苑", "嘉园", "名苑", "公寓", "公馆", "大厦", "广场", "新城")
+ESTATE = ("花园", "家园", "新村", "新苑", "嘉园", "名苑", "雅居", "公寓", "公馆", "大厦", "广场", "新城")
 ESTATE_1 = ("里", "苑", "园", "府", "院", "湾", "庭", "城", "郡", "邸", "墅", "河", "湖", "溪", "渠")
 ROAD = ("公路", "大街", "大道", "胡同", "路", "道")
 AREA = ("街道", "镇", "乡", "村", "街")
@@ -60,7 +60,7 @@ COMMON = words(
     同步 地上 用房 市房 发商 地省 随着 开展 加强 提升 提高 减少 减轻 彰显 感觉 按照 加上 拓宽 开挖 出行 景观 全市
     城区 行车 车行 通行 直行 公共 一条 两条 三条 联系 希望 督促 感谢 要求 运营 单位 这家 那家 一家 两家 这些 承建
     由于 工地 厂房 总承 物业 热力 燃气 自来 供水 供热 中介 劳务 置业 地产 房产 房屋 租赁 经纪 分包 总包 工人 老板
-    装修
+    装修 顶层 底层 隔壁 每栋 这栋 那栋 本楼 同楼 东边 西边 南边 北边 后边 前边 后面 前面 北侧 南侧 东侧 西侧
     """
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem

@@ -45,6 +45,8 @@ _BOILERPLATE = re.compile(
 _NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]+")
 _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
+_NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼3号楼: no name before the number
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)|([一二三四五六七八九十]{1,3})号楼")
 _REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
 _TRADE = re.compile(
@@ -157,6 +159,14 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
+    for found in _NAMED_BUILDING.finditer(text):
+        # 润泽12号楼: an estate's short name right before a building number; like a name before
+        # a context word, its key is the stem plus ``*`` and matches 润泽花园 written in full.
+        stem = found.group(1)
+        if _is_stem(stem) and not SUFFIX.search(stem) and not set(stem) & _NOT_IN_NAME:
+            key = stem + "*"
+            if key not in fine and len(fine) < MAX_PLACES:
+                fine.append(key)
     return frozenset(fine), frozenset(areas)
 
 

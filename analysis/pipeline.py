@@ -194,6 +194,8 @@ class Analyser:
         if p < (CRISIS_THRESHOLD if len(text) >= SHORT_TEXT else SHORT_CRISIS_THRESHOLD):
             return level
         # The checks below read the text again, so they run only for the few items flagged.
+        if not urgency.CRISIS_VOCABULARY.search(text):  # 几点关门，想去买个围巾: nothing of a crisis at all
+            return level
         if urgency.NEGATED.search(text) or urgency.LUCKY.search(text):  # 所幸无人员伤亡, 幸好没砸着人
             return level
         if urgency.FICTION.search(text) or urgency.DRILL.search(text):  # a film's plot, a drill's script

@@ -25,8 +25,10 @@
   五矿万境 house-quality issue was missed because it was split: its first posts name the
   estate by brand alone (no 小区/花园, so no place key) and the post that named it joined
   only one of their events. Since an item tying events by one where merges them, its
-  September posts are one event (overlap 3, 4 people, rank by people 172 → 11); the rest of
-  the silver issue lies months apart or is another problem (群租房), kept apart on purpose.
+  September posts are one event (overlap 3, 4 people, rank by people 172 → 11); since a
+  short name right before a building number counts as an estate's name (润泽12号楼), a
+  fifth person's post joins it (5 people, rank 8: all five silver issues in the top 10). The
+  rest of the silver issue lies months apart or is another problem (群租房), kept apart on purpose.
 * Fuzhou 12345 black-odorous-river appeals (TEST): adjusted Rand index against the
   grouping by river and month (rows whose river is 无 are left out).
 * CED Weibo rumour events (TEST): B-cubed F1 against ``event_id`` on posts with at least

@@ -30,7 +30,7 @@ class RouteFacts:
         """The kinds of crisis urgency finds in the text, read once however many rules ask."""
         if self.request_type in NO_CRISIS_TYPES:  # as urgency reads them
             return frozenset()
-        return frozenset(reason.split("（")[0] for reason in crisis_reasons(self.text))
+        return frozenset(reason.split("（")[0] for reason in crisis_reasons(self.text, aftermath=True))
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,9 @@ FRESH_FLOORS = {
     "fresh56": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
     "fresh57": {"topic": 0.97, "sentiment": 0.93, "urgency": 0.93, "offices": 0.93},
     "fresh58": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.93, "offices": 0.86},
+    "fresh59": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.97, "offices": 0.95},
+    "fresh60": {"topic": 0.97, "sentiment": 0.91, "urgency": 0.84, "offices": 0.91},
+    "fresh61": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.95, "offices": 0.91},
 }
 
 
@@ -247,6 +250,8 @@ def test_government_notices_and_drills_are_neutral(content: str, verified_type: 
         pytest.param("小时候村里拆迁，我爸他们拉着横幅去镇上，现在想想真不容易", id="a-banner-long-ago"),
         pytest.param("刚出单元门，头顶一块外墙砖啪地掉下来，就砸在我脚边不到半米，幸好没砸着人", id="a-near-miss"),
         pytest.param("看了部讲农民工讨薪的电影，男主爬上塔吊说要跳下去，结局挺压抑的", id="a-films-plot"),
+        # The model alone says 0.62 (有没有人知道… reads like a rumour question): no crisis word at all.
+        pytest.param("有没有人知道和平路那边的商场今天几点关门啊，想去买条围巾", id="no-crisis-word"),
     ],
 )
 def test_the_crisis_model_does_not_judge_a_few_words_or_a_film(content: str) -> None:

@@ -272,7 +272,7 @@ def test_an_item_that_ties_two_events_merges_them_in_the_database(
     would (stub, recount, an audit row by "system" that other workers' indexes apply)."""
     board = "people_liuyan"
     first = rec("L1", "融创星耀五洲交房三个月了，开发商还是没通正式水电，装修一直没法开工。", 240, board)
-    second = rec("L2", "星耀五洲25栋负一楼面积比同户型少了十几平，开发商拒绝说明。", 200, board)
+    second = rec("L2", "星耀五洲的25栋负一楼面积比同户型少了十几平，开发商拒绝说明。", 200, board)
     ((a, _),) = batch(factory, analyser, first)
     ((b, _),) = batch(factory, analyser, second)
     assert a != b
