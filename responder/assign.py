@@ -25,9 +25,9 @@ def planned_assignments(
 ) -> list[dict[str, Any]]:
     """Column values of the assignments a plan adds; offices in ``taken`` already have one.
 
-    Pure, so the single-item path writes ORM objects and the batch path writes all of a
-    batch's rows in one insert from the same decision. ``taken`` grows with each office
-    planned, so a plan naming an office twice yields one assignment.
+    Pure: the routing job writes a whole batch's rows with one insert. ``taken`` grows with
+    each office planned, so a plan naming an office twice (or a batch holding the same item
+    twice) yields one assignment.
     """
     rows = []
     reasons = [f"{rule}: {why}" for rule, why in plan.decision.fired]
@@ -59,9 +59,9 @@ def planned_assignments(
     return rows
 
 
-def triage_after(created: list[dict[str, Any]], taken: set[int]) -> str:
+def triage_after(taken: set[int]) -> str:
     """An item with any assignment, new or earlier, is routed; one nobody owns waits for the duty officer."""
-    return "routed" if created or taken else "no_owner"
+    return "routed" if taken else "no_owner"
 
 
 def reroute(

@@ -86,9 +86,8 @@ def _route_batch(session: Session, task_ids: list[int]) -> None:
             raise LookupError(f"task {task.id}: item {task.subject_id} or its analysis is missing")
         plan = rules.plan(facts_for(item, analysis), analysis.urgency, item.first_seen_at)
         offices_taken = taken.setdefault(item.id, set())
-        created = planned_assignments(item, plan, now, offices, offices_taken)
-        rows.extend(created)
-        triage.setdefault(triage_after(created, offices_taken), []).append(item.id)
+        rows.extend(planned_assignments(item, plan, now, offices, offices_taken))
+        triage.setdefault(triage_after(offices_taken), []).append(item.id)
         raise_crisis(session, item, analysis, plan.decision, now)
         raise_watch(session, item, joined(item.title, item.content_text), watch, now)
     if rows:

@@ -12,7 +12,7 @@ from config import Settings
 from store import outbox
 from store.models import Analysis, Assignment, Item, Office, Task
 from tests.conftest import make_settings
-from tests.pipeline.helpers import child_env, run_burst, seed_offices, start_worker, store_items, wait_for
+from tests.pipeline.helpers import ITEMS, child_env, run_burst, seed_offices, start_worker, store_items, wait_for
 
 
 def test_items_are_analysed_and_routed(
@@ -36,6 +36,36 @@ def test_items_are_analysed_and_routed(
         assert (ids[2], "住房保障处", "主办") in routed
         assert all(due is not None for *_, due in rows)
         assert outbox.counts(session) == {"done": 6}
+        assert set(session.scalars(select(Item.triage_status).where(Item.id.in_(ids)))) == {"routed"}
+
+
+def test_an_advert_is_routed_to_nobody_and_a_second_routing_adds_nothing(
+    settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
+) -> None:
+    """The routing job writes a batch's assignments in one insert and its triage states in one
+    update per state; routing an item again (a new analysis version) keeps what it has."""
+    seed_offices(factory, settings)
+    advert = {
+        "source": "weibo",
+        "source_id": "ad-1",
+        "kind": "post",
+        "content": "专业疏通下水道，不通不收费，全市上门，私信咨询，加V：tj1234",
+        "published_at": "2026-11-20T10:00:00+08:00",
+    }
+    (ad_id, heat_id, *_) = store_items(factory, [advert, *ITEMS])
+    outbox.dispatch(factory, redis_conn, settings)
+    run_burst(redis_conn, settings)
+    with factory() as session:
+        states = dict(session.execute(select(Item.id, Item.triage_status).where(Item.id.in_([ad_id, heat_id]))).all())
+        assert states == {ad_id: "no_owner", heat_id: "routed"}
+        before = session.scalar(select(func.count()).select_from(Assignment))
+        outbox.add_tasks(session, "route", [(heat_id, "again"), (ad_id, "again")])
+        session.commit()
+    outbox.dispatch(factory, redis_conn, settings)
+    run_burst(redis_conn, settings)
+    with factory() as session:
+        assert session.scalar(select(func.count()).select_from(Assignment)) == before
+        assert session.scalar(select(Item.triage_status).where(Item.id == heat_id)) == "routed"
 
 
 def test_worker_killed_mid_job_completes_once_after_restart(
