@@ -89,6 +89,9 @@ FRESH_SETS = {
     "fresh59": DATA / "fresh59_items.jsonl",
     "fresh60": DATA / "fresh60_items.jsonl",
     "fresh61": DATA / "fresh61_items.jsonl",
+    "fresh62": DATA / "fresh62_items.jsonl",
+    "fresh63": DATA / "fresh63_items.jsonl",
+    "fresh64": DATA / "fresh64_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -160,6 +163,9 @@ UNTUNED = {
     "fresh59": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 0.8},
     "fresh60": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.733, "offices": 0.889, "crisis_recall": 1.0},
     "fresh61": {"topic": 0.911, "sentiment": 0.889, "urgency": 0.867, "offices": 0.822, "crisis_recall": 1.0},
+    "fresh62": {"topic": 1.0, "sentiment": 0.978, "urgency": 0.933, "offices": 0.978, "crisis_recall": 1.0},
+    "fresh63": {"topic": 0.933, "sentiment": 1.0, "urgency": 0.956, "offices": 1.0, "crisis_recall": 1.0},
+    "fresh64": {"topic": 0.867, "sentiment": 0.956, "urgency": 0.844, "offices": 0.911, "crisis_recall": 1.0},
 }
 
 
