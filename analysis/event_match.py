@@ -22,7 +22,7 @@ import math
 from dataclasses import dataclass
 from datetime import timedelta
 
-from analysis.event_lexicon import AREA
+from analysis.event_lexicon import AREA, ROAD
 from analysis.event_signature import Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
@@ -51,6 +51,12 @@ FLOOR = 0.04
 CROSS_TOPIC_EXTRA = 0.06
 DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
 OTHER_BUILDING_EXTRA = 0.25
+# Two items naming one place with the same problem tag this close together need no shared words.
+SAME_PROBLEM_DAYS = timedelta(days=3)
+# Tags in config/topics.yaml that name a topic or an actor, not a problem (``minor`` ones and
+# those named after their topic): 物业 is in a lift complaint and a parking one alike.
+# tests/analysis/test_events_dev.py checks this list against the file.
+GENERIC_TAGS = frozenset({"供热", "燃气", "住房公积金", "塔吊", "工地", "施工", "交房", "开发商", "物业", "租房", "路"})
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -105,6 +111,14 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | _soft_shared(a, b)
+    problem_tags = (a.tags & b.tags) - GENERIC_TAGS
+    if shared_place and same_topic and problem_tags and gap <= SAME_PROBLEM_DAYS and not _other_building(a, b):
+        # One place, one problem, days apart: the same matter however differently it is told
+        # (地库口的水往下灌 / 雨水沿坡道倒灌入车库 share almost no words).
+        where, what = min(shared_place).rstrip("*"), min(problem_tags)
+        return Match(
+            1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", frozenset(shared_place)
+        )
     if not shared_place and _places_differ(a, b):
         return None
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
@@ -159,6 +173,15 @@ def same_matter(a: Signature, b: Signature) -> str | None:
     return found.reason if found else None
 
 
+def names_another_place(reply: Signature, post: Signature) -> bool:
+    """A reply that names its own place, and not its post's (下朱庄那边雍和嘉园也淹了 under a
+    post about 运河湾花苑): it tells of another matter and must not join the post's event
+    just for being a reply."""
+    if any(p.endswith(ROAD) for p in reply.places):
+        return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
+    return bool(reply.places and post.places) and not (reply.places & post.places) and not _soft_shared(reply, post)
+
+
 def _soft_shared(a: Signature, b: Signature) -> set[str]:
     """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there,
     天拖地块 here, 天拖那块工地 there."""
@@ -201,6 +224,10 @@ def _institutions(sig: Signature) -> set[str]:
     the same hospital is 医科大学总医院 in one text and 天津总医院 in another (``学总医院``,
     ``津总医院``), and a veto must not split it; sharing still needs the full key."""
     return {institution_core(m) for m in sig.matters if not m.endswith("政策")}
+
+
+def _other_building(a: Signature, b: Signature) -> bool:
+    return bool(a.buildings and b.buildings and not (a.buildings & b.buildings))
 
 
 def _divergence(a: Signature, b: Signature) -> float:

@@ -20,6 +20,7 @@ from analysis.event_lexicon import (
     AREA,
     COMMON,
     CONTEXT,
+    ESTATE,
     GENERIC_TERMS,
     INSTITUTION,
     INSTITUTION_KIND,
@@ -47,7 +48,11 @@ _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
 _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼3号楼: no name before the number
-_BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院)|([一二三四五六七八九十]{1,3})号楼")
+# Hotline exports mask names: 雍和*园, 运河湾*苑, 御澜*二期, 津海建*集团. The two characters
+# before the mask are what the record still says of the name.
+_MASKED = re.compile(r"([\u4e00-\u9fa5]{2})[*＊]+([\u4e00-\u9fa5]{0,4})")
+_MASKED_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{0,2}(?:集团|公司|劳务|建设|建工|地产|置业|物业|实业|工程)")
+_BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院|#楼?)|([一二三四五六七八九十]{1,3})号楼")
 _REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
 _TRADE = re.compile(
     r"([\u4e00-\u9fa5]{2,8}?)(?:(?:房地产|地产|置业|建筑|劳务|建设)(?:工程|开发)?|(?:房屋)?(?:租赁|中介|经纪)公司)"
@@ -121,6 +126,11 @@ def _is_stem(stem: str) -> bool:
     )
 
 
+def _is_masked_stem(stem: str) -> bool:
+    """What a mask leaves of a name (雍和*园): any two characters of a name, even one ending in 和."""
+    return stem[0] not in STEM_STOP and stem not in COMMON
+
+
 _WORD_ENDS = frozenset(w for w in NOT_PLACE if len(w) >= 2)
 
 
@@ -143,7 +153,16 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         suffix, start, end = found.group(1), found.start(), found.end()
         stem, after = text[max(0, start - 2) : start], text[end : end + 2]
         key = stem + suffix
-        if not _is_stem(stem) or key in NOT_PLACE or key[1:] in NOT_PLACE:
+        # 雍和嘉园, 祥和家园: before a two-character estate ending a name may end in 和.
+        named = _is_stem(stem) or (
+            len(stem) == 2
+            and suffix in ESTATE
+            and stem[1] == "和"
+            and "\u4e00" <= stem[0] <= "\u9fa5"
+            and stem[0] not in STEM_STOP
+            and stem[0] not in "子儿人"  # 房子和花园: a noun, then 和
+        )
+        if not named or key in NOT_PLACE or key[1:] in NOT_PLACE:
             continue
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
@@ -159,6 +178,13 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
+    for found in _MASKED.finditer(text):
+        # 雍和*园 here, 雍和嘉园 there: the stem plus ``*`` matches the name written in full.
+        stem, tail = found.group(1), found.group(2)
+        if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
+            key = stem + "*"
+            if key not in fine and len(fine) < MAX_PLACES:
+                fine.append(key)
     for found in _NAMED_BUILDING.finditer(text):
         # 润泽12号楼: an estate's short name right before a building number; like a name before
         # a context word, its key is the stem plus ``*`` and matches 润泽花园 written in full.
@@ -183,6 +209,10 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
         core = _INDUSTRY.sub("", _REGISTERED.sub(r"\1", name))[-2:]
         if _is_stem(core) and not SUFFIX.fullmatch(core[-1]):
             keys.add(core)
+    # 津海建*集团: a masked registered name keeps the two characters before its mask.
+    keys.update(
+        m.group(1) for m in _MASKED.finditer(clean) if _MASKED_COMPANY.match(m.group(2)) and _is_masked_stem(m.group(1))
+    )
     return frozenset(keys)
 
 

@@ -13,7 +13,17 @@ import heapq
 import zlib
 from dataclasses import dataclass, field
 
-from analysis.event_match import LONG_WINDOW, MATTER_WINDOW, OTHER, Match, match, same_matter
+from analysis.event_lexicon import ROAD
+from analysis.event_match import (
+    COPY_TIE,
+    LONG_WINDOW,
+    MATTER_WINDOW,
+    OTHER,
+    Match,
+    match,
+    names_another_place,
+    same_matter,
+)
 from analysis.event_signature import (
     Signature,
     buildings_in,
@@ -52,6 +62,18 @@ TERM_CANDIDATES = 25  # members sharing the most rare terms that are compared
 ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area that are compared
 
 
+def _road_and_site(one: set[str], other: set[str]) -> bool:
+    """One side tied by a road only, the other by a site only (no copy tie on either side)."""
+
+    def roads(keys: set[str]) -> bool:
+        return bool(keys) and all(k.endswith(ROAD) for k in keys)
+
+    def sites(keys: set[str]) -> bool:
+        return bool(keys) and not any(k.endswith(ROAD) or k == COPY_TIE for k in keys)
+
+    return (roads(one) and sites(other)) or (sites(one) and roads(other))
+
+
 def _sketch(sig: Signature) -> list[str]:
     """Bottom-k of the shingle hashes: two texts with Jaccard ≥ 0.55 almost surely share one."""
     return [f"s:{h}" for h in heapq.nsmallest(SKETCH, {zlib.crc32(x.encode()) for x in sig.shingles})]
@@ -86,6 +108,7 @@ class EventIndex:
     _bare: dict[str, str | None] = field(default_factory=dict)  # source id → event, None when ids clash
     merged: list[str] = field(default_factory=list)  # events the last ``add`` merged into its event
     _apart: set[frozenset[str]] = field(default_factory=set)  # events an officer split apart: never tied again
+    _posts: dict[str, Signature] = field(default_factory=dict)  # each member by its own thread, for its replies
 
     def add(self, sig: Signature, key: str | None = None) -> tuple[str, str | None]:
         """Place an item; returns (event key, why it joined or None when it starts one)."""
@@ -94,6 +117,9 @@ class EventIndex:
         thread_key = self._threads.get(sig.thread) or self._threads.get(sig.own_thread)
         if thread_key is None and sig.parent_ref:  # the post filed under another source name
             thread_key = self._bare.get(sig.parent_ref)
+        post = self._posts.get(sig.thread) if sig.parent_ref else None
+        if post is not None and names_another_place(sig, post):
+            thread_key = None  # a reply about another estate is matched like any item
         ties: dict[str, set[str]] = {}
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
@@ -115,12 +141,17 @@ class EventIndex:
         each (or copies one). The first items of a matter often name it too loosely to find each
         other (an estate's brand name without 小区 or 花园) until one names it in a way that ties
         them. Only one where ties: an item naming two places (or a copy and a place) is about
-        both and joins one of their events, and a company or an area alone ties nothing."""
+        both and joins one of their events, and a company or an area alone ties nothing. A site
+        and the road it stands on are one where (西湖道上的融越府工地): an event known by the
+        road and one known by the site are tied by an item that names both."""
         own = ties.get(key, set())
         others = sorted(
             k
             for k, where in ties.items()
-            if k != key and where & own and k in self.groups and frozenset((k, key)) not in self._apart
+            if k != key
+            and (where & own or _road_and_site(where, own))
+            and k in self.groups
+            and frozenset((k, key)) not in self._apart
         )
         for other in others:
             self.relabel(other, key)
@@ -222,6 +253,7 @@ class EventIndex:
         self.by_item[sig.item_ref] = key
         self._threads.setdefault(sig.thread, key)
         self._threads.setdefault(sig.own_thread, key)
+        self._posts.setdefault(sig.own_thread, sig)
         own = sig.source_ref or sig.item_ref
         self._bare[own] = key if self._bare.get(own, key) == key else None
         position = len(self._members)

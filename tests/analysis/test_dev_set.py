@@ -85,6 +85,9 @@ FRESH_FLOORS = {
     "fresh59": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.97, "offices": 0.95},
     "fresh60": {"topic": 0.97, "sentiment": 0.91, "urgency": 0.84, "offices": 0.91},
     "fresh61": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.95, "offices": 0.91},
+    "fresh62": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
+    "fresh63": {"topic": 0.91, "sentiment": 0.97, "urgency": 0.97, "offices": 0.97},
+    "fresh64": {"topic": 0.84, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
 }
 
 
