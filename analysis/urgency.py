@@ -135,7 +135,9 @@ DEBUNK = re.compile(
 )
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 IMMINENT = re.compile(r"要塌|快塌")
-RESOLVED = re.compile(r"已(?:经|于)?[^，。]{0,10}(?:修复|修好|修补|补上|清理|清掉|拆除|处置完|处理完|整改完)|清掉|补上了")
+RESOLVED = re.compile(
+    r"已(?:经|于)?[^，。]{0,10}(?:修复|修好|修补|补上|清理|清掉|拆除|处置完|处理完|整改完)|清掉|补上了"
+)
 # 房价跌得跟楼塌了似的: a figure of speech, not a collapse.
 SIMILE_AFTER = re.compile(r"^[^，。]{0,3}(?:似的|一样|一般)")
 # 有人提议去售楼处拉横幅，被大多数人劝住了: a gathering proposed and held back.
