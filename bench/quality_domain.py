@@ -92,6 +92,9 @@ FRESH_SETS = {
     "fresh62": DATA / "fresh62_items.jsonl",
     "fresh63": DATA / "fresh63_items.jsonl",
     "fresh64": DATA / "fresh64_items.jsonl",
+    "fresh65": DATA / "fresh65_items.jsonl",
+    "fresh66": DATA / "fresh66_items.jsonl",
+    "fresh67": DATA / "fresh67_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -166,6 +169,9 @@ UNTUNED = {
     "fresh62": {"topic": 1.0, "sentiment": 0.978, "urgency": 0.933, "offices": 0.978, "crisis_recall": 1.0},
     "fresh63": {"topic": 0.933, "sentiment": 1.0, "urgency": 0.956, "offices": 1.0, "crisis_recall": 1.0},
     "fresh64": {"topic": 0.867, "sentiment": 0.956, "urgency": 0.844, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh65": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh66": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh67": {"topic": 0.889, "sentiment": 0.978, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
 }
 
 
