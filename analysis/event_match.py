@@ -36,6 +36,8 @@ LONG_WINDOW = timedelta(days=30)
 LONG_TOPICS = frozenset(
     {"房地产开发与交易", "房屋征收拆迁", "农民工工资", "违法建设", "房屋质量与安全", "保障性住房", "建筑市场"}
 )
+# A follow-up (再次反映, 之前在留言板反映过) may come back after months of waiting.
+FOLLOW_UP_WINDOW = timedelta(days=90)
 # An institution's or a policy's matter runs for months: people ask about 人才购房补贴
 # whenever they buy, and a school's internship rule comes back every term.
 MATTER_WINDOW = timedelta(days=90)
@@ -93,6 +95,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     if a.thread == b.thread or a.own_thread == b.thread or a.thread == b.own_thread:
         return Match(3.0, "同一帖子的评论或转发")
     window = LONG_WINDOW if a.topic in LONG_TOPICS and b.topic in LONG_TOPICS else WINDOW
+    if a.follow_up or b.follow_up:  # 再次反映: the writer says it is a matter raised before
+        window = max(window, FOLLOW_UP_WINDOW)
     shared_matter = a.matters & b.matters
     gap = abs(a.published_at - b.published_at)
     if gap > (MATTER_WINDOW if shared_matter else window):
@@ -126,7 +130,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     else:
         anchors = _anchor_terms(a) | _anchor_terms(b)
         problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
-    shared_company = (a.companies & b.companies) | _brand_shared(a, b)
+    linked = a.other_project or b.other_project
+    shared_company = set() if linked else (a.companies & b.companies) | _brand_shared(a, b)
     shared_area = (a.areas & b.areas) | _bare_areas(a, b)
     evidence = (
         max(len(shared_place), 1)
@@ -171,6 +176,13 @@ def same_matter(a: Signature, b: Signature) -> str | None:
     """Why two items are about the same matter, or None."""
     found = match(a, b)
     return found.reason if found else None
+
+
+def names_another_building(reply: Signature, post: Signature) -> bool:
+    """我们9号楼更惨，暖气管爆了 under a post about building 3 being cold: another building with
+    another problem. 五号楼也一样 (the same problem, or none named) stays with its post."""
+    problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
+    return _other_building(reply, post) and bool(problem and posted) and not (problem & posted)
 
 
 def names_another_place(reply: Signature, post: Signature) -> bool:

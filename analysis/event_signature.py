@@ -47,6 +47,11 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]+")
 _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
+OTHER_PROJECT = re.compile(r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目")
+FOLLOW_UP = re.compile(
+    r"再次反映|又一次反映|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
+    r"(?:反映过|留过言|留言反映|打过|投诉过)"
+)
 _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼3号楼: no name before the number
 # Hotline exports mask names: 雍和*园, 运河湾*苑, 御澜*二期, 津海建*集团. The two characters
 # before the mask are what the record still says of the name.
@@ -83,6 +88,10 @@ class Signature:
     buildings: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     matters: frozenset[str] = frozenset()  # institutions and named policies (经济学院, 人才购房补贴)
+    follow_up: bool = False  # the text says the matter was raised before (再次反映, 打过12319)
+    # 同一个开发商，滨海那边已经烂尾: the company links this project to another one; it does not
+    # make the two one matter.
+    other_project: bool = False
 
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
@@ -119,6 +128,7 @@ def terms(text: str) -> frozenset[str]:
 def _is_stem(stem: str) -> bool:
     return (
         len(stem) == 2
+        and not (stem[0].isdigit() and stem[1] in "年月日号")  # 12月河东区: a date, then a district
         and all("\u4e00" <= c <= "\u9fa5" or c.isdigit() for c in stem)
         and stem[1] not in STEM_STOP
         and (stem[0] not in STEM_STOP or stem[0] in NAME_FIRST)
@@ -311,4 +321,6 @@ def signature_for(
         buildings=buildings_in(text),
         matters=matters_in(text),
         terms=terms(text),
+        follow_up=FOLLOW_UP.search(text) is not None,
+        other_project=OTHER_PROJECT.search(text) is not None,
     )

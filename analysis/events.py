@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.event_lexicon import ROAD
 from analysis.event_match import (
@@ -21,6 +21,7 @@ from analysis.event_match import (
     OTHER,
     Match,
     match,
+    names_another_building,
     names_another_place,
     same_matter,
 )
@@ -118,22 +119,37 @@ class EventIndex:
         if thread_key is None and sig.parent_ref:  # the post filed under another source name
             thread_key = self._bare.get(sig.parent_ref)
         post = self._posts.get(sig.thread) if sig.parent_ref else None
+        borrowed, written, detached = False, sig, False
         if post is not None and names_another_place(sig, post):
-            thread_key = None  # a reply about another estate is matched like any item
+            thread_key, detached = None, True  # a reply about another estate is matched like any item
+        elif post is not None and names_another_building(sig, post):
+            # A reply about another building of the post's estate: matched like any item, at
+            # the post's place (the thread says where, the reply only which building). A place
+            # it did not write ties no events together and is not recorded with it.
+            thread_key, detached = None, True
+            borrowed = not sig.places
+            if borrowed:
+                sig = replace(sig, places=post.places, areas=sig.areas or post.areas,
+                              districts=sig.districts or post.districts)  # fmt: skip
+            anchors, words = self._keys(sig)
         ties: dict[str, set[str]] = {}
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
         else:
             for position in self._candidates(sig, anchors, words):
                 member, group_key = self._members[position]
+                if detached and sig.thread in (member.thread, member.own_thread):
+                    continue  # its thread is not what it is about
                 found = match(sig, member)
                 if found and found.ties:
                     ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
                     best = (found.score, group_key, found.reason)
         group_key, reason = (best[1], best[2]) if best else (key or f"ev-{sig.item_ref}", None)
-        self.merged = self._bridge(group_key, ties)
-        self._record(sig, group_key, reason, anchors + words)
+        self.merged = self._bridge(group_key, {} if borrowed else ties)
+        if borrowed:
+            anchors, words = self._keys(written)
+        self._record(written, group_key, reason, anchors + words)
         return group_key, reason
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
@@ -265,7 +281,7 @@ class EventIndex:
     def _candidates(self, sig: Signature, anchors: list[str], words: list[str]) -> list[int]:
         """Members sharing an anchor or a sketch hash (the most recent of a long posting), and
         the few sharing the most rare terms; terms and hashes common to many members are skipped.
-        Only an institution or a policy reaches back past ``LONG_WINDOW``."""
+        Only an institution or a policy, or a follow-up (再次反映), reaches back past ``LONG_WINDOW``."""
         found: set[int] = set()
         lasting: set[int] = set()
         for index_key in anchors:
@@ -285,5 +301,5 @@ class EventIndex:
             for p in found | lasting
             if p not in self._dead
             and abs(self._members[p][0].published_at - sig.published_at)
-            <= (MATTER_WINDOW if p in lasting else LONG_WINDOW)
+            <= (MATTER_WINDOW if p in lasting or sig.follow_up else LONG_WINDOW)
         )

@@ -88,6 +88,9 @@ FRESH_FLOORS = {
     "fresh62": {"topic": 0.97, "sentiment": 0.97, "urgency": 0.97, "offices": 0.95},
     "fresh63": {"topic": 0.91, "sentiment": 0.97, "urgency": 0.97, "offices": 0.97},
     "fresh64": {"topic": 0.84, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
+    "fresh65": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.93},
+    "fresh66": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.91, "offices": 0.89},
+    "fresh67": {"topic": 0.86, "sentiment": 0.95, "urgency": 0.91, "offices": 0.91},
 }
 
 
