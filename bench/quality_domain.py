@@ -95,6 +95,9 @@ FRESH_SETS = {
     "fresh65": DATA / "fresh65_items.jsonl",
     "fresh66": DATA / "fresh66_items.jsonl",
     "fresh67": DATA / "fresh67_items.jsonl",
+    "fresh68": DATA / "fresh68_items.jsonl",
+    "fresh69": DATA / "fresh69_items.jsonl",
+    "fresh70": DATA / "fresh70_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -172,6 +175,9 @@ UNTUNED = {
     "fresh65": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
     "fresh66": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
     "fresh67": {"topic": 0.889, "sentiment": 0.978, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh68": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh69": {"topic": 0.644, "sentiment": 0.889, "urgency": 0.756, "offices": 0.8, "crisis_recall": 1.0},
+    "fresh70": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
 }
 
 

@@ -74,6 +74,8 @@ FRESH_SETS = {
     "fresh6": ROOT / "tests" / "analysis" / "data" / "events_fresh6.jsonl",
     "fresh7": ROOT / "tests" / "analysis" / "data" / "events_fresh7.jsonl",
     "fresh8": ROOT / "tests" / "analysis" / "data" / "events_fresh8.jsonl",
+    "fresh9": ROOT / "tests" / "analysis" / "data" / "events_fresh9.jsonl",
+    "fresh10": ROOT / "tests" / "analysis" / "data" / "events_fresh10.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
