@@ -64,6 +64,8 @@ UNTUNED_F1 = {
     "fresh6": 0.848,
     "fresh7": 0.879,
     "fresh8": 0.685,
+    "fresh9": 0.803,
+    "fresh10": 0.602,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
