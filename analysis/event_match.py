@@ -186,11 +186,13 @@ def names_another_building(reply: Signature, post: Signature) -> bool:
 
 
 def names_another_place(reply: Signature, post: Signature) -> bool:
-    """A reply that names its own place, and not its post's (下朱庄那边雍和嘉园也淹了 under a
-    post about 运河湾花苑): it tells of another matter and must not join the post's event
-    just for being a reply."""
+    """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
+    under a post about 运河湾花苑): it tells of another matter and must not join the post's
+    event just for being a reply."""
     if any(p.endswith(ROAD) for p in reply.places):
         return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
+    if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):
+        return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
     return bool(reply.places and post.places) and not (reply.places & post.places) and not _soft_shared(reply, post)
 
 

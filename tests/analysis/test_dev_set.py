@@ -91,6 +91,9 @@ FRESH_FLOORS = {
     "fresh65": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.93},
     "fresh66": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.91, "offices": 0.89},
     "fresh67": {"topic": 0.86, "sentiment": 0.95, "urgency": 0.91, "offices": 0.91},
+    "fresh68": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.89},
+    "fresh69": {"topic": 0.62, "sentiment": 0.86, "urgency": 0.77, "offices": 0.77},
+    "fresh70": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.86, "offices": 0.86},
 }
 
 

@@ -52,7 +52,10 @@ FRESH = Path(__file__).parent / "data"
 # problem matched on its own at its post's place, words like 手机里 no place, and a company
 # named to compare two projects (同一个开发商) no anchor: 0.983 and 0.716. fresh8's remaining
 # misses are months-long matters named four ways (河东区公租房配租 with no estate, 宜和 for
-# 宜和雅苑, a 澜庭项目 after 中北镇).
+# 宜和雅苑, a 澜庭项目 after 中北镇). events_fresh9 and 10, the session's last round, measured
+# after every other fix: P 0.779 / R 0.828 / F1 0.803 and P 0.725 / R 0.514 / F1 0.602 (one
+# estate's lift and fee complaints tied; a reply about another company's wages under a
+# wage post; Weibo reposts and media reports that name no place).
 FRESH_F1_FLOORS = {
     "events_fresh.jsonl": 0.93,
     "events_fresh2.jsonl": 0.92,
@@ -62,7 +65,14 @@ FRESH_F1_FLOORS = {
     "events_fresh6.jsonl": 0.96,
     "events_fresh7.jsonl": 0.96,
     "events_fresh8.jsonl": 0.7,
+    "events_fresh9.jsonl": 0.78,
+    "events_fresh10.jsonl": 0.58,
 }
+# The last round still merges what it should not (a known gap, not fixed this session): one
+# estate's broad fee letter that also mentions its lift takes in that lift's breakdown
+# (fresh9), and a heating post's reply about a lift, and a wage post's reply about another
+# firm, stay in their thread (fresh10). Every other set is at least 0.97.
+PRECISION_FLOORS = {"events_fresh9.jsonl": 0.75, "events_fresh10.jsonl": 0.7}
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
 # train P 1.000 / R 0.952 / F1 0.975; with institutions and policies as matters (and eight
@@ -133,7 +143,8 @@ def test_pairwise_f1_on_the_blind_sets(analyser: Analyser, name: str, floor: flo
     records = sorted(rows, key=lambda r: r["published_at"])
     keys = [key for key, _ in group(analyser, records)]
     precision, recall, f1 = pairwise_f1([r["gold_event"] for r in records], keys)
-    assert precision >= 0.97 and f1 >= floor, f"{name}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+    least = PRECISION_FLOORS.get(name, 0.97)
+    assert precision >= least and f1 >= floor, f"{name}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
 
 
 @pytest.mark.parametrize(("split", "floor"), [("test", TEST_F1_FLOOR), ("train", TRAIN_F1_FLOOR)])
@@ -548,3 +559,13 @@ def test_follow_ups_replies_and_project_comparisons() -> None:
     other = add("s2", "东丽锦海云栖也停工了，同一个开发商，滨海那边已经烂了一年多 #锦海置业#", "房地产开发与交易", 91)
     assert one != other
     assert not places_in("考勤都在我手机里存着，账户里的钱")[0]
+
+
+def test_a_reply_naming_another_company_is_about_another_matter() -> None:
+    from analysis.event_match import names_another_place
+
+    when = datetime(2026, 12, 8, tzinfo=UTC)
+    post = signature_for("p", "农民工工资", when, "北辰双街工地，宏盛劳务的老板欠我们大半年工资不给")
+    same = signature_for("c1", "农民工工资", when, "我也是宏盛劳务这个工地的，一样没拿到", parent_ref="p")
+    other = signature_for("c2", "农民工工资", when, "天津鑫泰装饰工程有限公司也欠我们装修队半年的钱", parent_ref="p")
+    assert not names_another_place(same, post) and names_another_place(other, post)
