@@ -131,7 +131,7 @@ class EventIndex:
             if borrowed:
                 sig = replace(sig, places=post.places, areas=sig.areas or post.areas,
                               districts=sig.districts or post.districts)  # fmt: skip
-            anchors, words = self._keys(sig)
+                anchors, words = self._keys(sig)
         ties: dict[str, set[str]] = {}
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
@@ -202,6 +202,8 @@ class EventIndex:
             return
         self._dead.add(position)
         sig, key = self._members[position]
+        if self._posts.get(sig.own_thread) is sig:
+            del self._posts[sig.own_thread]
         group = self.groups.get(key)
         if group is not None:
             group.members = [m for m in group.members if m.item_ref != item_ref]

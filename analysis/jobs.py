@@ -30,11 +30,6 @@ def analyser() -> Analyser:
     return runtime.cached("analyser", lambda: Analyser.load(runtime.settings()))
 
 
-def analysis_row(item_id: int, result: AnalysisResult, now: datetime) -> Analysis:
-    """The stored form of one analysis result, as an ORM object (for callers outside a batch)."""
-    return Analysis(**analysis_values(item_id, result, now))
-
-
 def analysis_values(item_id: int, result: AnalysisResult, now: datetime) -> dict[str, Any]:
     """The column values of one analysis result; a batch inserts them in one statement."""
     return dict(

@@ -79,13 +79,14 @@ CRISIS_VOCABULARY = re.compile(
 # is a present hazard at most. Threats and announced petitions are conditional by nature
 # (再不解决就…), so only injuries and collapses are checked for this.
 NEGATED = re.compile(r"(?<!有)(?:无|没有?|未造成|未发生|无一|未)(?:人员|人)?(?:伤亡|受伤|死亡)|无生命危险")
+_ELSEWHERE = "外地|外省|外市|别的城市|其他城市|别的省"  # news of somewhere else
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
     r"会不会|存在|以为|还以为|当成|当是|感觉|好像|仿佛|似乎|"
     # 别等真砸着人了, 非得等砸死人, 差半米砸到孩子, 梦见楼塌了: warnings, near misses, dreams.
     r"别等|非得等|非要等|要等到|等到|难道要等|梦见|梦到|做梦|差(?:半|一|两|几))[^，。]{0,6}$"
     # News of somewhere else (看新闻说外地有老楼塌了) is a worry here, not an incident here.
-    r"|(?:外地|外省|外市|别的城市|其他城市|别的省)[^，。]{0,20}$"
+    rf"|(?:{_ELSEWHERE})[^，。]{{0,20}}$"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
 FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$|要被[^，。]{0,2}$")
@@ -117,8 +118,9 @@ VENT = re.compile(r"的心(?:都有|了)|有种想|(?:吵|烦|累|困|忙|热|�
 # 干脆淹死我们算了: an outburst, not a death.
 DEATH_WISH = re.compile(r"死我们?算了")
 # 老人差点掉下去, 幸好没砸着人: a near miss is a hazard, not an injury.
-LUCKY = re.compile(r"(?:幸好|幸亏|好在|还好|所幸)[^，。]{0,3}没")
-LUCKY_MISS = re.compile(r"(?:幸好|幸亏|好在|还好|所幸)[^，。]{0,6}没有?(?:摔|掉|陷|砸着|砸到|伤着|出事)")
+_LUCKY = "(?:幸好|幸亏|好在|还好|所幸)"
+LUCKY = re.compile(_LUCKY + r"[^，。]{0,3}没")
+LUCKY_MISS = re.compile(_LUCKY + r"[^，。]{0,6}没有?(?:摔|掉|陷|砸着|砸到|伤着|出事)")
 NEAR_MISS = re.compile(r"差点|险些|差一点|差一些")
 # 爆炸事故…至今已一年仍未落实: an incident long over, its aftermath the complaint.
 ELAPSED = re.compile(
@@ -126,22 +128,21 @@ ELAPSED = re.compile(
     r"|过去(?:了)?(?:[一两三四五六七八九十几半]|\d+)年|(?:[一两三四五六七八九十几半]|\d+)年(?:都)?过去了"
 )
 # A threat told of someone elsewhere (外地有人…喝了农药) is not the writer's.
-ELSEWHERE_BEFORE = re.compile(r"(?:外地|外省|外市|别的城市|其他城市|别的省|新闻里?)[^，。]{0,20}$")
+ELSEWHERE_BEFORE = re.compile(rf"(?:{_ELSEWHERE}|新闻里?)[^，。]{{0,20}}$")
 # 不是燃气爆炸，是饭馆油锅起火: the incident named is the one denied.
 NEGATION_BEFORE = re.compile(r"(?:(?<![是要])不是|并非|并不是|也不是|没有?发生|根本没有?|并没有)[^，。]{0,4}$")
 # 辟谣: a debunk quotes the rumour (“楼体开裂马上要塌”) and says what was really found,
 # usually already put right. A quoted claim of a collapse to come is then nothing, and the
 # finding is no hazard; a quoted claim of an explosion or deaths that happened stays a
 # crisis (DESIGN §5: a circulating claim of one), for the press office answers it at once.
-DEBUNK = re.compile(
-    r"辟谣|辟个谣|不实|谣言|纯属|不信谣|不传谣|别(?:再)?(?:乱|瞎)?(?:传|转)了|旧视频|与[^，。]{0,6}无关|是假的|假消息"
-)
+# A resident's denial (我就住这个小区，别再转了) or an official's (经核实…不信谣) is a debunk.
+RESIDENT_DENIAL = re.compile(r"别(?:再)?(?:乱|瞎)?(?:传|转)了|辟个谣|旧视频|与[^，。]{0,6}无关|是假的|假消息")
+DEBUNK = re.compile(r"辟谣|不实|谣言|纯属|不信谣|不传谣|" + RESIDENT_DENIAL.pattern)
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 IMMINENT = re.compile(r"要塌|快塌")
 # An official debunk (经核实…不信谣) answers a claim the press office must still treat as a
 # crisis; a resident's (我就住这个小区，别再转了) only tells what did not happen.
 OFFICIAL_DEBUNK = re.compile(r"【辟谣】|经(?:现场)?核[实查]|不信谣|以官方发布")
-RESIDENT_DENIAL = re.compile(r"别(?:再)?(?:乱|瞎)?(?:传|转)了|辟个谣|旧视频|与[^，。]{0,6}无关|是假的|假消息")
 RESOLVED = re.compile(
     r"已(?:经|于)?[^，。]{0,10}(?:修复|修好|修补|补上|清理|清掉|拆除|处置完|处理完|整改完)|清掉|补上了"
 )

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.events import EventIndex, Signature, signature_for
 from analysis.grouping import EventEditError, attach, merge_events, recent_index, split_item
-from analysis.jobs import analyse_tasks, analysis_row, facts_for
+from analysis.jobs import analyse_tasks, analysis_values, facts_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import Settings, load_settings
@@ -59,7 +59,7 @@ def analysed(session: Session, analyser: Analyser, record: dict[str, Any]) -> tu
     done = select(Analysis).where(Analysis.item_id == item.id, Analysis.model_version == result.model_version)
     if session.scalar(done) is not None:  # analysed before: the job keeps the row
         return item, result.signature
-    session.add(analysis_row(item.id, result, NOW))  # score=0.5 above: no model needed
+    session.add(Analysis(**analysis_values(item.id, result, NOW)))  # score=0.5 above: no model needed
     return item, result.signature
 
 
