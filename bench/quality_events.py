@@ -66,6 +66,8 @@ UNTUNED_F1 = {
     "fresh8": 0.685,
     "fresh9": 0.803,
     "fresh10": 0.602,
+    "fresh11": 0.631,
+    "fresh12": 0.724,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -78,6 +80,8 @@ FRESH_SETS = {
     "fresh8": ROOT / "tests" / "analysis" / "data" / "events_fresh8.jsonl",
     "fresh9": ROOT / "tests" / "analysis" / "data" / "events_fresh9.jsonl",
     "fresh10": ROOT / "tests" / "analysis" / "data" / "events_fresh10.jsonl",
+    "fresh11": ROOT / "tests" / "analysis" / "data" / "events_fresh11.jsonl",
+    "fresh12": ROOT / "tests" / "analysis" / "data" / "events_fresh12.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -72,8 +72,10 @@ BLIND_EVENT_SETS = (
     ("fresh6", "sixth", "nicknames, landmarks, short company names"),
     ("fresh7", "seventh", "heating season, look-alike outages"),
     ("fresh8", "eighth", "matters running for months"),
-    ("fresh9", "ninth", "a spring month, last round"),
-    ("fresh10", "tenth", "Weibo-heavy, last round"),
+    ("fresh9", "ninth", "a spring month"),
+    ("fresh10", "tenth", "Weibo-heavy"),
+    ("fresh11", "eleventh", "summer floods, comments about other matters, aliases; session 6"),
+    ("fresh12", "twelfth", "winter, wages, one firm at two sites; session 6"),
 )
 
 
