@@ -98,6 +98,9 @@ FRESH_SETS = {
     "fresh68": DATA / "fresh68_items.jsonl",
     "fresh69": DATA / "fresh69_items.jsonl",
     "fresh70": DATA / "fresh70_items.jsonl",
+    "fresh71": DATA / "fresh71_items.jsonl",
+    "fresh72": DATA / "fresh72_items.jsonl",
+    "fresh73": DATA / "fresh73_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
