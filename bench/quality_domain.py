@@ -181,6 +181,11 @@ UNTUNED = {
     "fresh68": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
     "fresh69": {"topic": 0.644, "sentiment": 0.889, "urgency": 0.756, "offices": 0.8, "crisis_recall": 1.0},
     "fresh70": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
+    # 71-73 (session 6: deep winter; spring deliveries and rentals; outer districts and
+    # villages), after every fix 68-70 prompted.
+    "fresh71": {"topic": 0.956, "sentiment": 0.933, "urgency": 0.956, "offices": 0.867, "crisis_recall": 1.0},
+    "fresh72": {"topic": 0.867, "sentiment": 0.978, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh73": {"topic": 0.867, "sentiment": 0.889, "urgency": 0.867, "offices": 0.667, "crisis_recall": 1.0},
 }
 
 
