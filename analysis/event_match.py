@@ -21,6 +21,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
 from analysis.event_signature import Signature, institution_core
@@ -114,7 +117,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
-    shared_place = (a.places & b.places) | _soft_shared(a, b)
+    shared_place = (a.places & b.places) | soft_shared(a, b)
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS
     if shared_place and same_topic and problem_tags and gap <= SAME_PROBLEM_DAYS and not _other_building(a, b):
         # One place, one problem, days apart: the same matter however differently it is told
@@ -185,21 +188,50 @@ def names_another_building(reply: Signature, post: Signature) -> bool:
     return _other_building(reply, post) and bool(problem and posted) and not (problem & posted)
 
 
+def names_another_problem(reply: Signature, post: Signature) -> bool:
+    """车库还算好的，我们5号楼电梯坏了 under a post about a flooded garage, 工钱还欠着仨月 under one
+    about a late handover: a reply of another topic whose problem shares nothing with its post's
+    tells of another matter at the post's place. A reply that also scores for the post's topic,
+    or names no problem (+1, 同问), stays with its post."""
+    if OTHER in (reply.topic, post.topic) or reply.topic in post.topics or post.topic in reply.topics:
+        return False
+    problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
+    return bool(problem and posted) and not (problem & posted)
+
+
 def names_another_place(reply: Signature, post: Signature) -> bool:
     """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
     if any(p.endswith(ROAD) for p in reply.places):
         return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
+    if reply.districts and post.districts and not (reply.districts & post.districts):
+        return True  # 宁河芦台二中那个工地也是他们干的 under a post about a site in 大港
     if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
-    return bool(reply.places and post.places) and not (reply.places & post.places) and not _soft_shared(reply, post)
+    return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
 
 
-def _soft_shared(a: Signature, b: Signature) -> set[str]:
+def soft_shared(a: Signature, b: Signature) -> set[str]:
     """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there,
-    天拖地块 here, 天拖那块工地 there."""
-    return _written_bare(a, b) | _written_bare(b, a)
+    天拖地块 here, 天拖那块工地 there; or written with a character that sounds the same."""
+    return _written_bare(a, b) | _written_bare(b, a) | _sound_alike(a, b)
+
+
+def _sound_alike(a: Signature, b: Signature) -> set[str]:
+    """锦秀华庭 / 锦绣华庭, 古韵家园 / 沽韵家园, 云景湾 / 云璟湾, 学府雅园 / 学府雅苑: people type an
+    estate's name by its sound, and a wrong character of the same sound is the commonest slip.
+    Neighbouring estates differ in sound (长华里 / 安华里), so only an exact sound matches."""
+    if not (a.places and b.places):
+        return set()
+    heard = {place_sound(k) for k in b.places - a.places}
+    return {k for k in a.places - b.places if place_sound(k) in heard}
+
+
+@lru_cache(maxsize=8192)
+def place_sound(key: str) -> str:
+    """A place key as toneless pinyin (``*`` kept): the form two spellings of one name share."""
+    return " ".join(lazy_pinyin(key, errors="default"))
 
 
 def _written_bare(a: Signature, b: Signature) -> set[str]:

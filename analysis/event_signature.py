@@ -56,6 +56,8 @@ _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼
 # Hotline exports mask names: 雍和*园, 运河湾*苑, 御澜*二期, 津海建*集团. The two characters
 # before the mask are what the record still says of the name.
 _MASKED = re.compile(r"([\u4e00-\u9fa5]{2})[*＊]+([\u4e00-\u9fa5]{0,4})")
+# An area's or a road's last character right before the mask: what is masked is a whole name.
+_BEFORE_MASKED_NAME = frozenset("街镇乡村区县市路道")
 _MASKED_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{0,2}(?:集团|公司|劳务|建设|建工|地产|置业|物业|实业|工程)")
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院|#楼?)|([一二三四五六七八九十]{1,3})号楼")
 _REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
@@ -184,6 +186,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if places_in(text[max(0, start - 6) : start])[0]:
                 continue  # 幸福里小区: the estate's own key already names it
             head = text[start - 3 : start - 2] if start >= 3 else ""
+            if head in ("*", "＊"):
+                continue  # **家园小区: the name is masked, 家园 is only its ending
             key = (head if _is_stem(head + stem[0]) else "") + stem + "*"
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
@@ -191,6 +195,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
     for found in _MASKED.finditer(text):
         # 雍和*园 here, 雍和嘉园 there: the stem plus ``*`` matches the name written in full.
         stem, tail = found.group(1), found.group(2)
+        if stem[-1] in _BEFORE_MASKED_NAME:
+            continue  # 华明街**家园: a street's name, then the whole estate name masked
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:

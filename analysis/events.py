@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from analysis.event_lexicon import ROAD
 from analysis.event_match import (
     COPY_TIE,
+    soft_shared,
     LONG_WINDOW,
     MATTER_WINDOW,
     OTHER,
@@ -23,6 +24,7 @@ from analysis.event_match import (
     match,
     names_another_building,
     names_another_place,
+    names_another_problem,
     same_matter,
 )
 from analysis.event_signature import (
@@ -75,6 +77,15 @@ def _road_and_site(one: set[str], other: set[str]) -> bool:
     return (roads(one) and sites(other)) or (sites(one) and roads(other))
 
 
+def _estates(sig: Signature) -> set[str]:
+    """Estate keys (roads and sites named by a context word left out: a road has many sites)."""
+    return {p for p in sig.places if not p.endswith(("*", *ROAD))}
+
+
+def _loosely_same(a: Signature, b: Signature) -> bool:
+    return bool(a.places and b.places and soft_shared(a, b))
+
+
 def _sketch(sig: Signature) -> list[str]:
     """Bottom-k of the shingle hashes: two texts with Jaccard ≥ 0.55 almost surely share one."""
     return [f"s:{h}" for h in heapq.nsmallest(SKETCH, {zlib.crc32(x.encode()) for x in sig.shingles})]
@@ -122,7 +133,7 @@ class EventIndex:
         borrowed, written, detached = False, sig, False
         if post is not None and names_another_place(sig, post):
             thread_key, detached = None, True  # a reply about another estate is matched like any item
-        elif post is not None and names_another_building(sig, post):
+        elif post is not None and (names_another_building(sig, post) or names_another_problem(sig, post)):
             # A reply about another building of the post's estate: matched like any item, at
             # the post's place (the thread says where, the reply only which building). A place
             # it did not write ties no events together and is not recorded with it.
@@ -141,6 +152,8 @@ class EventIndex:
                 if detached and sig.thread in (member.thread, member.own_thread):
                     continue  # its thread is not what it is about
                 found = match(sig, member)
+                if found and not found.ties and self._named_elsewhere(sig, group_key):
+                    continue  # words or an area alone do not bring another estate's item in
                 if found and found.ties:
                     ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
@@ -151,6 +164,17 @@ class EventIndex:
             anchors, words = self._keys(written)
         self._record(written, group_key, reason, anchors + words)
         return group_key, reason
+
+    def _named_elsewhere(self, sig: Signature, key: str) -> bool:
+        """The item names its estate or site, and the event's members name theirs, none the same:
+        华盈园's meter fault matched to a masked 华明街**家园 call by street and words would pull
+        it into 华锦家园's event. A place both sides name is checked pairwise by ``match``."""
+        own = _estates(sig)
+        if not own:
+            return False
+        members = self.groups[key].members
+        named = {p for m in members for p in _estates(m)}
+        return bool(named) and not (named & own) and not any(_loosely_same(sig, m) for m in members)
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
         """Events the new item joins as it joins ``key``: it names the same place as a member of
