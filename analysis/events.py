@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from analysis.event_lexicon import ROAD
 from analysis.event_match import (
     COPY_TIE,
-    soft_shared,
     LONG_WINDOW,
     MATTER_WINDOW,
     OTHER,
@@ -26,6 +25,7 @@ from analysis.event_match import (
     names_another_place,
     names_another_problem,
     same_matter,
+    soft_shared,
 )
 from analysis.event_signature import (
     Signature,
