@@ -117,7 +117,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
-    shared_place = (a.places & b.places) | soft_shared(a, b)
+    shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS
     if shared_place and same_topic and problem_tags and gap <= SAME_PROBLEM_DAYS and not _other_building(a, b):
         # One place, one problem, days apart: the same matter however differently it is told
@@ -182,10 +182,14 @@ def same_matter(a: Signature, b: Signature) -> str | None:
 
 
 def names_another_building(reply: Signature, post: Signature) -> bool:
-    """我们9号楼更惨，暖气管爆了 under a post about building 3 being cold: another building with
-    another problem. 五号楼也一样 (the same problem, or none named) stays with its post."""
+    """我们9号楼更惨，暖气管爆了 under a post about building 3 being cold, 暖气不热就算了，我们12号楼
+    电梯停了 under one about the estate's heating: a building of its own with another problem.
+    五号楼也一样 (the same problem, or none named) stays with its post."""
+    if reply.stance == "agree":
+        return False
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
-    return _other_building(reply, post) and bool(problem and posted) and not (problem & posted)
+    elsewhere = _other_building(reply, post) or bool(reply.buildings and not post.buildings and reply.stance == "aside")
+    return elsewhere and bool(problem and posted) and not (problem & posted)
 
 
 def names_another_problem(reply: Signature, post: Signature) -> bool:
@@ -193,7 +197,12 @@ def names_another_problem(reply: Signature, post: Signature) -> bool:
     about a late handover: a reply of another topic whose problem shares nothing with its post's
     tells of another matter at the post's place. A reply that also scores for the post's topic,
     or names no problem (+1, 同问), stays with its post."""
-    if OTHER in (reply.topic, post.topic) or reply.topic in post.topics or post.topic in reply.topics:
+    if (
+        reply.stance == "agree"
+        or OTHER in (reply.topic, post.topic)
+        or reply.topic in post.topics
+        or post.topic in reply.topics
+    ):
         return False
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
     return bool(problem and posted) and not (problem & posted)
@@ -232,6 +241,16 @@ def _sound_alike(a: Signature, b: Signature) -> set[str]:
 def place_sound(key: str) -> str:
     """A place key as toneless pinyin (``*`` kept): the form two spellings of one name share."""
     return " ".join(lazy_pinyin(key, errors="default"))
+
+
+def _same_stem_building_problem(a: Signature, b: Signature) -> set[str]:
+    """锦澜花园5号楼 here, 锦澜府5# there, both about the lift: an estate known by its own name and
+    by its developer's project name, tied by the same building and the same problem. The name
+    alone is not enough (one brand builds 保利花园 and 保利府)."""
+    if not (a.buildings & b.buildings and (a.tags & b.tags) - GENERIC_TAGS):
+        return set()
+    stems = {k[:2]: k for k in b.places if len(k) >= 3 and not k.endswith(("*", *ROAD))}
+    return {k for k in a.places if len(k) >= 3 and not k.endswith(("*", *ROAD)) and k[:2] in stems}
 
 
 def _written_bare(a: Signature, b: Signature) -> set[str]:

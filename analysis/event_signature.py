@@ -48,6 +48,14 @@ _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
 OTHER_PROJECT = re.compile(r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目")
+# +1 我车也在B2, 同问，我是7号楼的: a reply that opens by siding with its post is about its matter,
+# whatever else its words touch.
+AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也)")
+# 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的: a reply that sets its post's matter
+# aside to tell of its own.
+SETTING_ASIDE = re.compile(
+    r"^\W*(?:别说[^，。！？]{1,8}了|[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的))"
+)
 FOLLOW_UP = re.compile(
     r"再次反映|又一次反映|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
     r"(?:反映过|留过言|留言反映|打过|投诉过)"
@@ -94,6 +102,9 @@ class Signature:
     # 同一个开发商，滨海那边已经烂尾: the company links this project to another one; it does not
     # make the two one matter.
     other_project: bool = False
+    # How a reply opens: "agree" siding with its post (+1, 同问), "aside" setting its post's matter
+    # aside for its own (暖气不热就算了), "" neither.
+    stance: str = ""
 
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
@@ -329,4 +340,5 @@ def signature_for(
         terms=terms(text),
         follow_up=FOLLOW_UP.search(text) is not None,
         other_project=OTHER_PROJECT.search(text) is not None,
+        stance="agree" if AGREEING.search(text) else "aside" if SETTING_ASIDE.search(text) else "",
     )

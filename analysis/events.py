@@ -77,6 +77,13 @@ def _road_and_site(one: set[str], other: set[str]) -> bool:
     return (roads(one) and sites(other)) or (sites(one) and roads(other))
 
 
+def _one_name(one: set[str], other: set[str]) -> bool:
+    """Two of the item's own estate keys with one name before different endings: 锦澜花园（开发商
+    项目名叫“锦澜府”）names one estate twice, so the events known by either name are one."""
+    stems = {k[:2] for k in one if len(k) >= 3 and not k.endswith(("*", *ROAD))}
+    return any(k[:2] in stems for k in other if len(k) >= 3 and not k.endswith(("*", *ROAD)))
+
+
 def _estates(sig: Signature) -> set[str]:
     """Estate keys (roads and sites named by a context word left out: a road has many sites)."""
     return {p for p in sig.places if not p.endswith(("*", *ROAD))}
@@ -189,7 +196,7 @@ class EventIndex:
             k
             for k, where in ties.items()
             if k != key
-            and (where & own or _road_and_site(where, own))
+            and (where & own or _road_and_site(where, own) or _one_name(where, own))
             and k in self.groups
             and frozenset((k, key)) not in self._apart
         )
