@@ -63,6 +63,10 @@ SAME_PROBLEM_DAYS = timedelta(days=3)
 # tests/analysis/test_events_dev.py checks this list against the file.
 GENERIC_TAGS = frozenset({"供热", "燃气", "住房公积金", "塔吊", "工地", "施工", "交房", "开发商", "物业", "租房", "路"})
 
+# A utility named at one estate within days is one outage, whatever its symptoms are called
+# (室温 in one text, 暖气片冰凉 in another): these topic tags count as a shared problem there.
+UTILITY_TAGS = frozenset({"供热", "燃气"})
+
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     if not (a and b):
@@ -118,7 +122,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
-    problem_tags = (a.tags & b.tags) - GENERIC_TAGS
+    problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
     if shared_place and same_topic and problem_tags and gap <= SAME_PROBLEM_DAYS and not _other_building(a, b):
         # One place, one problem, days apart: the same matter however differently it is told
         # (地库口的水往下灌 / 雨水沿坡道倒灌入车库 share almost no words).
@@ -300,7 +304,7 @@ def _divergence(a: Signature, b: Signature) -> float:
     (each side has its own, and at most a third are shared: 停车费 and 电梯 at one estate)."""
     if a.buildings and b.buildings and not (a.buildings & b.buildings):
         return OTHER_BUILDING_EXTRA
-    if a.topic != b.topic or not (a.tags - b.tags and b.tags - a.tags):
+    if a.topic != b.topic or not (a.tags - b.tags and b.tags - a.tags) or a.tags & b.tags & UTILITY_TAGS:
         return 0.0
     return DIVERGENT_EXTRA if len(a.tags & b.tags) * 3 <= len(a.tags | b.tags) else 0.0
 

@@ -60,6 +60,8 @@ FOLLOW_UP = re.compile(
     r"再次反映|又一次反映|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
     r"(?:反映过|留过言|留言反映|打过|投诉过)"
 )
+AREA_END = frozenset("镇乡街区县")
+COUNTING = frozenset("一二两三四五六七八九十几每这那")
 _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼3号楼: no name before the number
 # Hotline exports mask names: 雍和*园, 运河湾*苑, 御澜*二期, 津海建*集团. The two characters
 # before the mask are what the record still says of the name.
@@ -146,6 +148,7 @@ def _is_stem(stem: str) -> bool:
         and stem[1] not in STEM_STOP
         and (stem[0] not in STEM_STOP or stem[0] in NAME_FIRST)
         and stem not in COMMON
+        and stem[0] not in AREA_END  # 精武镇学府雅苑: the 镇 closes the town's name, 镇学府 is no estate
     )
 
 
@@ -193,6 +196,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 公园里, 幼儿园里: inside a place-word; 宁园里 is an estate
         if NAME_GOES_ON.match(after):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
+        if suffix == "道" and stem[-1] in COUNTING:
+            continue  # 有一道裂缝, 好几道口子: a measure word, not a road
         if suffix in CONTEXT:
             if places_in(text[max(0, start - 6) : start])[0]:
                 continue  # 幸福里小区: the estate's own key already names it
