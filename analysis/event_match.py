@@ -304,9 +304,19 @@ def _divergence(a: Signature, b: Signature) -> float:
     (each side has its own, and at most a third are shared: 停车费 and 电梯 at one estate)."""
     if a.buildings and b.buildings and not (a.buildings & b.buildings):
         return OTHER_BUILDING_EXTRA
-    if a.topic != b.topic or not (a.tags - b.tags and b.tags - a.tags) or a.tags & b.tags & UTILITY_TAGS:
+    if a.topic != b.topic or a.tags & b.tags & UTILITY_TAGS:
         return 0.0
+    if not (a.tags - b.tags and b.tags - a.tags):
+        return DIVERGENT_EXTRA if _one_of_many(a, b) or _one_of_many(b, a) else 0.0
     return DIVERGENT_EXTRA if len(a.tags & b.tags) * 3 <= len(a.tags | b.tags) else 0.0
+
+
+def _one_of_many(one: Signature, many: Signature) -> bool:
+    """A lift breakdown beside a letter listing the lift among fees, the owners' committee and the
+    service: the letter names the lift, but it is not the lift's matter."""
+    problem, listed = one.tags - GENERIC_TAGS, many.tags - GENERIC_TAGS
+    pinned = bool(one.buildings) and not many.buildings  # one building's fault, the whole estate's letter
+    return pinned and bool(problem) and problem < listed and len(listed) >= 3 * len(problem)
 
 
 def _brand_shared(a: Signature, b: Signature) -> set[str]:
