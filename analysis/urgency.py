@@ -78,7 +78,9 @@ CRISIS_VOCABULARY = re.compile(
 # feared or possible collapse, explosion or injury (担心房屋倒塌, 存在爆炸隐患, 万一砸伤人)
 # is a present hazard at most. Threats and announced petitions are conditional by nature
 # (再不解决就…), so only injuries and collapses are checked for this.
-NEGATED = re.compile(r"(?<!有)(?:无|没有?|未造成|未发生|无一|未)(?:人员|人)?(?:伤亡|受伤|死亡)|无生命危险")
+NEGATED = re.compile(
+    r"(?<!有)(?:无|没有?|未造成|未发生|无一|未)(?:人员|人)?(?:伤亡|受伤|死亡)|无生命危险|没有?(?:摔|砸|烫|磕|碰|撞)伤"
+)
 _ELSEWHERE = "外地|外省|外市|别的城市|其他城市|别的省"  # news of somewhere else
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
@@ -90,12 +92,14 @@ HYPOTHETICAL_BEFORE = re.compile(
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
 FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$|要被[^，。]{0,2}$")
+# 小孩都从坑边上挤过去 这要是掉下去怎么办: the fall is supposed inside the very words that tell it.
+SUPPOSING = re.compile(r"要是|万一|如果|假如|一旦")
 HYPOTHETICAL_AFTER = re.compile(r"^[^，。]{0,3}(?:的)?(?:风险|隐患|危险|可能|事故隐患|将会|会是|有可能)")
 # A drill or a simulation stages an accident: its injuries and collapses did not happen.
 DRILL = re.compile(r"演练|演习|模拟|推演|实操培训|实训|应急演|消防演|假人")
 # A film, a series or a novel tells its plot: its threats, deaths and collapses are fiction.
 # 开发商都要跳楼了吧哈哈: a joke, not a threat.
-JOKE = re.compile(r"哈哈|笑死|hhh|😂|🤣|🤡|doge|开玩笑|开个玩笑|玩笑话|晒太阳")
+JOKE = re.compile(r"哈哈|笑死|hhh|😂|🤣|🤡|doge|开玩笑|开个玩笑|玩笑话|晒太阳|[（(]不是[）)]")
 FICTION = re.compile(
     r"电影|电视剧|小说|短剧|剧情|剧里|男主|女主|影片|这部剧|纪录片|灾难片|(?:看|灾难|好莱坞|科幻|动作)大片|影院|"
     # A title in 《》 is a work of fiction, unless it names a regulation or a notice.
@@ -164,7 +168,7 @@ PAST_FRAME = re.compile(
 NOT_DONE = re.compile(r"(?:未|没有?|不)[^，。]{0,2}$")  # 未拉横幅: a gathering that did not happen
 # A drill that stages a leak or a fall is no hazard: the drill word may follow in the sentence.
 HAZARD = re.compile(
-    r"(?<!模拟)(?:漏气|燃气泄漏|(?:燃气|煤气|天然气)[^。]{0,24}(?:闻到|嘶嘶|呲呲)|煤气泄漏|天然气泄漏|燃气味|煤气味|天然气味|(?:燃气|煤气|天然气)异味|危房|随时可能|随时(?:要|会)(?:掉|塌|倒|砸)|摇摇欲坠|露出钢筋|"
+    r"(?:坑|井|洞|沟)[^。]{0,30}(?:连个|没有|没)[^，。]{0,3}(?:警示灯|警示牌|警示标志|护栏|围挡)|(?<!模拟)(?:漏气|燃气泄漏|(?:燃气|煤气|天然气)[^。]{0,24}(?:闻到|嘶嘶|呲呲)|煤气泄漏|天然气泄漏|燃气味|煤气味|天然气味|(?:燃气|煤气|天然气)异味|危房|随时可能|随时(?:要|会)(?:掉|塌|倒|砸)|摇摇欲坠|露出钢筋|"
     r"(?:拆除?|拆改|砸了?|打掉|打通|凿开?|破坏)了?(?:承重墙|承重|梁)|臭鸡蛋味|承重[墙柱](?:给)?(?:砸|拆|打)|把承重[墙柱][^，。]{0,2}(?:砸|拆|打)|"
     r"井盖[^，。]{0,2}(?:没了|丢|被盗|被偷|缺失|破损|翘起|松动)|井盖[^，。]{0,6}冲走|井口敞开|电线[^，。]{0,4}(?:耷拉|垂下|掉下)|耷拉着[^，。]{0,4}电线|大洞|"
     r"(?:太|很|非常|十分|特别|极其|相当)危险|危险[了！!]|漏电|电线[^，。]{0,2}裸露|冒(?:过)?火花|打火花|爆裂|爆管|喷涌|地面.{0,3}(?:下沉|沉降)|"
@@ -233,8 +237,10 @@ def _actual(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
     """The first match that reports something that happened, not a fear or a possibility."""
     for found in pattern.finditer(sentence):
         before, after = sentence[: found.start()], sentence[found.end() :]
-        if NEAR_MISS.search(found.group(0)) or any(
-            f.start() < found.end() and found.start() < f.end() for f in FIGURE.finditer(sentence)
+        if (
+            NEAR_MISS.search(found.group(0))
+            or SUPPOSING.search(found.group(0))
+            or any(f.start() < found.end() and found.start() < f.end() for f in FIGURE.finditer(sentence))
         ):
             continue
         if not (
