@@ -69,6 +69,7 @@ UNTUNED_F1 = {
     "fresh11": 0.631,
     "fresh12": 0.724,
     "fresh13": 0.621,
+    "fresh14": 0.802,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -84,6 +85,7 @@ FRESH_SETS = {
     "fresh11": ROOT / "tests" / "analysis" / "data" / "events_fresh11.jsonl",
     "fresh12": ROOT / "tests" / "analysis" / "data" / "events_fresh12.jsonl",
     "fresh13": ROOT / "tests" / "analysis" / "data" / "events_fresh13.jsonl",
+    "fresh14": ROOT / "tests" / "analysis" / "data" / "events_fresh14.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

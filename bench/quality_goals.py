@@ -77,6 +77,7 @@ BLIND_EVENT_SETS = (
     ("fresh11", "eleventh", "summer floods, comments about other matters, aliases; session 6"),
     ("fresh12", "twelfth", "winter, wages, one firm at two sites; session 6"),
     ("fresh13", "thirteenth", "spring rentals, certificates, renovation; after the fixes 11-12 prompted"),
+    ("fresh14", "fourteenth", "autumn heating trials, gas checks, lift additions; after the fixes 11-12 prompted"),
 )
 
 
