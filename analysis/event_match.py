@@ -216,6 +216,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
+    if reply.stance == "aside" and reply.places - post.places and not soft_shared(reply, post):
+        return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
     if any(p.endswith(ROAD) for p in reply.places):
         return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
     if reply.districts and post.districts and not (reply.districts & post.districts):

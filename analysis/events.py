@@ -151,13 +151,14 @@ class EventIndex:
                               districts=sig.districts or post.districts)  # fmt: skip
                 anchors, words = self._keys(sig)
         ties: dict[str, set[str]] = {}
+        post_event = self.by_item.get(post.item_ref) if detached and post is not None else None
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
         else:
             for position in self._candidates(sig, anchors, words):
                 member, group_key = self._members[position]
-                if detached and sig.thread in (member.thread, member.own_thread):
-                    continue  # its thread is not what it is about
+                if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
+                    continue  # neither its thread nor its post's event is what it is about
                 found = match(sig, member)
                 if found and not found.ties and self._named_elsewhere(sig, group_key):
                     continue  # words or an area alone do not bring another estate's item in
