@@ -201,13 +201,10 @@ def names_another_problem(reply: Signature, post: Signature) -> bool:
     about a late handover: a reply of another topic whose problem shares nothing with its post's
     tells of another matter at the post's place. A reply that also scores for the post's topic,
     or names no problem (+1, 同问), stays with its post."""
-    if (
-        reply.stance == "agree"
-        or OTHER in (reply.topic, post.topic)
-        or reply.topic in post.topics
-        or post.topic in reply.topics
-    ):
+    if reply.stance == "agree" or OTHER in (reply.topic, post.topic):
         return False
+    if reply.stance != "aside" and (reply.topic in post.topics or post.topic in reply.topics):
+        return False  # 暖气的事还没说完，物业又涨价: a reply setting the post aside may name its topic
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
     return bool(problem and posted) and not (problem & posted)
 
@@ -216,6 +213,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
+    if reply.stance == "agree":
+        return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch
     if reply.stance == "aside" and reply.places - post.places and not soft_shared(reply, post):
         return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
     if any(p.endswith(ROAD) for p in reply.places):
