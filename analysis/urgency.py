@@ -134,7 +134,7 @@ ELAPSED = re.compile(
 # A threat told of someone elsewhere (外地有人…喝了农药) is not the writer's.
 ELSEWHERE_BEFORE = re.compile(rf"(?:{_ELSEWHERE}|新闻里?)[^，。]{{0,20}}$")
 # 不是燃气爆炸，是饭馆油锅起火: the incident named is the one denied.
-NEGATION_BEFORE = re.compile(r"(?:(?<![是要])不是|并非|并不是|也不是|没有?发生|根本没有?|并没有)[^，。]{0,4}$")
+NEGATION_BEFORE = re.compile(r"(?:(?<![是要])不是|并非|并不是|也不是|没有?发生|未发生|根本没有?|并没有)[^，。]{0,4}$")
 # 辟谣: a debunk quotes the rumour (“楼体开裂马上要塌”) and says what was really found,
 # usually already put right. A quoted claim of a collapse to come is then nothing, and the
 # finding is no hazard; a quoted claim of an explosion or deaths that happened stays a
@@ -146,6 +146,8 @@ QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 IMMINENT = re.compile(r"要塌|快塌")
 # An official debunk (经核实…不信谣) answers a claim the press office must still treat as a
 # crisis; a resident's (我就住这个小区，别再转了) only tells what did not happen.
+# 经核实，该视频系2019年外省某地拆除工程现场画面: the rumoured collapse happened nowhere here.
+FOOTAGE_ELSEWHERE = re.compile(r"(?:旧|老)(?:视频|画面|照片)|系\d{4}年|(?:外地|外省|外市)某地|与我[区市]无关")
 OFFICIAL_DEBUNK = re.compile(r"【辟谣】|经(?:现场)?核[实查]|不信谣|以官方发布")
 RESOLVED = re.compile(
     r"已(?:经|于)?[^，。]{0,10}(?:修复|修好|修补|补上|清理|清掉|拆除|处置完|处理完|整改完)|清掉|补上了"
@@ -282,7 +284,9 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
     """
     reasons = []
     debunked = DEBUNK.search(text) is not None
-    denied_here = RESIDENT_DENIAL.search(text) is not None and not OFFICIAL_DEBUNK.search(text)
+    denied_here = (
+        RESIDENT_DENIAL.search(text) is not None and not OFFICIAL_DEBUNK.search(text)
+    ) or FOOTAGE_ELSEWHERE.search(text) is not None
     elapsed = not aftermath and ELAPSED.search(text) is not None
     sentences = [s for s in re.split(r"[。！？!?\n；;]", text) if s]
     for label, pattern in CRISIS.items():
