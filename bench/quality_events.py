@@ -70,6 +70,8 @@ UNTUNED_F1 = {
     "fresh12": 0.724,
     "fresh13": 0.621,
     "fresh14": 0.802,
+    "fresh15": 0.628,
+    "fresh16": 0.603,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -86,6 +88,8 @@ FRESH_SETS = {
     "fresh12": ROOT / "tests" / "analysis" / "data" / "events_fresh12.jsonl",
     "fresh13": ROOT / "tests" / "analysis" / "data" / "events_fresh13.jsonl",
     "fresh14": ROOT / "tests" / "analysis" / "data" / "events_fresh14.jsonl",
+    "fresh15": ROOT / "tests" / "analysis" / "data" / "events_fresh15.jsonl",
+    "fresh16": ROOT / "tests" / "analysis" / "data" / "events_fresh16.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -78,6 +78,8 @@ BLIND_EVENT_SETS = (
     ("fresh12", "twelfth", "winter, wages, one firm at two sites; session 6"),
     ("fresh13", "thirteenth", "spring rentals, certificates, renovation; after the fixes 11-12 prompted"),
     ("fresh14", "fourteenth", "autumn heating trials, gas checks, lift additions; after the fixes 11-12 prompted"),
+    ("fresh15", "fifteenth", "a year of seasonal recurrences; after the fixes 11-14 prompted"),
+    ("fresh16", "sixteenth", "handover defects, similar agency names; after the fixes 11-14 prompted"),
 )
 
 
