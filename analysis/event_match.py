@@ -57,7 +57,7 @@ CROSS_TOPIC_EXTRA = 0.06
 DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
 OTHER_BUILDING_EXTRA = 0.25
 # Two items naming one place with the same problem tag this close together need no shared words.
-SAME_PROBLEM_DAYS = timedelta(days=3)
+SAME_PROBLEM_DAYS = timedelta(days=7)
 # Tags in config/topics.yaml that name a topic or an actor, not a problem (``minor`` ones and
 # those named after their topic): 物业 is in a lift complaint and a parking one alike.
 # tests/analysis/test_events_dev.py checks this list against the file.
@@ -123,7 +123,15 @@ def match(a: Signature, b: Signature) -> Match | None:
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
-    if shared_place and same_topic and problem_tags and gap <= SAME_PROBLEM_DAYS and not _other_building(a, b):
+    if (
+        shared_place
+        and same_topic
+        and problem_tags
+        and gap <= SAME_PROBLEM_DAYS
+        and not _other_building(a, b)
+        and not _one_of_many(a, b)
+        and not _one_of_many(b, a)
+    ):
         # One place, one problem, days apart: the same matter however differently it is told
         # (地库口的水往下灌 / 雨水沿坡道倒灌入车库 share almost no words).
         where, what = min(shared_place).rstrip("*"), min(problem_tags)
@@ -138,7 +146,10 @@ def match(a: Signature, b: Signature) -> Match | None:
         anchors = _anchor_terms(a) | _anchor_terms(b)
         problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
     linked = a.other_project or b.other_project
-    shared_company = set() if linked else (a.companies & b.companies) | _brand_shared(a, b)
+    # 宏远建工 here, 宏源建工 there: a firm's name is typed by its sound too.
+    shared_company = (
+        set() if linked else (a.companies & b.companies) | _brand_shared(a, b) | _heard_alike(a.companies, b.companies)
+    )
     shared_area = (a.areas & b.areas) | _bare_areas(a, b)
     evidence = (
         max(len(shared_place), 1)
@@ -236,15 +247,20 @@ def _sound_alike(a: Signature, b: Signature) -> set[str]:
     """锦秀华庭 / 锦绣华庭, 古韵家园 / 沽韵家园, 云景湾 / 云璟湾, 学府雅园 / 学府雅苑: people type an
     estate's name by its sound, and a wrong character of the same sound is the commonest slip.
     Neighbouring estates differ in sound (长华里 / 安华里), so only an exact sound matches."""
-    if not (a.places and b.places):
+    return _heard_alike(a.places, b.places)
+
+
+def _heard_alike(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
+    """Our names that sound exactly like one of theirs without being written the same."""
+    if not (ours and theirs):
         return set()
-    heard = {place_sound(k) for k in b.places - a.places}
-    return {k for k in a.places - b.places if place_sound(k) in heard}
+    heard = {place_sound(k) for k in theirs - ours}
+    return {k for k in ours - theirs if place_sound(k) in heard}
 
 
 @lru_cache(maxsize=8192)
 def place_sound(key: str) -> str:
-    """A place key as toneless pinyin (``*`` kept): the form two spellings of one name share."""
+    """A place or company key as toneless pinyin (``*`` kept): the form two spellings share."""
     return " ".join(lazy_pinyin(key, errors="default"))
 
 

@@ -74,7 +74,7 @@ _MASKED_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{0,2}(?:集团|公司|劳务|建�
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院|#楼?)|([一二三四五六七八九十]{1,3})号楼")
 _REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
 _TRADE = re.compile(
-    r"([\u4e00-\u9fa5]{2,8}?)(?:(?:房地产|地产|置业|建筑|劳务|建设)(?:工程|开发)?|(?:房屋)?(?:租赁|中介|经纪)公司)"
+    r"([\u4e00-\u9fa5]{2,8}?)(?:(?:房地产|地产|置业|建筑|劳务|建设|建工(?!程))(?:工程|开发)?|(?:房屋)?(?:租赁|中介|经纪)公司)"
 )
 _INDUSTRY = re.compile(
     r"(?:房地产开发|房地产|地产|置业|开发|投资|实业|发展|建筑|建设|工程|劳务|物业服务|物业|服务|管理|资产|经营|科技|"
@@ -207,6 +207,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
             key = (head if _is_stem(head + stem[0]) else "") + stem + "*"
+        if suffix == "街道":
+            key = stem + "街"  # 丁字沽街道 and 丁字沽街 are one street
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
