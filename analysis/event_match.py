@@ -102,7 +102,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     if a.thread == b.thread or a.own_thread == b.thread or a.thread == b.own_thread:
         return Match(3.0, "同一帖子的评论或转发")
     window = LONG_WINDOW if a.topic in LONG_TOPICS and b.topic in LONG_TOPICS else WINDOW
-    if a.follow_up or b.follow_up:  # 再次反映: the writer says it is a matter raised before
+    same_caller = bool(a.caller) and a.caller == b.caller
+    if a.follow_up or b.follow_up or same_caller:  # 再次反映, or the same caller again: raised before
         window = max(window, FOLLOW_UP_WINDOW)
     shared_matter = a.matters & b.matters
     gap = abs(a.published_at - b.published_at)
@@ -122,6 +123,9 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
+    if same_caller and same_topic and not _places_differ(a, b) and not _other_building(a, b):
+        # 来电人（陈*，135****7710）再次来电: one person on one topic at one place is one matter.
+        return Match(1.2 + overlap, f"同一来电人再次反映（{a.topic}）", frozenset(shared_place))
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
     if (
         shared_place

@@ -58,8 +58,9 @@ SETTING_ASIDE = re.compile(
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|先不说|且不说|的事还没说完|的事先放一边)|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨))"
 )
+MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(
-    r"再次反映|又一次反映|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
+    r"再次反映|再次来电|重复来电|又一次反映|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
     r"(?:反映过|留过言|留言反映|打过|投诉过)"
 )
 AREA_END = frozenset("镇乡街区县")
@@ -109,6 +110,7 @@ class Signature:
     # How a reply opens: "agree" siding with its post (+1, 同问), "aside" setting its post's matter
     # aside for its own (暖气不热就算了), "" neither.
     stance: str = ""
+    caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
 
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
@@ -325,6 +327,7 @@ def signature_for(
     parent_ref: str | None = None,
     topics: Iterable[str] = (),
     tags: Iterable[str] = (),
+    author: str | None = None,
 ) -> Signature:
     """The one way the pipeline and the database path build a signature, so they agree."""
     fine, areas = places_in(text)
@@ -350,4 +353,15 @@ def signature_for(
         follow_up=FOLLOW_UP.search(text) is not None,
         other_project=OTHER_PROJECT.search(text) is not None,
         stance="agree" if AGREEING.search(text) else "aside" if SETTING_ASIDE.search(text) else "",
+        caller=_caller(text, source, author),
     )
+
+
+def _caller(text: str, source: str, author: str | None) -> str:
+    """Who raised it: the account, or the masked number a hotline export keeps (来电人（陈*，135****7710）).
+    Three digits, the mask and four digits are one caller among millions; the number itself is
+    never kept."""
+    if author:
+        return f"{source}:{author}"
+    found = MASKED_PHONE.search(text)
+    return f"tel:{found.group(0)}" if found else ""

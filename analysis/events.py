@@ -293,7 +293,8 @@ class EventIndex:
     @staticmethod
     def _keys(sig: Signature) -> tuple[list[str], list[str]]:
         anchors = [f"p:{p}" for p in sig.places] + [f"c:{c}" for c in sig.companies] + [f"a:{a}" for a in sig.areas]
-        return anchors + [f"m:{m}" for m in sig.matters] + _sketch(sig), [f"t:{t}" for t in sig.terms]
+        callers = [f"m:{sig.caller}"] if sig.caller else []  # reached back to like a matter: people call again
+        return anchors + [f"m:{m}" for m in sig.matters] + callers + _sketch(sig), [f"t:{t}" for t in sig.terms]
 
     def _record(self, sig: Signature, key: str, reason: str | None, index_keys: list[str]) -> None:
         group = self.groups.setdefault(key, EventGroup(key))

@@ -70,6 +70,7 @@ def signature_of(item: Item, analysis: Analysis) -> Signature:
         parent_ref=item.parent_id,
         topics=scores,
         tags=analysis.topic_tags or (),
+        author=item.author_id,
     )
 
 

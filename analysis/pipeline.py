@@ -159,6 +159,7 @@ class Analyser:
             parent_ref=facts.parent_ref,
             topics=topic.scores,
             tags=topic.tags,
+            author=facts.author,
         )
         return AnalysisResult(
             model_version=self.model_version,
