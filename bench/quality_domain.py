@@ -101,6 +101,9 @@ FRESH_SETS = {
     "fresh71": DATA / "fresh71_items.jsonl",
     "fresh72": DATA / "fresh72_items.jsonl",
     "fresh73": DATA / "fresh73_items.jsonl",
+    "fresh74": DATA / "fresh74_items.jsonl",
+    "fresh75": DATA / "fresh75_items.jsonl",
+    "fresh76": DATA / "fresh76_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
