@@ -189,6 +189,11 @@ UNTUNED = {
     "fresh71": {"topic": 0.956, "sentiment": 0.933, "urgency": 0.956, "offices": 0.867, "crisis_recall": 1.0},
     "fresh72": {"topic": 0.867, "sentiment": 0.978, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
     "fresh73": {"topic": 0.867, "sentiment": 0.889, "urgency": 0.867, "offices": 0.667, "crisis_recall": 1.0},
+    # 74-76 (an ordinary March week; a July heat wave and rainstorm; hotline-heavy), after
+    # every fix 71-73 prompted.
+    "fresh74": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh75": {"topic": 0.778, "sentiment": 0.844, "urgency": 0.8, "offices": 0.822, "crisis_recall": 0.667},
+    "fresh76": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
 }
 
 
