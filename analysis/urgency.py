@@ -44,7 +44,7 @@ CRISIS = {
         r"(?:(?<!来电)(?<!诉求)(?<!反映)人|工人|孩子|老人|男子|女子|小孩|师傅|小伙子?|大哥|大姐|民工|农民工)[^，。]{0,14}(?:坠落|跌落|摔落|掉下来|掉下去|摔下来|摔下去|栽下来)|骨折|(?:腿|胳膊|手|肋骨)(?:都)?(?:摔|砸|打)?断了|头破血流|昏迷|中毒|触电|溺亡|死者|遇难者|罹难"
     ),
     "坍塌爆炸": re.compile(
-        r"(?<!围挡)(?<!护栏)(?<!栏杆)(?<!广告牌)(?:坍塌|倒塌|垮塌)|(?:塔吊|脚手架|楼房?|房子|房屋|自建房|民房|小楼|平房|大棚|厂房|桥|墙|楼板|模板|支架)(?:整个|整面|一下子?)?(?:倒了|歪倒|砸下来|垮了)|蹋了|坍了|坍方|塌方|塔吊[^，。]{0,4}(?:折了|折断|倾覆)|倾覆|(?:栋|幢)[^，。]{0,6}(?:整个|整体)(?:歪倒|倒了|倒塌|塌了)|(?:楼梯|阳台|雨棚|挑檐|外挂)[^，。]{0,4}(?:整个|整体|全)(?:脱落|掉了|掉下来)|(?:阳台|楼梯)[^，。]{0,6}全掉下来|(?:整体|整个)坍|(?<!崩)塌了(?!一块|一角|一点|个坑|一个坑|个洞|一个洞)|要塌|塌陷|塌下(?!来?(?:一块|一角|一点|一片|些))来?|塌掉|陷下去|(?:阳台|楼板|楼梯|屋顶|房顶|雨棚|挑檐)[^，。]{0,4}(?:整块|整个|一大块)?(?:掉下来|塌落|砸下来|垮了)|楼塌|(?:楼|房|房子|小楼|平房|厂房|大棚)[^，。]{0,8}(?:全|整个|一下)?趴(?:了|下)|(?<!原地)爆炸(?!性)|(?:塔吊|吊篮|升降机|升降梯|施工电梯)(?:坠了|整个|直接|从[^，。]{0,6})?(?:砸到|砸中|砸在|砸了|掉下来|坠落|坠下)(?!一根|一块|一个|一捆|[个根块捆])|(?:煤气罐|液化气罐|燃气罐|钢瓶|锅炉|热水器)[^，。]{0,2}爆了|爆燃|闪爆|闪燃|燃爆|(?:轰|嘭|砰|咣)的?一声[^。]{0,20}(?:墙(?:都)?没了|墙(?:都)?塌)|(?:轰|嘭|砰|咣)的?一声[^。]{0,40}(?:窗户|玻璃)[^，。]{0,4}(?:震碎|全碎|碎了|飞出|震飞|崩出|全没了)|(?<![锅毛摔])(?<!原地爆)(?<!(?<![煤燃然])气)炸[死伤了喽啦](?!一地|得满地|得一地)|(?:燃气|煤气|天然气|液化气)[^，。]{0,4}爆了|"
+        r"(?<!围挡)(?<!护栏)(?<!栏杆)(?<!广告牌)(?:坍塌|倒塌|垮塌)|(?:塔吊|脚手架|楼房?|房子|房屋|自建房|民房|小楼|平房|大棚|厂房|桥|墙|楼板|模板|支架)(?:整个|整面|一下子?)?(?:倒了|歪倒|砸下来|垮了)|蹋了|坍了|坍方|塌方|塔吊[^，。]{0,4}(?:折了|折断|倾覆)|倾覆|(?:栋|幢)[^，。]{0,6}(?:整个|整体)(?:歪倒|倒了|倒塌|塌了)|(?:楼梯|阳台|雨棚|挑檐|外挂)[^，。]{0,4}(?:整个|整体|全)(?:脱落|掉了|掉下来)|(?:阳台|楼梯)[^，。]{0,6}全掉下来|(?:整体|整个)坍|(?<!崩)塌了(?!一块|一角|一点|个坑|一个坑|个洞|一个洞)|要塌|(?<!破损)(?<!路面)(?<!人行道)(?<!地面)塌陷|塌下(?!来?(?:一块|一角|一点|一片|些))来?|塌掉|陷下去|(?:阳台|楼板|楼梯|屋顶|房顶|雨棚|挑檐)[^，。]{0,4}(?:整块|整个|一大块)?(?:掉下来|塌落|砸下来|垮了)|楼塌|(?:楼|房|房子|小楼|平房|厂房|大棚)[^，。]{0,8}(?:全|整个|一下)?趴(?:了|下)|(?<!原地)爆炸(?!性)|(?:塔吊|吊篮|升降机|升降梯|施工电梯)(?:坠了|整个|直接|从[^，。]{0,6})?(?:砸到|砸中|砸在|砸了|掉下来|坠落|坠下)(?!一根|一块|一个|一捆|[个根块捆])|(?:煤气罐|液化气罐|燃气罐|钢瓶|锅炉|热水器)[^，。]{0,2}爆了|爆燃|闪爆|闪燃|燃爆|(?:轰|嘭|砰|咣)的?一声[^。]{0,20}(?:墙(?:都)?没了|墙(?:都)?塌)|(?:轰|嘭|砰|咣)的?一声[^。]{0,40}(?:窗户|玻璃)[^，。]{0,4}(?:震碎|全碎|碎了|飞出|震飞|崩出|全没了)|(?<![锅毛摔])(?<!原地爆)(?<!(?<![煤燃然])气)炸[死伤了喽啦](?!一地|得满地|得一地)|(?:燃气|煤气|天然气|液化气)[^，。]{0,4}爆了|"
         r"(?:水泥板|预制板|楼板|天花板|吊顶|屋顶)[^，。]{0,4}(?:掉下来|砸下来|塌下来)(?=[^。]{0,12}(?:砸|人|头))"
     ),
     "群体性事件": re.compile(
@@ -118,7 +118,7 @@ PAST_PETITION = re.compile(
 # 群里直接炸了, 钱包塌房了: the group chat and the wallet, not a building.
 FIGURE = re.compile(r"(?:群|评论区|朋友圈|网上|心态|钱包|热搜)[^，。]{0,4}(?:炸了|炸锅|塌了|塌房)|塌房")
 # 想从楼上跳下去的心了, 想死的心都有了, 吵得人真想跳楼: venting, not a threat.
-VENT = re.compile(r"的心(?:都有|了)|有种想|(?:吵|烦|累|困|忙|热|冻|吓|急|愁)得[^，。]{0,3}(?:真|都)?想")
+VENT = re.compile(r"的心(?:都有|了)|有种想|(?:吵|烦|累|困|忙|热|冻|吓|急|愁|气)得[^，。]{0,3}(?:真|都)?想")
 # 干脆淹死我们算了: an outburst, not a death.
 DEATH_WISH = re.compile(r"死我们?算了")
 # 老人差点掉下去, 幸好没砸着人: a near miss is a hazard, not an injury.
@@ -170,7 +170,7 @@ PAST_FRAME = re.compile(
 NOT_DONE = re.compile(r"(?:未|没有?|不)[^，。]{0,2}$")  # 未拉横幅: a gathering that did not happen
 # A drill that stages a leak or a fall is no hazard: the drill word may follow in the sentence.
 HAZARD = re.compile(
-    r"(?:坑|井|洞|沟)[^。]{0,30}(?:连个|没有|没)[^，。]{0,3}(?:警示灯|警示牌|警示标志|护栏|围挡)|(?<!模拟)(?:漏气|燃气泄漏|(?:燃气|煤气|天然气)[^。]{0,24}(?:闻到|嘶嘶|呲呲)|煤气泄漏|天然气泄漏|燃气味|煤气味|天然气味|(?:燃气|煤气|天然气)异味|危房|随时可能|随时(?:要|会)(?:掉|塌|倒|砸)|摇摇欲坠|露出钢筋|"
+    r"外机[^。]{0,12}(?:倾斜|松动|要掉|摇摇欲坠|往外歪)|(?:外机)?支架[^。]{0,6}(?:锈蚀|锈透|松动)[^。]{0,12}(?:倾斜|要掉|掉下|坠落)|(?:坑|井|洞|沟)[^。]{0,30}(?:连个|没有|没)[^，。]{0,3}(?:警示灯|警示牌|警示标志|护栏|围挡)|(?<!模拟)(?:漏气|燃气泄漏|(?:燃气|煤气|天然气)[^。]{0,24}(?:闻到|嘶嘶|呲呲)|煤气泄漏|天然气泄漏|燃气味|煤气味|天然气味|(?:燃气|煤气|天然气)异味|危房|随时可能|随时(?:要|会)(?:掉|塌|倒|砸)|摇摇欲坠|露出钢筋|"
     r"(?:拆除?|拆改|砸了?|打掉|打通|凿开?|破坏)了?(?:承重墙|承重|梁)|臭鸡蛋味|承重[墙柱](?:给)?(?:砸|拆|打)|把承重[墙柱][^，。]{0,2}(?:砸|拆|打)|"
     r"井盖[^，。]{0,2}(?:没了|丢|被盗|被偷|缺失|破损|翘起|松动)|井盖[^，。]{0,6}冲走|井口敞开|电线[^，。]{0,4}(?:耷拉|垂下|掉下)|耷拉着[^，。]{0,4}电线|大洞|"
     r"(?:太|很|非常|十分|特别|极其|相当)危险|危险[了！!]|漏电|电线[^，。]{0,2}裸露|冒(?:过)?火花|打火花|爆裂|爆管|喷涌|地面.{0,3}(?:下沉|沉降)|"
@@ -209,7 +209,7 @@ COVERAGE = re.compile(
 # 将联系报社和电视台曝光: a threat to go to the press, not coverage.
 PRESS_THREAT = re.compile(r"(?:将|要|准备|打算|就|会|联系|找)[^，。]{0,6}$")
 # 最后一天暖气了，明天就停了: the heating season ends, nothing is cut.
-SEASON_END = re.compile(r"最后一天(?:暖气|供暖|供热)|(?:供暖|供热|采暖)季?(?:结束|到期)|明年见")
+SEASON_END = re.compile(r"最后一天(?:暖气|供暖|供热)|(?:供暖|供热|采暖)季?(?:结束|到期)|明年见|(?:眼看|马上|快)要?停暖")
 ASKING = re.compile(r"请问|咨询|建议|[？?]")  # a question about a hazard is not a hazard report
 HOT_REPOSTS = 500
 HOT_LIKES = 2000
@@ -315,14 +315,40 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
             if found:
                 reasons.append(f"{label}（{found.group(0)}）")
                 break
+    if not any(r.startswith("坍塌爆炸") for r in reasons) and not debunked:
+        # 听说…楼随时可能塌，紧急扩散: a collapse said to be coming, passed on as news, is the
+        # circulating claim DESIGN counts as a crisis (one's own fear, 随时可能倒塌, is a hazard).
+        claim = SPREAD_CLAIM.search(text)
+        if claim and not FICTION.search(text):
+            reasons.append(f"坍塌爆炸（流传：{claim.group(0)}）")
     return reasons
+
+
+# 停暖后如发现家中暖气跑水，请及时关闭阀门; 该楼主体结构未见倾斜: advice for a case, or a finding of none.
+HAZARD_SUPPOSED = re.compile(r"(?:如发现|如遇|若发现|若遇|如有|一旦|如果|万一)[^。；]{0,16}$")
+SPREAD_CLAIM = re.compile(r"(?:听说|网传|都在传|紧急扩散|扩散)[^。]{0,40}?随时(?:可能|会)?(?:倒塌|塌)")
+HEARSAY = re.compile(r"网传|网上流传|网络流传|传言|谣")
+HAZARD_NOT_FOUND = re.compile(r"(?:未见|未发现|没有发现|未出现|不存在)[^，。]{0,8}$")
+
+
+def _present_hazard(text: str) -> re.Match[str] | None:
+    """The first hazard the text tells of as present, not supposed in advice or found absent."""
+    claims = [q for q in QUOTED.finditer(text)] if HEARSAY.search(text) else []
+    for found in HAZARD.finditer(text):
+        before = text[max(0, found.start() - 24) : found.start()]
+        if HAZARD_SUPPOSED.search(before) or HAZARD_NOT_FOUND.search(before):
+            continue
+        if any(q.start() <= found.start() and found.end() <= q.end() for q in claims):
+            continue  # 网传“5号楼倾斜、随时可能倒塌”: the claim a notice answers, not what it found
+        return found
+    return None
 
 
 def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_author: bool) -> list[str]:
     """Present hazard, building-wide outage, wide heat, actual media coverage."""
     reasons = []
     put_right = DEBUNK.search(text) and RESOLVED.search(text)  # a debunk's finding, already dealt with
-    hazard = None if FICTION.search(text) or DRILL.search(text) or put_right else HAZARD.search(text)
+    hazard = None if FICTION.search(text) or DRILL.search(text) or put_right else _present_hazard(text)
     if hazard and request_type not in ("表扬", "建议") and not (request_type == "咨询" and ASKING.search(text)):
         reasons.append(f"现实危险（{hazard.group(0)}）")
     # A cut announced for later (a title may repeat its word without the date) is no outage.
