@@ -123,9 +123,6 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
-    if same_caller and same_topic and not _places_differ(a, b) and not _other_building(a, b):
-        # 来电人（陈*，135****7710）再次来电: one person on one topic at one place is one matter.
-        return Match(1.2 + overlap, f"同一来电人再次反映（{a.topic}）", frozenset(shared_place))
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
     if (
         shared_place
@@ -176,6 +173,10 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(0.6 + problem, f"同一地区（{min(shared_area)}）且同一问题（{topic}）")
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
+    if same_caller and same_topic and not _places_differ(a, b) and not _other_building(a, b):
+        # 来电人（陈*，135****7710）再次来电: one person on one topic at one place is one matter.
+        who = "来电人" if a.caller.startswith("tel:") else "作者"
+        return Match(0.85 + overlap, f"同一{who}再次反映（{a.topic}）", frozenset(shared_place))
     return None
 
 
