@@ -140,7 +140,7 @@ def match(a: Signature, b: Signature) -> Match | None:
             1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", frozenset(shared_place)
         )
     if not shared_place and _places_differ(a, b):
-        return None
+        return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
         problem = sim = overlap
     else:
@@ -173,11 +173,17 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(0.6 + problem, f"同一地区（{min(shared_area)}）且同一问题（{topic}）")
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
-    if same_caller and same_topic and not _places_differ(a, b) and not _other_building(a, b):
-        # 来电人（陈*，135****7710）再次来电: one person on one topic at one place is one matter.
-        who = "来电人" if a.caller.startswith("tel:") else "作者"
-        return Match(0.85 + overlap, f"同一{who}再次反映（{a.topic}）", frozenset(shared_place))
-    return None
+    return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
+
+
+def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_place: set[str]) -> Match | None:
+    """来电人（陈*，135****7710）再次来电: one caller on one topic, at no two estates, is one matter
+    (解放南路**园 one time, 瑞丽园 the next: a road and an estate are no two places). Ranked under
+    a shared place or matter, which name the matter; this names only the person."""
+    if not same_topic or _estates_differ(a, b) or _other_building(a, b):
+        return None
+    who = "来电人" if a.caller.startswith("tel:") else "作者"
+    return Match(0.85 + overlap, f"同一{who}再次反映（{a.topic}）", frozenset(shared_place))
 
 
 def _same_institution_or_policy(a: Signature, b: Signature, shared: frozenset[str]) -> Match | None:
@@ -308,6 +314,14 @@ def _places_differ(a: Signature, b: Signature) -> bool:
     if schools and others and not (schools & others):
         return True
     return bool(a.areas and b.areas and not (a.areas & b.areas))
+
+
+def _estates_differ(a: Signature, b: Signature) -> bool:
+    """Both name an estate or a district, and not the same one (roads and masked names left out)."""
+    if a.districts and b.districts and not (a.districts & b.districts):
+        return True
+    ours, theirs = ({p for p in s.places if not p.endswith(("*", *ROAD))} for s in (a, b))
+    return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
 
 
 def _institutions(sig: Signature) -> set[str]:
