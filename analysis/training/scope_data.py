@@ -33,6 +33,10 @@ DEV_FILE = Path(__file__).resolve().parents[2] / "tests" / "analysis" / "data" /
 #: 100 more messages of 测试数据 labelled the same way once the design was chosen on
 #: ``DEV_FILE``: an untouched confirmation of that choice, on the messages closest to TEST.
 DEV_FRESH_FILE = DEV_FILE.with_name("scope_dev_fresh.csv")
+#: 2,400 pool messages (no dev or TEST message, nor a repost of one) drawn with a fixed seed and
+#: labelled by annotators reading each against the taxonomy's third-level categories: ids,
+#: labels and the category chosen, never the text. Training material, like the lexicon.
+SILVER_FILE = DEV_FILE.with_name("scope_silver.csv")
 
 
 @dataclass(frozen=True)
@@ -109,3 +113,10 @@ def load_dev(shared_dir: Path, path: Path = DEV_FILE) -> list[tuple[Message, str
                 Message(source, ident, row.get("留言主题", ""), row.get("留言详情", ""), row.get("答复意见", "")),
             )
     return [(full[(row["source"], row["id"])], row["label"]) for row in read_rows(path)]
+
+
+def load_silver(path: Path = SILVER_FILE) -> dict[tuple[str, str], str]:
+    """Annotators' labels by (source, id); empty when the file is absent."""
+    if not path.exists():
+        return {}
+    return {(row["source"], row["id"]): row["label"] for row in read_rows(path) if row["label"] in LABELS}
