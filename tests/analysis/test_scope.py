@@ -14,11 +14,11 @@ from analysis.scope import DEFAULT_MODEL, GOLD_LABELS, IN_SCOPE, OTHER, ScopeCla
 from tests.conftest import SHARED_DIR, shared_path
 
 # Floors sit a little below what the committed model measured on the 495 gold rows
-# (closed set: accuracy 0.794, macro-F1 0.786, 城乡建设-vs-rest F1 0.742): a rebuild that
-# loses quality fails here. The targets (0.80 / 0.90) are NOT met — see the report.
-GOLD_FLOORS = {"accuracy": 0.78, "macro_f1": 0.77, "in_scope_f1": 0.72}
-# Our own labelled dev set (closed rows: accuracy 0.848, macro-F1 0.843, in-scope F1 0.863).
-DEV_FLOORS = {"accuracy": 0.83, "macro_f1": 0.82, "in_scope_f1": 0.84}
+# (closed set: accuracy 0.806, macro-F1 0.801, 城乡建设-vs-rest F1 0.759): a rebuild that
+# loses quality fails here. The 城乡建设 target (0.90) is NOT met — see the report.
+GOLD_FLOORS = {"accuracy": 0.79, "macro_f1": 0.79, "in_scope_f1": 0.74}
+# Our own labelled dev set (closed rows: accuracy 0.862, macro-F1 0.865, in-scope F1 0.872).
+DEV_FLOORS = {"accuracy": 0.84, "macro_f1": 0.84, "in_scope_f1": 0.85}
 
 
 @pytest.fixture(scope="module")
