@@ -72,6 +72,8 @@ UNTUNED_F1 = {
     "fresh14": 0.802,
     "fresh15": 0.628,
     "fresh16": 0.603,
+    "fresh17": 0.773,
+    "fresh18": 0.765,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -90,6 +92,8 @@ FRESH_SETS = {
     "fresh14": ROOT / "tests" / "analysis" / "data" / "events_fresh14.jsonl",
     "fresh15": ROOT / "tests" / "analysis" / "data" / "events_fresh15.jsonl",
     "fresh16": ROOT / "tests" / "analysis" / "data" / "events_fresh16.jsonl",
+    "fresh17": ROOT / "tests" / "analysis" / "data" / "events_fresh17.jsonl",
+    "fresh18": ROOT / "tests" / "analysis" / "data" / "events_fresh18.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
