@@ -47,7 +47,9 @@ _NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]+")
 _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
-OTHER_PROJECT = re.compile(r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目")
+OTHER_PROJECT = re.compile(
+    r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目|开发商就是[^，。]{0,10}那个"
+)
 # +1 我车也在B2, 同问，我是7号楼的: a reply that opens by siding with its post is about its matter,
 # whatever else its words touch.
 AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也)")
@@ -56,7 +58,7 @@ AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我�
 SETTING_ASIDE = re.compile(
     r"^\W*(?:别说[^，。！？]{1,8}了|(?:不光|不只|不止)[^，。！？]{0,8}|"
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|先不说|且不说|的事还没说完|的事先放一边)|"
-    r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨))"
+    r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
 MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(

@@ -81,7 +81,7 @@ BLIND_EVENT_SETS = (
     ("fresh15", "fifteenth", "a year of seasonal recurrences; after the fixes 11-14 prompted"),
     ("fresh16", "sixteenth", "handover defects, similar agency names; after the fixes 11-14 prompted"),
     ("fresh17", "seventeenth", "heating, an unfinished project, a village; after the fixes 11-16 prompted"),
-    ("fresh18", "eighteenth", "sites on shared roads, one subcontractor at two projects; after the fixes 11-16 prompted"),
+    ("fresh18", "eighteenth", "sites on shared roads, a subcontractor at two projects; after fixes 11-16"),
 )
 
 
