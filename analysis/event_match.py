@@ -123,6 +123,9 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
+    unmasked = set() if shared_place else _unmasked(a, b) | _unmasked(b, a)
+    shared_place = shared_place or unmasked
+    ties = frozenset(shared_place - unmasked)  # a masked name read as this one ties no events
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
     if (
         shared_place
@@ -136,9 +139,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         # One place, one problem, days apart: the same matter however differently it is told
         # (地库口的水往下灌 / 雨水沿坡道倒灌入车库 share almost no words).
         where, what = min(shared_place).rstrip("*"), min(problem_tags)
-        return Match(
-            1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", frozenset(shared_place)
-        )
+        return Match(1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", ties)
     if not shared_place and _places_differ(a, b):
         return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
@@ -163,7 +164,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     topic = a.topic if a.topic != OTHER else b.topic
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
         where = f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）"
-        return Match(1.0 + problem, where, frozenset(shared_place))
+        return Match(1.0 + problem, where, ties)
     if shared_matter and problem >= max(SIM_MATTER + bar, FLOOR):
         return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
     if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
@@ -174,6 +175,25 @@ def match(a: Signature, b: Signature) -> Match | None:
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
     return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
+
+
+def _unmasked(masked: Signature, named: Signature) -> set[str]:
+    """The other item's estate that a hotline record's whole-masked name can be (西青区中北镇**华庭
+    7号楼 / 澜悦华庭7号楼): the ending agrees and so does more of the address — the street or the
+    road, or the building in the district; a one-character ending (**里, **湾) needs the street
+    or road, or the building and the district, as any ending does."""
+    if not masked.masked or any(not p.endswith(("*", *ROAD)) for p in masked.places):
+        return set()
+    street = bool((masked.areas & named.areas) | _bare_areas(masked, named) or _roads(masked) & _roads(named))
+    building = bool(masked.buildings & named.buildings)
+    district = bool(masked.districts & named.districts)
+    if not (street or (building and district) or (building and not masked.districts)):
+        return set()
+    return {
+        p
+        for p in named.places
+        if not p.endswith(("*", *ROAD)) and any(p.endswith(e) and len(p) > len(e) for e in masked.masked)
+    }
 
 
 def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_place: set[str]) -> Match | None:
@@ -246,6 +266,10 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
     return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
+
+
+def _roads(sig: Signature) -> set[str]:
+    return {p for p in sig.places if p.endswith(ROAD)}
 
 
 def soft_shared(a: Signature, b: Signature) -> set[str]:

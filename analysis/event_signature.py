@@ -21,6 +21,7 @@ from analysis.event_lexicon import (
     COMMON,
     CONTEXT,
     ESTATE,
+    ESTATE_1,
     GENERIC_TERMS,
     INSTITUTION,
     INSTITUTION_KIND,
@@ -112,6 +113,7 @@ class Signature:
     # How a reply opens: "agree" siding with its post (+1, 同问), "aside" setting its post's matter
     # aside for its own (暖气不热就算了), "" neither.
     stance: str = ""
+    masked: frozenset[str] = frozenset()  # endings of estate names masked whole (**华庭 → 华庭)
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
 
     @cached_property  # asked for every candidate of every match
@@ -168,6 +170,17 @@ _WORD_ENDS = frozenset(w for w in NOT_PLACE if len(w) >= 2)
 
 def _ends_in_word(text: str, end: int) -> bool:
     return any(text[max(0, end - n) : end] in _WORD_ENDS for n in (2, 3))
+
+
+# 西青区中北镇**华庭7号楼, 金钟街**湾项目: a hotline export masks the whole name and keeps its ending.
+_MASKED_WHOLE = re.compile(
+    r"[*＊]{2,}([\u4e00-\u9fa5]{0,2}?(?:" + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True)) + "))"
+)
+
+
+def masked_endings(text: str) -> frozenset[str]:
+    """The endings of estate names masked whole (**华庭 → 华庭): all a record keeps of where."""
+    return frozenset(m.group(1) for m in _MASKED_WHOLE.finditer(clean_text(text)))
 
 
 def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -356,6 +369,7 @@ def signature_for(
         other_project=OTHER_PROJECT.search(text) is not None,
         stance="agree" if AGREEING.search(text) else "aside" if SETTING_ASIDE.search(text) else "",
         caller=_caller(text, source, author),
+        masked=masked_endings(text),
     )
 
 
