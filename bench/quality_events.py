@@ -74,6 +74,8 @@ UNTUNED_F1 = {
     "fresh16": 0.603,
     "fresh17": 0.773,
     "fresh18": 0.765,
+    "fresh19": 0.79,
+    "fresh20": 0.662,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -94,6 +96,8 @@ FRESH_SETS = {
     "fresh16": ROOT / "tests" / "analysis" / "data" / "events_fresh16.jsonl",
     "fresh17": ROOT / "tests" / "analysis" / "data" / "events_fresh17.jsonl",
     "fresh18": ROOT / "tests" / "analysis" / "data" / "events_fresh18.jsonl",
+    "fresh19": ROOT / "tests" / "analysis" / "data" / "events_fresh19.jsonl",
+    "fresh20": ROOT / "tests" / "analysis" / "data" / "events_fresh20.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -82,6 +82,8 @@ BLIND_EVENT_SETS = (
     ("fresh16", "sixteenth", "handover defects, similar agency names; after the fixes 11-14 prompted"),
     ("fresh17", "seventeenth", "heating, an unfinished project, a village; after the fixes 11-16 prompted"),
     ("fresh18", "eighteenth", "sites on shared roads, a subcontractor at two projects; after fixes 11-16"),
+    ("fresh19", "nineteenth", "a handover fight at two estates, a metro site; after fixes 11-18"),
+    ("fresh20", "twentieth", "outages at neighbouring estates on one street; after fixes 11-18"),
 )
 
 
