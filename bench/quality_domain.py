@@ -104,6 +104,9 @@ FRESH_SETS = {
     "fresh74": DATA / "fresh74_items.jsonl",
     "fresh75": DATA / "fresh75_items.jsonl",
     "fresh76": DATA / "fresh76_items.jsonl",
+    "fresh77": DATA / "fresh77_items.jsonl",
+    "fresh78": DATA / "fresh78_items.jsonl",
+    "fresh79": DATA / "fresh79_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
