@@ -197,6 +197,11 @@ UNTUNED = {
     "fresh74": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
     "fresh75": {"topic": 0.778, "sentiment": 0.844, "urgency": 0.8, "offices": 0.822, "crisis_recall": 0.667},
     "fresh76": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
+    # 77-79 (a representative October fortnight; Weibo-heavy memes and dialect; money and
+    # paperwork letters with threats among them), after every fix 74-76 prompted.
+    "fresh77": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.867, "offices": 0.844, "crisis_recall": 1.0},
+    "fresh78": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.933, "offices": 0.867, "crisis_recall": 1.0},
+    "fresh79": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.956, "offices": 0.844, "crisis_recall": 1.0},
 }
 
 
