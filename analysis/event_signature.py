@@ -229,11 +229,11 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
+        # 御河湾花园 is also 御河湾: people drop the outer ending as often as they write it.
         inner = text[max(0, start - 3) : start]
-        if suffix in ESTATE and len(inner) == 3 and inner[-1] in ESTATE_1 and _is_stem(inner[:2]):
-            # 御河湾花园 is also 御河湾: people drop the outer ending as often as they write it
-            if inner not in fine and len(fine) < MAX_PLACES:
-                fine.append(inner)
+        nested = suffix in ESTATE and len(inner) == 3 and inner[-1] in ESTATE_1 and _is_stem(inner[:2])
+        if nested and inner not in fine and len(fine) < MAX_PLACES:
+            fine.append(inner)
     for found in _MASKED.finditer(text):
         # 雍和*园 here, 雍和嘉园 there: the stem plus ``*`` matches the name written in full.
         stem, tail = found.group(1), found.group(2)

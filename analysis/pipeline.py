@@ -201,6 +201,8 @@ class Analyser:
             return level
         if urgency.FICTION.search(text) or urgency.DRILL.search(text):  # a film's plot, a drill's script
             return level
+        if urgency.JOKE.search(text):  # 哈哈哈 楼主头像是楼下那只橘猫吧: laughter is no crisis report
+            return level
         if any(pattern.search(text) for pattern in urgency.CRISIS.values()):
             # The patterns saw crisis words and their guards explained them away (小时候…拉着横幅,
             # 三年前发生过倒塌, 若…再拉横幅): the model is for wording the patterns do not know.
