@@ -101,6 +101,9 @@ FRESH_FLOORS = {
     "fresh74": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.91},
     "fresh75": {"topic": 0.75, "sentiment": 0.82, "urgency": 0.84, "offices": 0.8},
     "fresh76": {"topic": 0.89, "sentiment": 0.91, "urgency": 0.89, "offices": 0.86},
+    "fresh77": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.84},
+    "fresh78": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.91, "offices": 0.84},
+    "fresh79": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.93, "offices": 0.82},
 }
 
 
