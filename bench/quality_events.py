@@ -76,6 +76,8 @@ UNTUNED_F1 = {
     "fresh18": 0.765,
     "fresh19": 0.79,
     "fresh20": 0.662,
+    "fresh21": 0.774,
+    "fresh22": 0.829,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -98,6 +100,8 @@ FRESH_SETS = {
     "fresh18": ROOT / "tests" / "analysis" / "data" / "events_fresh18.jsonl",
     "fresh19": ROOT / "tests" / "analysis" / "data" / "events_fresh19.jsonl",
     "fresh20": ROOT / "tests" / "analysis" / "data" / "events_fresh20.jsonl",
+    "fresh21": ROOT / "tests" / "analysis" / "data" / "events_fresh21.jsonl",
+    "fresh22": ROOT / "tests" / "analysis" / "data" / "events_fresh22.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"
