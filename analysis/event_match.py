@@ -257,6 +257,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     event just for being a reply."""
     if reply.stance == "agree":
         return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch
+    if reply.stance == "elsewhere":
+        return True  # 星光路南边那个学校工地也是: the writer points away from the post's site
     if reply.stance == "aside" and reply.places - post.places and not soft_shared(reply, post):
         return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
     if any(p.endswith(ROAD) for p in reply.places):

@@ -58,9 +58,14 @@ AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我�
 # aside to tell of its own.
 SETTING_ASIDE = re.compile(
     r"^\W*(?:别说[^，。！？]{1,8}了|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
-    r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边)|"
+    r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能等[^，。！？]{0,4})|"
+    r"[^。！？]{0,24}[。！？!?]\s*另外|"
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|先不说|且不说|的事还没说完|的事先放一边)|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
+)
+# 星光路南边那个学校工地也是: another site the writer points to, with the same trouble.
+POINTING_ELSEWHERE = re.compile(
+    r"^[^，。！？]{0,8}(?:南边|北边|东边|西边|对面|旁边|那头)那个[^，。！？]{0,10}也(?:是|一样|这样)"
 )
 MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(
@@ -112,7 +117,8 @@ class Signature:
     # make the two one matter.
     other_project: bool = False
     # How a reply opens: "agree" siding with its post (+1, 同问), "aside" setting its post's matter
-    # aside for its own (暖气不热就算了), "" neither.
+    # aside for its own (暖气不热就算了), "elsewhere" pointing to another site with the same
+    # trouble (南边那个工地也是), "" none of these.
     stance: str = ""
     masked: frozenset[str] = frozenset()  # endings of estate names masked whole (**华庭 → 华庭)
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
@@ -221,6 +227,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if suffix in CONTEXT:
             if places_in(text[max(0, start - 6) : start])[0]:
                 continue  # 幸福里小区: the estate's own key already names it
+            if stem[-1] in "全整各本该每此":
+                continue  # 全小区停止供热, 该项目: the whole estate, this project — no name
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
@@ -373,10 +381,18 @@ def signature_for(
         terms=terms(text),
         follow_up=FOLLOW_UP.search(text) is not None,
         other_project=OTHER_PROJECT.search(text) is not None,
-        stance="agree" if AGREEING.search(text) else "aside" if SETTING_ASIDE.search(text) else "",
+        stance=_stance(text),
         caller=_caller(text, source, author),
         masked=masked_endings(text),
     )
+
+
+def _stance(text: str) -> str:
+    if AGREEING.search(text):
+        return "agree"
+    if POINTING_ELSEWHERE.search(text):
+        return "elsewhere"
+    return "aside" if SETTING_ASIDE.search(text) else ""
 
 
 def _caller(text: str, source: str, author: str | None) -> str:
