@@ -78,6 +78,8 @@ UNTUNED_F1 = {
     "fresh20": 0.662,
     "fresh21": 0.774,
     "fresh22": 0.829,
+    "fresh23": 0.699,
+    "fresh24": 0.773,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -102,6 +104,8 @@ FRESH_SETS = {
     "fresh20": ROOT / "tests" / "analysis" / "data" / "events_fresh20.jsonl",
     "fresh21": ROOT / "tests" / "analysis" / "data" / "events_fresh21.jsonl",
     "fresh22": ROOT / "tests" / "analysis" / "data" / "events_fresh22.jsonl",
+    "fresh23": ROOT / "tests" / "analysis" / "data" / "events_fresh23.jsonl",
+    "fresh24": ROOT / "tests" / "analysis" / "data" / "events_fresh24.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

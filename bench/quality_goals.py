@@ -84,8 +84,10 @@ BLIND_EVENT_SETS = (
     ("fresh18", "eighteenth", "sites on shared roads, a subcontractor at two projects; after fixes 11-16"),
     ("fresh19", "nineteenth", "a handover fight at two estates, a metro site; after fixes 11-18"),
     ("fresh20", "twentieth", "outages at neighbouring estates on one street; after fixes 11-18"),
-    ("fresh21", "twenty-first", "a burst main at neighbouring estates; last round, after every fix"),
-    ("fresh22", "twenty-second", "one heat company's estates, a village rebuild; last round, after every fix"),
+    ("fresh21", "twenty-first", "a burst main at neighbouring estates; after fixes 11-20"),
+    ("fresh22", "twenty-second", "one heat company's estates, a village rebuild; after fixes 11-20"),
+    ("fresh23", "twenty-third", "staged water outages, a canopy rumour; last round, after every fix"),
+    ("fresh24", "twenty-fourth", "one street's heating trials, a developer's two projects; last round"),
 )
 
 
