@@ -25,7 +25,6 @@ from analysis.event_match import (
     names_another_place,
     names_another_problem,
     same_matter,
-    soft_shared,
 )
 from analysis.event_signature import (
     Signature,
@@ -82,15 +81,6 @@ def _one_name(one: set[str], other: set[str]) -> bool:
     项目名叫“锦澜府”）names one estate twice, so the events known by either name are one."""
     stems = {k[:2] for k in one if len(k) >= 3 and not k.endswith(("*", *ROAD))}
     return any(k[:2] in stems for k in other if len(k) >= 3 and not k.endswith(("*", *ROAD)))
-
-
-def _estates(sig: Signature) -> set[str]:
-    """Estate keys (roads and sites named by a context word left out: a road has many sites)."""
-    return {p for p in sig.places if not p.endswith(("*", *ROAD))}
-
-
-def _loosely_same(a: Signature, b: Signature) -> bool:
-    return bool(a.places and b.places and soft_shared(a, b))
 
 
 def _sketch(sig: Signature) -> list[str]:
@@ -160,8 +150,6 @@ class EventIndex:
                 if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
                     continue  # neither its thread nor its post's event is what it is about
                 found = match(sig, member)
-                if found and not found.ties and self._named_elsewhere(sig, group_key):
-                    continue  # words or an area alone do not bring another estate's item in
                 if found and found.ties:
                     ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
@@ -172,17 +160,6 @@ class EventIndex:
             anchors, words = self._keys(written)
         self._record(written, group_key, reason, anchors + words)
         return group_key, reason
-
-    def _named_elsewhere(self, sig: Signature, key: str) -> bool:
-        """The item names its estate or site, and the event's members name theirs, none the same:
-        华盈园's meter fault matched to a masked 华明街**家园 call by street and words would pull
-        it into 华锦家园's event. A place both sides name is checked pairwise by ``match``."""
-        own = _estates(sig)
-        if not own:
-            return False
-        members = self.groups[key].members
-        named = {p for m in members for p in _estates(m)}
-        return bool(named) and not (named & own) and not any(_loosely_same(sig, m) for m in members)
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
         """Events the new item joins as it joins ``key``: it names the same place as a member of

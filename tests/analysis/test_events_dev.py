@@ -80,7 +80,7 @@ FRESH_F1_FLOORS = {
     "events_fresh13.jsonl": 0.65,
     "events_fresh14.jsonl": 0.86,
     "events_fresh15.jsonl": 0.69,
-    "events_fresh16.jsonl": 0.68,
+    "events_fresh16.jsonl": 0.74,
     "events_fresh17.jsonl": 0.82,
     "events_fresh18.jsonl": 0.79,
     "events_fresh19.jsonl": 0.8,
