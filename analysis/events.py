@@ -131,9 +131,10 @@ class EventIndex:
         if post is not None and names_another_place(sig, post):
             thread_key, detached = None, True  # a reply about another estate is matched like any item
         elif post is not None and (names_another_building(sig, post) or names_another_problem(sig, post)):
-            # A reply about another building of the post's estate: matched like any item, at
-            # the post's place (the thread says where, the reply only which building). A place
-            # it did not write ties no events together and is not recorded with it.
+            # A reply about another building of the post's estate, or another problem there:
+            # matched like any item, at the post's place (the thread says where, the reply only
+            # which building or what). A place it did not write ties no events together and is
+            # not recorded with it.
             thread_key, detached = None, True
             borrowed = not sig.places
             if borrowed:
@@ -166,7 +167,8 @@ class EventIndex:
         each (or copies one). The first items of a matter often name it too loosely to find each
         other (an estate's brand name without 小区 or 花园) until one names it in a way that ties
         them. Only one where ties: an item naming two places (or a copy and a place) is about
-        both and joins one of their events, and a company or an area alone ties nothing. A site
+        both and joins one of their events — unless the two are one name before two endings
+        (锦澜花园 / 锦澜府) — and a company or an area alone ties nothing. A site
         and the road it stands on are one where (西湖道上的融越府工地): an event known by the
         road and one known by the site are tied by an item that names both."""
         own = ties.get(key, set())
