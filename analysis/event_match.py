@@ -180,20 +180,15 @@ def match(a: Signature, b: Signature) -> Match | None:
 def _unmasked(masked: Signature, named: Signature) -> set[str]:
     """The other item's estate that a hotline record's whole-masked name can be (西青区中北镇**华庭
     7号楼 / 澜悦华庭7号楼): the ending agrees and so does more of the address — the street or the
-    road, or the building in the district; a one-character ending (**里, **湾) needs the street
-    or road, or the building and the district, as any ending does."""
-    if not masked.masked or any(not p.endswith(("*", *ROAD)) for p in masked.places):
+    road, or the building (in the same district, when the record names one)."""
+    if not masked.masked or estate_keys(masked.places):
         return set()
     street = bool((masked.areas & named.areas) | _bare_areas(masked, named) or _roads(masked) & _roads(named))
     building = bool(masked.buildings & named.buildings)
     district = bool(masked.districts & named.districts)
     if not (street or (building and district) or (building and not masked.districts)):
         return set()
-    return {
-        p
-        for p in named.places
-        if not p.endswith(("*", *ROAD)) and any(p.endswith(e) and len(p) > len(e) for e in masked.masked)
-    }
+    return {p for p in estate_keys(named.places) if any(p.endswith(e) and len(p) > len(e) for e in masked.masked)}
 
 
 def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_place: set[str]) -> Match | None:
@@ -270,6 +265,11 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
 
 
+def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
+    """The keys that name an estate or site in full: no road, no stem written before 小区 or a mask."""
+    return {k for k in keys if not k.endswith(("*", *ROAD))}
+
+
 def _roads(sig: Signature) -> set[str]:
     return {p for p in sig.places if p.endswith(ROAD)}
 
@@ -307,8 +307,8 @@ def _same_stem_building_problem(a: Signature, b: Signature) -> set[str]:
     alone is not enough (one brand builds 保利花园 and 保利府)."""
     if not (a.buildings & b.buildings and (a.tags & b.tags) - GENERIC_TAGS):
         return set()
-    stems = {k[:2]: k for k in b.places if len(k) >= 3 and not k.endswith(("*", *ROAD))}
-    return {k for k in a.places if len(k) >= 3 and not k.endswith(("*", *ROAD)) and k[:2] in stems}
+    stems = {k[:2] for k in estate_keys(b.places)}
+    return {k for k in estate_keys(a.places) if k[:2] in stems}
 
 
 def _written_bare(a: Signature, b: Signature) -> set[str]:
@@ -346,7 +346,7 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
     """Both name an estate or a district, and not the same one (roads and masked names left out)."""
     if a.districts and b.districts and not (a.districts & b.districts):
         return True
-    ours, theirs = ({p for p in s.places if not p.endswith(("*", *ROAD))} for s in (a, b))
+    ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
 
 

@@ -79,7 +79,7 @@ _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼
 # before the mask are what the record still says of the name.
 _MASKED = re.compile(r"([\u4e00-\u9fa5]{2})[*＊]+([\u4e00-\u9fa5]{0,4})")
 # An area's or a road's last character right before the mask: what is masked is a whole name.
-_BEFORE_MASKED_NAME = frozenset("街镇乡村区县市路道")
+_BEFORE_MASKED_NAME = AREA_END | frozenset("村市路道")
 _MASKED_COMPANY = re.compile(r"^[\u4e00-\u9fa5]{0,2}(?:集团|公司|劳务|建设|建工|地产|置业|物业|实业|工程)")
 _BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢|号院|#楼?)|([一二三四五六七八九十]{1,3})号楼")
 _REGISTERED = re.compile(r"([\u4e00-\u9fa5]{2,16}?)(?:股份有限公司|有限责任公司|有限公司|股份公司|集团)")
@@ -187,7 +187,7 @@ _MASKED_WHOLE = re.compile(
 
 def masked_endings(text: str) -> frozenset[str]:
     """The endings of estate names masked whole (**华庭 → 华庭): all a record keeps of where."""
-    return frozenset(m.group(1) for m in _MASKED_WHOLE.finditer(clean_text(text)))
+    return frozenset(m.group(1) for m in _MASKED_WHOLE.finditer(text))  # cleaning never touches a mask
 
 
 def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -20,6 +20,7 @@ from analysis.event_match import (
     MATTER_WINDOW,
     OTHER,
     Match,
+    estate_keys,
     match,
     names_another_building,
     names_another_place,
@@ -79,8 +80,8 @@ def _road_and_site(one: set[str], other: set[str]) -> bool:
 def _one_name(one: set[str], other: set[str]) -> bool:
     """Two of the item's own estate keys with one name before different endings: 锦澜花园（开发商
     项目名叫“锦澜府”）names one estate twice, so the events known by either name are one."""
-    stems = {k[:2] for k in one if len(k) >= 3 and not k.endswith(("*", *ROAD))}
-    return any(k[:2] in stems for k in other if len(k) >= 3 and not k.endswith(("*", *ROAD)))
+    stems = {k[:2] for k in estate_keys(one)}
+    return any(k[:2] in stems for k in estate_keys(other))
 
 
 def _sketch(sig: Signature) -> list[str]:

@@ -236,10 +236,9 @@ def classify_topic(rules: TopicRules, title: str, content: str, model: TopicScor
     # scope, however many topic words it sells with (公积金提取代办 … 当天到账 … V：): the model
     # learned construction topics and maps an ad to the trade it sells (防水补漏 → 房屋质量).
     # One kind alone (物业不开发票) is no ad.
-    ad_kinds = sum(tag.startswith("广告") for tag in raw[OTHER].tags) if OTHER in raw else 0
-    other_leads = bool(ranked) and (ad_kinds >= 2 or (ranked[0] == OTHER and len(raw[OTHER].tags) >= 2))
-    if ad_kinds >= 2:
+    if OTHER in raw and sum(tag.startswith("广告") for tag in raw[OTHER].tags) >= 2:
         ranked = [OTHER, *(name for name in ranked if name != OTHER)]
+    other_leads = bool(ranked) and ranked[0] == OTHER and len(raw[OTHER].tags) >= 2
     if ranked and (model is None or other_leads or rules_decide(rules, scores)):
         return _rule_result(ranked[0], raw[ranked[0]], scores, "rules")
     if model is None:

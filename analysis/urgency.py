@@ -144,11 +144,14 @@ RESIDENT_DENIAL = re.compile(r"别(?:再)?(?:乱|瞎)?(?:传|转)了|辟个谣|�
 DEBUNK = re.compile(r"辟谣|不实|谣言|纯属|不信谣|不传谣|" + RESIDENT_DENIAL.pattern)
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 IMMINENT = re.compile(r"要塌|快塌")
+# 听说…楼随时可能塌，紧急扩散: a collapse said to be coming, passed on as news, is the circulating
+# claim DESIGN counts as a crisis (one's own fear, 随时可能倒塌, is a hazard).
+SPREAD_CLAIM = re.compile(r"(?:听说|网传|都在传|紧急扩散|扩散)[^。]{0,40}?随时(?:可能|会)?(?:倒塌|塌)")
 # An official debunk (经核实…不信谣) answers a claim the press office must still treat as a
 # crisis; a resident's (我就住这个小区，别再转了) only tells what did not happen.
+OFFICIAL_DEBUNK = re.compile(r"【辟谣】|经(?:现场)?核[实查]|不信谣|以官方发布")
 # 经核实，该视频系2019年外省某地拆除工程现场画面: the rumoured collapse happened nowhere here.
 FOOTAGE_ELSEWHERE = re.compile(r"(?:旧|老)(?:视频|画面|照片)|系\d{4}年|(?:外地|外省|外市)某地|与我[区市]无关")
-OFFICIAL_DEBUNK = re.compile(r"【辟谣】|经(?:现场)?核[实查]|不信谣|以官方发布")
 RESOLVED = re.compile(
     r"已(?:经|于)?[^，。]{0,10}(?:修复|修好|修补|补上|清理|清掉|拆除|处置完|处理完|整改完)|清掉|补上了"
 )
@@ -317,8 +320,6 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
                 reasons.append(f"{label}（{found.group(0)}）")
                 break
     if not any(r.startswith("坍塌爆炸") for r in reasons) and not debunked:
-        # 听说…楼随时可能塌，紧急扩散: a collapse said to be coming, passed on as news, is the
-        # circulating claim DESIGN counts as a crisis (one's own fear, 随时可能倒塌, is a hazard).
         claim = SPREAD_CLAIM.search(text)
         if claim and not FICTION.search(text):
             reasons.append(f"坍塌爆炸（流传：{claim.group(0)}）")
@@ -327,7 +328,6 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
 
 # 停暖后如发现家中暖气跑水，请及时关闭阀门; 该楼主体结构未见倾斜: advice for a case, or a finding of none.
 HAZARD_SUPPOSED = re.compile(r"(?:如发现|如遇|若发现|若遇|如有|一旦|如果|万一)[^。；]{0,16}$")
-SPREAD_CLAIM = re.compile(r"(?:听说|网传|都在传|紧急扩散|扩散)[^。]{0,40}?随时(?:可能|会)?(?:倒塌|塌)")
 HEARSAY = re.compile(r"网传|网上流传|网络流传|传言|谣")
 HAZARD_NOT_FOUND = re.compile(r"(?:未见|未发现|没有发现|未出现|不存在)[^，。]{0,8}$")
 
