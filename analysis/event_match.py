@@ -58,6 +58,8 @@ DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
 OTHER_BUILDING_EXTRA = 0.25
 # Two items naming one place with the same problem tag this close together need no shared words.
 SAME_PROBLEM_DAYS = timedelta(days=7)
+# A whole-masked hotline name matched by its ending and district only needs this much more.
+GUESSED_EXTRA = 0.05
 # Tags in config/topics.yaml that name a topic or an actor, not a problem (``minor`` ones and
 # those named after their topic): 物业 is in a lift complaint and a parking one alike.
 # tests/analysis/test_events_dev.py checks this list against the file.
@@ -142,6 +144,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", ties)
     if not shared_place and _places_differ(a, b):
         return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
+    guessed = set() if shared_place else _in_district(a, b) | _in_district(b, a)
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
         problem = sim = overlap
     else:
@@ -165,6 +168,9 @@ def match(a: Signature, b: Signature) -> Match | None:
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
         where = f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）"
         return Match(1.0 + problem, where, ties)
+    if guessed and problem >= max(SIM_PLACE + GUESSED_EXTRA + bar, FLOOR):
+        where = f"同一地点（{min(guessed)}，来电记录遮盖了名称）且同一问题（{topic}）"
+        return Match(0.95 + problem, where)  # a guess ties no events together
     if shared_matter and problem >= max(SIM_MATTER + bar, FLOOR):
         return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
     if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
@@ -187,6 +193,17 @@ def _unmasked(masked: Signature, named: Signature) -> set[str]:
     building = bool(masked.buildings & named.buildings)
     district = bool(masked.districts & named.districts)
     if not (street or (building and district) or (building and not masked.districts)):
+        return set()
+    return {p for p in estate_keys(named.places) if any(p.endswith(e) and len(p) > len(e) for e in masked.masked)}
+
+
+def _in_district(masked: Signature, named: Signature) -> set[str]:
+    """The other item's estate that a hotline record's whole-masked name may be when the record
+    says no more than the district (北辰区**家园 / 北辰秀水家园): a guess, so the problem's words
+    must agree more than for a name both write."""
+    if not masked.masked or estate_keys(masked.places) or masked.areas or masked.buildings:
+        return set()
+    if not masked.districts & named.districts:
         return set()
     return {p for p in estate_keys(named.places) if any(p.endswith(e) and len(p) > len(e) for e in masked.masked)}
 
@@ -390,4 +407,5 @@ def _brand_shared(a: Signature, b: Signature) -> set[str]:
 def _anchor_terms(sig: Signature) -> set[str]:
     matters = [m.removesuffix("政策") for m in sig.matters]
     names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts, *matters)]
+    names += [n[:-1] + "公路" for n in sig.places if len(n) == 3 and n.endswith("路")]  # 京津路 is written 京津公路 too
     return {n[i : i + 2] for n in names for i in range(len(n) - 1)}

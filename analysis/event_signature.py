@@ -47,6 +47,7 @@ _BOILERPLATE = re.compile(
 _NON_WORD = re.compile(r"[^\u4e00-\u9fa5A-Za-z0-9]+")
 _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_BUILDING_LIST = re.compile(r"(?<!\d)((?:\d{1,3}号?\s*[、,，和及与]\s*)+)\d{1,3}\s*(?:号楼|栋|幢|#)")
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
 OTHER_PROJECT = re.compile(
     r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目|开发商就是[^，。]{0,10}那个"
@@ -69,7 +70,7 @@ POINTING_ELSEWHERE = re.compile(
 )
 MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(
-    r"再次反映|再次来电|重复来电|又一次反映|(?:上次|之前|此前|上个月|前些天)反映的|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
+    r"再次反映|再次来电|重复来电|又一次反映|(?:上次|之前|此前|上个月|前些天)反映的|(?:上次|上回|之前)(?:说|发|提)的|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
     r"(?:反映过|留过言|留言反映|打过|投诉过)"
 )
 AREA_END = frozenset("镇乡街区县")
@@ -235,6 +236,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             key = (head if _is_stem(head + stem[0]) else "") + stem + "*"
         if suffix == "街道":
             key = stem + "街"  # 丁字沽街道 and 丁字沽街 are one street
+        elif suffix == "公路":
+            key = stem + "路"  # 京津公路 and 京津路 are one road
         bucket = areas if suffix in AREA else fine
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
@@ -330,8 +333,12 @@ def institution_core(key: str) -> str:
 
 
 def buildings_in(text: str) -> frozenset[str]:
-    """Building numbers, as digits (3号楼, 三号楼 and 3栋 are the same building)."""
-    return frozenset(_number(m.group(1) or m.group(2)) for m in _BUILDING.finditer(text))
+    """Building numbers, as digits (3号楼, 三号楼 and 3栋 are the same building); a list
+    (17、18、21号楼 or 5号、6号楼) names every building in it, not only the last."""
+    found = {_number(m.group(1) or m.group(2)) for m in _BUILDING.finditer(text)}
+    for listed in _BUILDING_LIST.finditer(text):
+        found.update(_number(n) for n in re.findall(r"\d{1,3}", listed.group(1)))
+    return frozenset(found)
 
 
 def _number(numeral: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from analysis.event_signature import institution_core
-from analysis.events import EventIndex, Signature, companies_in, matters_in, places_in, signature_for
+from analysis.events import EventIndex, Signature, buildings_in, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
 from config import load_settings
@@ -682,3 +682,35 @@ def test_a_name_masked_whole_joins_the_estate_its_ending_and_address_fit() -> No
     call = "来电人（孙*，139****7462）反映：西青区中北镇**华庭7号楼1单元电梯昨日下坠，一人受伤"
     key, why = index.add(signature_for("h", "物业管理", when + timedelta(days=1), call, tags={"电梯"}))
     assert key == post != other and why and "华庭" in why
+
+
+def test_a_masked_name_in_the_same_district_joins_only_on_the_same_problem() -> None:
+    """北辰区**家园 with no street or building is a guess at 秀水家园: it joins when the problem's
+    words agree (原物业拒不退出) and never ties events; a 家园 with another problem stays apart."""
+    when = datetime(2027, 3, 11, tzinfo=UTC)
+    index = EventIndex()
+    text = "北辰秀水家园今晚门口又对峙上了，老物业不走，把门禁给停了，下班回来在门口等了半小时才进去，警察都来了"
+    north = {"districts": {"北辰区"}}
+    post = index.add(signature_for("w", "物业管理", when, text, tags={"物业服务"}, **north))[0]
+    call = (
+        "来电人（陈*，133****9051）反映：北辰区**家园原物业公司合同到期后拒不退出，今晚在小区门口与新物业人员发生推搡，"
+        "原物业把门禁系统停了，业主下班刷卡进不了门"
+    )
+    key, why = index.add(signature_for("h", "物业管理", when, call, tags={"物业服务"}, **north))
+    assert key == post and why and "遮盖" in why and not index.merged
+    lift = "来电人（李*，135****1234）反映：北辰区**家园电梯困人，物业电话无人接听"
+    assert index.add(signature_for("l", "物业管理", when, lift, tags={"电梯"}, **north))[0] != post
+    south = "来电人（王*，139****5678）反映：津南区**家园原物业公司合同到期后拒不退出，今晚在小区门口与新物业推搡"
+    assert index.add(signature_for("s", "物业管理", when, south, tags={"物业服务"}, districts={"津南区"}))[0] != post
+
+
+def test_building_lists_time_words_and_road_forms() -> None:
+    """17、18、21号楼 names three buildings; 昨天9号楼 names no estate called 昨天; 京津公路 and 京津路
+    are one road; 上次说的 follows up an earlier post."""
+    assert buildings_in("17、18、21号楼顶层至少40户漏水") == {"17", "18", "21"}
+    assert buildings_in("5号、6号楼很多户") == {"5", "6"}
+    assert buildings_in("2020、3号楼") == {"3"}
+    assert places_in("昨天9号楼的人也被堵在外面了")[0] == frozenset()
+    assert places_in("北辰京津公路那个铁道桥底下也淹了")[0] == places_in("北辰京津路铁路桥下面水快到腰了")[0]
+    when = datetime(2027, 5, 10, tzinfo=UTC)
+    assert signature_for("x", "房屋质量与安全", when, "上次说的湖畔府漏雨，18号楼又漏了").follow_up
