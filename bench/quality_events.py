@@ -80,6 +80,10 @@ UNTUNED_F1 = {
     "fresh22": 0.829,
     "fresh23": 0.699,
     "fresh24": 0.773,
+    "fresh25": 0.857,
+    "fresh26": 0.514,
+    "fresh27": 0.765,
+    "fresh28": 0.674,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -106,6 +110,10 @@ FRESH_SETS = {
     "fresh22": ROOT / "tests" / "analysis" / "data" / "events_fresh22.jsonl",
     "fresh23": ROOT / "tests" / "analysis" / "data" / "events_fresh23.jsonl",
     "fresh24": ROOT / "tests" / "analysis" / "data" / "events_fresh24.jsonl",
+    "fresh25": ROOT / "tests" / "analysis" / "data" / "events_fresh25.jsonl",
+    "fresh26": ROOT / "tests" / "analysis" / "data" / "events_fresh26.jsonl",
+    "fresh27": ROOT / "tests" / "analysis" / "data" / "events_fresh27.jsonl",
+    "fresh28": ROOT / "tests" / "analysis" / "data" / "events_fresh28.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -86,8 +86,12 @@ BLIND_EVENT_SETS = (
     ("fresh20", "twentieth", "outages at neighbouring estates on one street; after fixes 11-18"),
     ("fresh21", "twenty-first", "a burst main at neighbouring estates; after fixes 11-20"),
     ("fresh22", "twenty-second", "one heat company's estates, a village rebuild; after fixes 11-20"),
-    ("fresh23", "twenty-third", "staged water outages, a canopy rumour; last round, after every fix"),
-    ("fresh24", "twenty-fourth", "one street's heating trials, a developer's two projects; last round"),
+    ("fresh23", "twenty-third", "staged water outages, a canopy rumour; after fixes 11-22"),
+    ("fresh24", "twenty-fourth", "one street's heating trials, a developer's two projects; after fixes 11-22"),
+    ("fresh25", "twenty-fifth", "a heat company's estates, a gas-meter scam rumour; after fixes 11-24"),
+    ("fresh26", "twenty-sixth", "a metro extension along one road; after fixes 11-24"),
+    ("fresh27", "twenty-seventh", "old-estate renovation, one project under three names; after fixes 11-24"),
+    ("fresh28", "twenty-eighth", "a hotline-heavy month in Binhai, masked names; after fixes 11-24"),
 )
 
 
