@@ -31,6 +31,7 @@ WORD_AFTER = frozenset(
     + [("路", c) for c in "面段况灯"]
     + [("道", "路"), ("河", "道"), ("湖", "泊")]
     + [("河", c) for c in "北西东"]  # 天津河北区: a district's name, not 天津河
+    + [(w, c) for w in "河湖" for c in "燃热"]  # 冒充滨河燃气: a utility's name, not a river
 )
 # Words that end like a place name but are not one (家里, 公里, 政府, 人行道, 城市, 跑路 …).
 NOT_PLACE = words(
@@ -66,14 +67,14 @@ COMMON = words(
     由于 工地 厂房 总承 物业 热力 燃气 自来 供水 供热 中介 劳务 置业 地产 房产 房屋 租赁 经纪 分包 总包 工人 老板
     装修 顶层 底层 隔壁 每栋 这栋 那栋 本楼 同楼 东边 西边 南边 北边 后边 前边 后面 前面 北侧 南侧 东侧 西侧
     昨天 今天 前天 明天 后天 今早 昨晚 今晚 上周 本周 下周 去年 今年 明年 前年 刚才 早上 晚上 半夜 凌晨 上午 中午
-    下午 傍晚 天天 每天 平时 当天 那天
+    下午 傍晚 天天 每天 平时 当天 那天 铁站 交站 车站
     """
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
 # may start with one of these, though never end with one.
 NAME_FIRST = frozenset("和向")
 STEM_STOP = frozenset(
-    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之"
+    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之跟像"
 )
 # Words every complaint uses; they say nothing about which matter it is.
 GENERIC_TERMS = words(

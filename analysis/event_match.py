@@ -125,6 +125,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
+    if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
+        shared_place = set()  # 新开路 at 鸿泰广场 and at 嘉和里: two sites on one long road
     unmasked = set() if shared_place else _unmasked(a, b) | _unmasked(b, a)
     shared_place = shared_place or unmasked
     ties = frozenset(shared_place - unmasked)  # a masked name read as this one ties no events
@@ -194,7 +196,14 @@ def _unmasked(masked: Signature, named: Signature) -> set[str]:
     district = bool(masked.districts & named.districts)
     if not (street or (building and district) or (building and not masked.districts)):
         return set()
-    return {p for p in estate_keys(named.places) if any(p.endswith(e) and len(p) > len(e) for e in masked.masked)}
+    return {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masked.masked)}
+
+
+def _fits(name: str, masked: str) -> bool:
+    """Whether an estate's name fits what a mask left of one: its ending (华庭), or its first
+    character and ending (红*里 fits 红星里, not 宜春里)."""
+    head, _, end = masked.rpartition("*")
+    return name.endswith(end) and len(name) > len(head) + len(end) and name.startswith(head)
 
 
 def _in_district(masked: Signature, named: Signature) -> set[str]:
@@ -205,7 +214,7 @@ def _in_district(masked: Signature, named: Signature) -> set[str]:
         return set()
     if not masked.districts & named.districts:
         return set()
-    return {p for p in estate_keys(named.places) if any(p.endswith(e) and len(p) > len(e) for e in masked.masked)}
+    return {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masked.masked)}
 
 
 def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_place: set[str]) -> Match | None:
@@ -357,6 +366,12 @@ def _places_differ(a: Signature, b: Signature) -> bool:
     if schools and others and not (schools & others):
         return True
     return bool(a.areas and b.areas and not (a.areas & b.areas))
+
+
+def _sites_differ(a: Signature, b: Signature) -> bool:
+    """Each names an estate or site of its own, and not the same one."""
+    ours, theirs = estate_keys(a.places), estate_keys(b.places)
+    return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
 
 
 def _estates_differ(a: Signature, b: Signature) -> bool:

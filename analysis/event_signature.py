@@ -29,6 +29,7 @@ from analysis.event_lexicon import (
     NAME_GOES_ON,
     NOT_PLACE,
     POLICY_NOT_NAME,
+    ROAD,
     STEM_STOP,
     SUFFIX,
     WORD_AFTER,
@@ -186,9 +187,19 @@ _MASKED_WHOLE = re.compile(
 )
 
 
+# 宁园街红*里: after a street's name the mask leaves the name's first character and its ending.
+_MASKED_AFTER_AREA = re.compile(
+    r"(?<=[街镇乡区县村路道])([\u4e00-\u9fa5])[*＊]+("
+    + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True))
+    + ")"
+)
+
+
 def masked_endings(text: str) -> frozenset[str]:
-    """The endings of estate names masked whole (**华庭 → 华庭): all a record keeps of where."""
-    return frozenset(m.group(1) for m in _MASKED_WHOLE.finditer(text))  # cleaning never touches a mask
+    """The endings of estate names masked whole (**华庭 → 华庭), or with only the first character
+    left (红*里 → ``红*里``): all a record keeps of where. Cleaning never touches a mask."""
+    whole = {m.group(1) for m in _MASKED_WHOLE.finditer(text)}
+    return frozenset(whole | {f"{m.group(1)}*{m.group(2)}" for m in _MASKED_AFTER_AREA.finditer(text)})
 
 
 def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -209,7 +220,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         # 雍和嘉园, 祥和家园: before a two-character estate ending a name may end in 和.
         named = _is_stem(stem) or (
             len(stem) == 2
-            and suffix in ESTATE
+            and (suffix in ESTATE or (suffix == "里" and (after[:1] or " ") not in "面头边外"))
             and stem[1] == "和"
             and "\u4e00" <= stem[0] <= "\u9fa5"
             and stem[0] not in STEM_STOP
@@ -217,6 +228,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         )
         if not named or key in NOT_PLACE or key[1:] in NOT_PLACE:
             continue
+        if text[max(0, start - 3) : start - 1] == "地铁":
+            continue  # 地铁宁园站: a station's name runs into 地铁, no estate called 铁宁园
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
         if suffix == "里" and _ends_in_word(text, start):
@@ -226,8 +239,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if suffix == "道" and stem[-1] in COUNTING:
             continue  # 有一道裂缝, 好几道口子: a measure word, not a road
         if suffix in CONTEXT:
-            if places_in(text[max(0, start - 6) : start])[0]:
-                continue  # 幸福里小区: the estate's own key already names it
+            if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
+                continue  # 幸福里小区: the estate's own key already names it (新开路嘉和里小区: a road does not)
             if stem[-1] in "全整各本该每此":
                 continue  # 全小区停止供热, 该项目: the whole estate, this project — no name
             head = text[start - 3 : start - 2] if start >= 3 else ""
@@ -251,6 +264,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         stem, tail = found.group(1), found.group(2)
         if stem[-1] in _BEFORE_MASKED_NAME:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
+        if stem[0] in _BEFORE_MASKED_NAME:
+            continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:

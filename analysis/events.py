@@ -177,13 +177,28 @@ class EventIndex:
             k
             for k, where in ties.items()
             if k != key
-            and (where & own or _road_and_site(where, own) or _one_name(where, own))
+            and (self._tied(where & own, k, key) or _road_and_site(where, own) or _one_name(where, own))
             and k in self.groups
             and frozenset((k, key)) not in self._apart
         )
         for other in others:
             self.relabel(other, key)
         return others
+
+    def _tied(self, shared: set[str], one: str, other: str) -> bool:
+        """A shared where that ties two events: a road alone does not when the events name
+        sites of their own and none in common (新开路 carries several metro sites); it does
+        when at most one of them names a site (成都道 and 西康路成都道口 of one burst main)."""
+        if any(not k.endswith(ROAD) for k in shared):
+            return True
+        if not shared:
+            return False
+        ours, theirs = self._sites(one), self._sites(other)
+        return not (ours and theirs) or bool(ours & theirs)
+
+    def _sites(self, key: str) -> set[str]:
+        group = self.groups.get(key)
+        return {p for m in group.members for p in estate_keys(m.places)} if group else set()
 
     def seed(self, sig: Signature, key: str, reason: str | None = None) -> None:
         """Record an item as a member of event ``key`` (database seeds of a batch)."""

@@ -722,3 +722,40 @@ def test_building_lists_time_words_and_road_forms() -> None:
     assert places_in("北辰京津公路那个铁道桥底下也淹了")[0] == places_in("北辰京津路铁路桥下面水快到腰了")[0]
     when = datetime(2027, 5, 10, tzinfo=UTC)
     assert signature_for("x", "房屋质量与安全", when, "上次说的湖畔府漏雨，18号楼又漏了").follow_up
+
+
+def test_masks_after_a_street_and_names_run_into_other_words() -> None:
+    """宁园街红*里 keeps 红 and 里 (it fits 红星里, not 宜春里); 地铁宁园站, 冒充滨河燃气, 跟河一样
+    and 地铁站工地 name no estate; 嘉和里 after a road is still an estate's name."""
+    from analysis.event_match import _fits
+    from analysis.event_signature import masked_endings
+
+    call = "河北区宁园街红*里5号楼为上世纪七十年代建成的"
+    assert masked_endings(call) == {"红*里"} and places_in(call)[0] == frozenset()
+    assert _fits("红星里", "红*里") and not _fits("宜春里", "红*里") and _fits("澜悦华庭", "华庭")
+    texts = ("楼后头就是地铁宁园站的大坑", "有人冒充滨河燃气上门换表", "成都道这边跟河一样", "王串场地铁站工地又开始了")
+    for text in texts:
+        assert not {k for k in places_in(text)[0] if not k.endswith(("路", "道"))}, text
+    assert "嘉和里" in places_in("河东区新开路嘉和里小区东侧地铁8号线")[0]
+
+
+def test_sites_on_one_long_road_stay_apart_but_one_burst_main_ties_its_roads() -> None:
+    """Two sites on 新开路 (a metro station beside 嘉和里, a mall at 鸿泰广场) are two matters even
+    with the same trouble; a notice naming 成都道 and 西康路 ties the posts known by either road."""
+    when = datetime(2027, 7, 13, tzinfo=UTC)
+    index = EventIndex()
+    metro = "河东区新开路嘉和里小区东侧地铁唐家口站施工，凌晨还在打桩，整栋楼跟着震，孩子吓醒两回"
+    mall = "新开路鸿泰广场那个盖商场的工地，天天晚上十点一过渣土车就排着队往外开，掉一路土，还摁喇叭"
+    one = index.add(signature_for("a", "建筑施工扰民", when, metro, tags={"夜间施工", "渣土"}))[0]
+    two = index.add(signature_for("b", "建筑施工扰民", when, mall, tags={"夜间施工", "渣土"}))[0]
+    assert one != two
+    road = "新开路这段施工没完没了，晚上渣土车一趟一趟，打桩声音很大，整宿睡不着"
+    three = index.add(signature_for("c", "建筑施工扰民", when, road, tags={"夜间施工", "渣土"}))[0]
+    assert three in (one, two) and index.by_item["a"] != index.by_item["b"]  # the road ties no sites
+    index = EventIndex()
+    water = {"tags": {"停水", "漏水"}}
+    a = index.add(signature_for("p", "供水排水", when, "成都道这边马路中间往外冒水，家里一滴水都没有", **water))[0]
+    b = index.add(signature_for("q", "供水排水", when, "西康路成都道口水管爆了，我们康华里全停水", **water))[0]
+    notice = "因西康路成都道交口供水管线突发爆管，成都道、西康路停水，抢修中"
+    c = index.add(signature_for("n", "供水排水", when, notice, **water))[0]
+    assert index.by_item["p"] == index.by_item["q"] == index.by_item["n"] == c and {a, b} >= {c}
