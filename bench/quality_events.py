@@ -84,6 +84,10 @@ UNTUNED_F1 = {
     "fresh26": 0.514,
     "fresh27": 0.765,
     "fresh28": 0.674,
+    "fresh29": 0.822,
+    "fresh30": 0.563,
+    "fresh31": 0.843,
+    "fresh32": 0.754,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -114,6 +118,10 @@ FRESH_SETS = {
     "fresh26": ROOT / "tests" / "analysis" / "data" / "events_fresh26.jsonl",
     "fresh27": ROOT / "tests" / "analysis" / "data" / "events_fresh27.jsonl",
     "fresh28": ROOT / "tests" / "analysis" / "data" / "events_fresh28.jsonl",
+    "fresh29": ROOT / "tests" / "analysis" / "data" / "events_fresh29.jsonl",
+    "fresh30": ROOT / "tests" / "analysis" / "data" / "events_fresh30.jsonl",
+    "fresh31": ROOT / "tests" / "analysis" / "data" / "events_fresh31.jsonl",
+    "fresh32": ROOT / "tests" / "analysis" / "data" / "events_fresh32.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

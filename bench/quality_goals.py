@@ -92,6 +92,10 @@ BLIND_EVENT_SETS = (
     ("fresh26", "twenty-sixth", "a metro extension along one road; after fixes 11-24"),
     ("fresh27", "twenty-seventh", "old-estate renovation, one project under three names; after fixes 11-24"),
     ("fresh28", "twenty-eighth", "a hotline-heavy month in Binhai, masked names; after fixes 11-24"),
+    ("fresh29", "twenty-ninth", "year-end wage arrears, one labour firm at two sites; after fixes 11-28"),
+    ("fresh30", "thirtieth", "a rainstorm week, garages flooded the same day; after fixes 11-28"),
+    ("fresh31", "thirty-first", "gas-safety month, a restaurant explosion, fake inspectors; after fixes 11-28"),
+    ("fresh32", "thirty-second", "housing deals, a price-cut protest, 公积金 delays; after fixes 11-28"),
 )
 
 
