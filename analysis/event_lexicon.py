@@ -46,7 +46,8 @@ NOT_PLACE = words(
     交叉路 水泥路 马路 线路 铁路 公路 出路 走路 修路 挖路 思路 跑路 迷路 带路 让路 绕路 上路 半路 一路 活路 套路 后路
     退路 网路 电路 农村 乡村 山村 城中村 新城 城市 县城 全城 进城 省城 长城 京城 大学城 商贸城 建材城 旧城 绕城
     小镇 城镇 乡镇 坐镇 大街 上街 逛街 沿街 临街 过街 满街 步行街 商业街 美食街 一条街 城市广场 美食广场 商业广场
-    别墅 海湾 港湾 内河 运河 江河 山河 护城河 拔河 江湖 长租公寓 青年公寓 人才公寓 酒店公寓 单身公寓 养老公寓
+    后广场 前广场 别墅 海湾 港湾 内河 运河 江河 山河 护城河 拔河 江湖 长租公寓 青年公寓 人才公寓 酒店公寓 单身公寓
+    养老公寓
     """
 )
 # Two-character words that end a phrase, not a name: a stem (造成小区, 修复道路, 安置房项目)
@@ -67,14 +68,14 @@ COMMON = words(
     由于 工地 厂房 总承 物业 热力 燃气 自来 供水 供热 中介 劳务 置业 地产 房产 房屋 租赁 经纪 分包 总包 工人 老板
     装修 顶层 底层 隔壁 每栋 这栋 那栋 本楼 同楼 东边 西边 南边 北边 后边 前边 后面 前面 北侧 南侧 东侧 西侧
     昨天 今天 前天 明天 后天 今早 昨晚 今晚 上周 本周 下周 去年 今年 明年 前年 刚才 早上 晚上 半夜 凌晨 上午 中午
-    下午 傍晚 天天 每天 平时 当天 那天 铁站 交站 车站
+    下午 傍晚 天天 每天 平时 当天 那天 铁站 交站 车站 属地 合体
     """
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
 # may start with one of these, though never end with one.
 NAME_FIRST = frozenset("和向")
 STEM_STOP = frozenset(
-    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之跟像"
+    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之跟像有"
 )
 # Words every complaint uses; they say nothing about which matter it is.
 GENERIC_TERMS = words(

@@ -59,7 +59,7 @@ AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我�
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的: a reply that sets its post's matter
 # aside to tell of its own.
 SETTING_ASIDE = re.compile(
-    r"^\W*(?:别说[^，。！？]{1,8}了|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
+    r"^\W*(?:别说[^，。！？]{1,8}了|别(?:光|只)[^，。！？]{1,8}了|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|先不说|且不说|的事还没说完|的事先放一边)|"
@@ -195,6 +195,13 @@ _MASKED_AFTER_AREA = re.compile(
 )
 
 
+# 天津北站, 北站那边, 西站后广场: a railway station is the landmark people place a matter by.
+_STATION = re.compile(
+    r"天津([东西南北])站|(?<![\u4e00-\u9fa5])([东西南北])站|"
+    r"([东西南北])站(?=那边|这边|附近|一带|周边|旁边|后广场|前广场|地区)"
+)
+
+
 def masked_endings(text: str) -> frozenset[str]:
     """The endings of estate names masked whole (**华庭 → 华庭), or with only the first character
     left (红*里 → ``红*里``): all a record keeps of where. Cleaning never touches a mask."""
@@ -226,7 +233,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             and stem[0] not in STEM_STOP
             and stem[0] not in "子儿人"  # 房子和花园: a noun, then 和
         )
-        if not named or key in NOT_PLACE or key[1:] in NOT_PLACE:
+        numbered = key[1:] == "马路" and stem[0] in "一二三四五六七八九十"  # 五马路, 二马路: Tianjin's numbered roads
+        if not named or key in NOT_PLACE or (key[1:] in NOT_PLACE and not numbered):
             continue
         if text[max(0, start - 3) : start - 1] == "地铁":
             continue  # 地铁宁园站: a station's name runs into 地铁, no estate called 铁宁园
@@ -246,7 +254,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
-            key = (head if _is_stem(head + stem[0]) else "") + stem + "*"
+            key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
         if suffix == "街道":
             key = stem + "街"  # 丁字沽街道 and 丁字沽街 are one street
         elif suffix == "公路":
@@ -278,6 +286,10 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:
                 fine.append(key)
+    for found in _STATION.finditer(text):
+        key = (found.group(1) or found.group(2) or found.group(3)) + "站"
+        if key not in areas and len(areas) < MAX_PLACES:
+            areas.append(key)
     return frozenset(fine), frozenset(areas)
 
 
