@@ -127,9 +127,11 @@ def match(a: Signature, b: Signature) -> Match | None:
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
     if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
         shared_place = set()  # 新开路 at 鸿泰广场 and at 嘉和里: two sites on one long road
-    unmasked = set() if shared_place else _unmasked(a, b) | _unmasked(b, a)
-    shared_place = shared_place or unmasked
-    ties = frozenset(shared_place - unmasked)  # a masked name read as this one ties no events
+    shared_place = shared_place or _unmasked(a, b) | _unmasked(b, a)
+    # A masked name read as an estate ties by that estate's name: an item that matches the
+    # masked record and an event naming 云澜府 in full joins them; read as two estates, it
+    # ties nothing (云澜府 here, 锦澜府 there share no key).
+    ties = frozenset(shared_place)
     problem_tags = (a.tags & b.tags) - GENERIC_TAGS or (a.tags & b.tags & UTILITY_TAGS)
     if (
         shared_place
@@ -196,7 +198,16 @@ def _unmasked(masked: Signature, named: Signature) -> set[str]:
     district = bool(masked.districts & named.districts)
     if not (street or (building and district) or (building and not masked.districts)):
         return set()
-    return {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masked.masked)}
+    return _fitting(named, masked.masked)
+
+
+def _fitting(named: Signature, masks: frozenset[str]) -> set[str]:
+    """The named item's estates that fit one of the masks: in full (澜悦华庭 for **华庭), or, when
+    the mask kept the name's first character, a short name written before a building number
+    (旭日12号楼 for 旭*花园12号楼)."""
+    found = {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masks)}
+    heads = {e.partition("*")[0] for e in masks if not e.startswith("*") and "*" in e}
+    return found | {p for p in named.places if p.endswith("*") and len(p) == 3 and p[0] in heads}
 
 
 def _fits(name: str, masked: str) -> bool:
@@ -212,9 +223,10 @@ def _in_district(masked: Signature, named: Signature) -> set[str]:
     must agree more than for a name both write."""
     if not masked.masked or estate_keys(masked.places) or masked.areas or masked.buildings:
         return set()
-    if not masked.districts & named.districts:
-        return set()
-    return {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masked.masked)}
+    headed = frozenset(e for e in masked.masked if "*" in e)  # 福*里: the first character is known
+    if masked.districts & named.districts:
+        return _fitting(named, masked.masked)
+    return _fitting(named, headed) if headed and not (masked.districts and named.districts) else set()
 
 
 def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_place: set[str]) -> Match | None:
@@ -282,6 +294,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
         return True  # 星光路南边那个学校工地也是: the writer points away from the post's site
     if reply.stance == "aside" and reply.places - post.places and not soft_shared(reply, post):
         return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
+    if reply.stance == "aside" and not reply.places & post.places and reply.areas - post.areas:
+        return True  # 这算啥，我在武清杨村找安泰房屋租的房子: a town of its own, set beside the post's matter
     if any(p.endswith(ROAD) for p in reply.places):
         return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
     if reply.districts and post.districts and not (reply.districts & post.districts):
@@ -318,7 +332,18 @@ def _heard_alike(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
     if not (ours and theirs):
         return set()
     heard = {place_sound(k) for k in theirs - ours}
-    return {k for k in ours - theirs if place_sound(k) in heard}
+    # 和顺佳园 is keyed 顺佳园 (园 ends it), 和顺家园 keeps four (家园 does): the shorter key
+    # heard as the longer one's last three syllables.
+    heard |= {place_sound(k[1:]) for k in theirs - ours if len(k) == 4 and not k.endswith("*")}
+    return {k for k in ours - theirs if place_sound(k) in heard or _heard_within(k, ours, theirs)}
+
+
+def _heard_within(key: str, ours: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Our four-character key whose last three syllables are one of their three-character keys."""
+    if len(key) != 4 or key.endswith("*"):
+        return False
+    tail = place_sound(key[1:])
+    return any(len(k) == 3 and not k.endswith("*") and place_sound(k) == tail for k in theirs - ours)
 
 
 @lru_cache(maxsize=8192)

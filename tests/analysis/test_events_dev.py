@@ -784,3 +784,19 @@ def test_numbered_roads_station_landmarks_and_replies_that_look_elsewhere() -> N
     reply = "别光盯着地库了，我们丁字沽沽韵里顶楼漏得跟水帘洞似的，家里盆都不够用了"
     sig = signature_for("r", "房屋质量与安全", when, reply, source="weibo", parent_ref="p", tags={"渗漏"})
     assert sig.stance == "aside" and index.add(sig)[0] != post
+
+
+def test_an_item_naming_the_estate_ties_a_masked_record_read_as_it() -> None:
+    """新立街**府 (a hotline record) read as 云澜府 starts its own event when it comes before any
+    item it fits; a letter naming 云澜府 that matches both it and the event named in full joins
+    them. A masked name read as two estates ties neither to the other."""
+    when = datetime(2028, 3, 6, tzinfo=UTC)
+    index = EventIndex()
+    deal = {"tags": {"开发商", "交易"}, "districts": {"东丽区"}}
+    post = "救命，云澜府一夜之间从2.1万干到1.58万，开发商降价，我们去年咬牙上车的直接亏四十多万"
+    a = index.add(signature_for("w", "房地产开发与交易", when, post, **deal))[0]
+    call = "来电人（赵*，139****6620）反映：东丽区新立街**府项目开发商大幅降价销售，老业主要求开发商说明降价原因"
+    assert index.add(signature_for("h", "房地产开发与交易", when, call, **deal))[0] != a
+    letter = "东丽区新立街云澜府开发商大幅降价，一夜之间亏四十多万，老业主要求说明降价原因"
+    index.add(signature_for("l", "房地产开发与交易", when + timedelta(days=3), letter, **deal))
+    assert index.by_item["w"] == index.by_item["h"] == index.by_item["l"]
