@@ -189,7 +189,7 @@ _MASKED_WHOLE = re.compile(
 
 # 宁园街红*里: after a street's name the mask leaves the name's first character and its ending.
 _MASKED_AFTER_AREA = re.compile(
-    r"(?<=[街镇乡区县村路道])([\u4e00-\u9fa5])[*＊]+("
+    r"(?<=[街镇乡区县村路道侧边旁])([\u4e00-\u9fa5])[*＊]+("
     + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True))
     + ")"
 )
@@ -272,7 +272,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         stem, tail = found.group(1), found.group(2)
         if stem[-1] in _BEFORE_MASKED_NAME:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
-        if stem[0] in _BEFORE_MASKED_NAME:
+        if stem[0] in _BEFORE_MASKED_NAME or stem[0] in "侧边旁":
             continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
