@@ -88,6 +88,10 @@ UNTUNED_F1 = {
     "fresh30": 0.563,
     "fresh31": 0.843,
     "fresh32": 0.754,
+    "fresh33": 0.224,
+    "fresh34": 0.499,
+    "fresh35": 0.207,
+    "fresh36": 0.728,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -122,6 +126,10 @@ FRESH_SETS = {
     "fresh30": ROOT / "tests" / "analysis" / "data" / "events_fresh30.jsonl",
     "fresh31": ROOT / "tests" / "analysis" / "data" / "events_fresh31.jsonl",
     "fresh32": ROOT / "tests" / "analysis" / "data" / "events_fresh32.jsonl",
+    "fresh33": ROOT / "tests" / "analysis" / "data" / "events_fresh33.jsonl",
+    "fresh34": ROOT / "tests" / "analysis" / "data" / "events_fresh34.jsonl",
+    "fresh35": ROOT / "tests" / "analysis" / "data" / "events_fresh35.jsonl",
+    "fresh36": ROOT / "tests" / "analysis" / "data" / "events_fresh36.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

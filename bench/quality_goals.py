@@ -96,6 +96,10 @@ BLIND_EVENT_SETS = (
     ("fresh30", "thirtieth", "a rainstorm week, garages flooded the same day; after fixes 11-28"),
     ("fresh31", "thirty-first", "gas-safety month, a restaurant explosion, fake inspectors; after fixes 11-28"),
     ("fresh32", "thirty-second", "housing deals, a price-cut protest, 公积金 delays; after fixes 11-28"),
+    ("fresh33", "thirty-third", "a phased new estate, buildings numbered alike; after fixes 11-32"),
+    ("fresh34", "thirty-fourth", "property-management changes, one firm at two estates; after fixes 11-32"),
+    ("fresh35", "thirty-fifth", "征收拆迁 in two neighbouring villages; after fixes 11-32"),
+    ("fresh36", "thirty-sixth", "masked hotline records, estates named alike; after fixes 11-32"),
 )
 
 
