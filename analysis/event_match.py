@@ -370,13 +370,18 @@ def _written_bare(a: Signature, b: Signature) -> set[str]:
 def _bare_areas(a: Signature, b: Signature) -> set[str]:
     """A town, street or village named without its ending on one side (南孙庄村 / 南孙庄,
     宜兴埠镇 / 宜兴埠, 华明街道 / 华明): people leave the 镇 or 村 off."""
-    return {k for k in a.areas if _area_stem(k) in b.terms} | {k for k in b.areas if _area_stem(k) in a.terms}
+    return {k for k in a.areas if _bare_in(k, b)} | {k for k in b.areas if _bare_in(k, a)}
+
+
+def _bare_in(key: str, sig: Signature) -> bool:
+    stem = _area_stem(key)
+    return stem in (sig.terms if len(stem) == 2 else sig.shingles)
 
 
 def _area_stem(key: str) -> str:
     for suffix in AREA:
-        if key.endswith(suffix) and len(key) - len(suffix) == 2:
-            return key[: -len(suffix)]
+        if key.endswith(suffix) and len(key) - len(suffix) in (2, 3):
+            return key[: -len(suffix)]  # 北孟庄村 → 北孟庄: a three-character stem is a village's
     return "\x00"
 
 

@@ -202,6 +202,10 @@ _STATION = re.compile(
 )
 
 
+# Village names told apart by one character before the rest: 北孟庄村 / 南孟庄村, 大韩庄村.
+_VILLAGE_HEAD = frozenset("东西南北前后大小上中下")
+
+
 def masked_endings(text: str) -> frozenset[str]:
     """The endings of estate names masked whole (**华庭 → 华庭), or with only the first character
     left (红*里 → ``红*里``): all a record keeps of where. Cleaning never touches a mask."""
@@ -242,10 +246,12 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue
         if suffix == "里" and _ends_in_word(text, start):
             continue  # 公园里, 幼儿园里: inside a place-word; 宁园里 is an estate
-        if NAME_GOES_ON.match(after):
+        if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里")):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix == "道" and stem[-1] in COUNTING:
             continue  # 有一道裂缝, 好几道口子: a measure word, not a road
+        if stem[-1] in "村镇乡" and (suffix in CONTEXT or suffix in AREA):
+            continue  # 北孟庄村一期, 南孟庄村村民: the village's own key already names it
         if suffix in CONTEXT:
             if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
                 continue  # 幸福里小区: the estate's own key already names it (新开路嘉和里小区: a road does not)
@@ -255,6 +261,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
             key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
+        if suffix == "村" and start >= 3 and text[start - 3] in _VILLAGE_HEAD:
+            key = text[start - 3] + key  # 北孟庄村 and 南孟庄村 are neighbours, not one 孟庄村
         if suffix == "街道":
             key = stem + "街"  # 丁字沽街道 and 丁字沽街 are one street
         elif suffix == "公路":
