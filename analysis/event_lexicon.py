@@ -75,7 +75,7 @@ COMMON = words(
 # may start with one of these, though never end with one.
 NAME_FIRST = frozenset("和向")
 STEM_STOP = frozenset(
-    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之跟像有"
+    "的了在是和与及我你他她它们这那哪此该某其各几个每没不也就还又被把将对向给从到去于为以过而但或如要请问说让吗呢吧啊区县市省条之跟像有整全"
 )
 # Words every complaint uses; they say nothing about which matter it is.
 GENERIC_TERMS = words(
@@ -107,3 +107,20 @@ POLICY_NOT_NAME = words(
     什么 哪些 这些 相关 有关 关于 咨询 请问 办理 落实 兑现 拖欠 拨付 补发 政府 国家 全市 我市 本市 今年 去年 明年
     """
 )
+
+# Concrete problems that one topic's tags lump together: in one village under 征收, a
+# transition fee owed, an area disputed at valuation and a house pulled down at night are
+# three matters. Two items at one place that each name one of these and share none are two
+# matters however alike the rest of their words are (see ``event_match._divergence``).
+FACETS: dict[str, tuple[str, ...]] = {
+    "过渡费": ("过渡费", "临时安置费", "周转费"),
+    "评估面积": ("评估面积", "认定面积", "面积认定", "测绘面积", "面积有异议", "评估结果", "评估价"),
+    "强拆": ("强拆", "夜里拆", "半夜拆", "夜间拆", "连夜拆", "偷拆", "推平", "扒了"),
+    "断水断电": ("断水", "断电", "停水停电", "拉闸", "掐了水", "掐水", "掐电"),
+    "迁坟": ("迁坟", "坟地", "祖坟"),
+    "安置资格": ("安置名额", "安置资格", "安置人口", "外嫁", "出嫁女"),
+    "补偿分配": ("土地补偿款", "补偿款分配", "分配方案", "账目公开"),
+    "维修资金": ("维修资金", "维修基金", "公共收益"),
+    "停车费": ("停车费", "车位费", "车位租金", "车库租金", "月租"),
+    "业委会选举": ("选举", "投票", "业主大会", "筹备组"),
+}

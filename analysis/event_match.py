@@ -139,6 +139,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         and problem_tags
         and gap <= SAME_PROBLEM_DAYS
         and not _other_building(a, b)
+        and not _facets_differ(a, b)
         and not _one_of_many(a, b)
         and not _one_of_many(b, a)
     ):
@@ -392,6 +393,9 @@ def _places_differ(a: Signature, b: Signature) -> bool:
         return True
     if a.places and b.places and not (a.places & b.places):
         return True
+    ours, theirs = _villages(a), _villages(b)
+    if ours and theirs and not (ours & theirs) and not _bare_areas(a, b) & (ours | theirs):
+        return True  # 北孟庄村 and 南孟庄村 under one 新立街: two villages, as two estates are
     schools, others = _institutions(a), _institutions(b)  # a policy is asked about from anywhere
     if schools and others and not (schools & others):
         return True
@@ -402,6 +406,10 @@ def _sites_differ(a: Signature, b: Signature) -> bool:
     """Each names an estate or site of its own, and not the same one."""
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
+
+
+def _villages(sig: Signature) -> set[str]:
+    return {k for k in sig.areas if k.endswith("村")}
 
 
 def _estates_differ(a: Signature, b: Signature) -> bool:
@@ -428,11 +436,18 @@ def _divergence(a: Signature, b: Signature) -> float:
     (each side has its own, and at most a third are shared: 停车费 and 电梯 at one estate)."""
     if a.buildings and b.buildings and not (a.buildings & b.buildings):
         return OTHER_BUILDING_EXTRA
+    if _facets_differ(a, b):
+        return DIVERGENT_EXTRA
     if a.topic != b.topic or a.tags & b.tags & UTILITY_TAGS:
         return 0.0
     if not (a.tags - b.tags and b.tags - a.tags):
         return DIVERGENT_EXTRA if _one_of_many(a, b) or _one_of_many(b, a) else 0.0
     return DIVERGENT_EXTRA if len(a.tags & b.tags) * 3 <= len(a.tags | b.tags) else 0.0
+
+
+def _facets_differ(a: Signature, b: Signature) -> bool:
+    """Each names a concrete problem (过渡费, 强拆, 停车费) and none is the other's."""
+    return bool(a.facets and b.facets and not (a.facets & b.facets))
 
 
 def _one_of_many(one: Signature, many: Signature) -> bool:

@@ -22,6 +22,7 @@ from analysis.event_lexicon import (
     CONTEXT,
     ESTATE,
     ESTATE_1,
+    FACETS,
     GENERIC_TERMS,
     INSTITUTION,
     INSTITUTION_KIND,
@@ -123,6 +124,7 @@ class Signature:
     # trouble (南边那个工地也是), "" none of these.
     stance: str = ""
     masked: frozenset[str] = frozenset()  # endings of estate names masked whole (**华庭 → 华庭)
+    facets: frozenset[str] = frozenset()  # concrete problems a topic's tags lump together (过渡费, 强拆)
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
 
     @cached_property  # asked for every candidate of every match
@@ -426,6 +428,7 @@ def signature_for(
         stance=_stance(text),
         caller=_caller(text, source, author),
         masked=masked_endings(text),
+        facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said)),
     )
 
 
