@@ -92,6 +92,10 @@ UNTUNED_F1 = {
     "fresh34": 0.499,
     "fresh35": 0.207,
     "fresh36": 0.728,
+    "fresh37": 0.804,
+    "fresh38": 0.778,
+    "fresh39": 0.519,
+    "fresh40": 0.844,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -130,6 +134,10 @@ FRESH_SETS = {
     "fresh34": ROOT / "tests" / "analysis" / "data" / "events_fresh34.jsonl",
     "fresh35": ROOT / "tests" / "analysis" / "data" / "events_fresh35.jsonl",
     "fresh36": ROOT / "tests" / "analysis" / "data" / "events_fresh36.jsonl",
+    "fresh37": ROOT / "tests" / "analysis" / "data" / "events_fresh37.jsonl",
+    "fresh38": ROOT / "tests" / "analysis" / "data" / "events_fresh38.jsonl",
+    "fresh39": ROOT / "tests" / "analysis" / "data" / "events_fresh39.jsonl",
+    "fresh40": ROOT / "tests" / "analysis" / "data" / "events_fresh40.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -100,6 +100,10 @@ BLIND_EVENT_SETS = (
     ("fresh34", "thirty-fourth", "property-management changes, one firm at two estates; after fixes 11-32"),
     ("fresh35", "thirty-fifth", "征收拆迁 in two neighbouring villages; after fixes 11-32"),
     ("fresh36", "thirty-sixth", "masked hotline records, estates named alike; after fixes 11-32"),
+    ("fresh37", "thirty-seventh", "winter heating, two heat companies; last round, after every fix"),
+    ("fresh38", "thirty-eighth", "sites known by project, developer or junction; last round"),
+    ("fresh39", "thirty-ninth", "old-building safety, estates named alike; last round"),
+    ("fresh40", "fortieth", "a random fortnight, sixteen matters; last round"),
 )
 
 
