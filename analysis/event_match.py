@@ -399,7 +399,7 @@ def _places_differ(a: Signature, b: Signature) -> bool:
     schools, others = _institutions(a), _institutions(b)  # a policy is asked about from anywhere
     if schools and others and not (schools & others):
         return True
-    return bool(a.areas and b.areas and not (a.areas & b.areas))
+    return bool(a.areas and b.areas and not (a.areas & b.areas) and not _bare_areas(a, b))
 
 
 def _sites_differ(a: Signature, b: Signature) -> bool:

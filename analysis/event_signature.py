@@ -191,7 +191,7 @@ _MASKED_WHOLE = re.compile(
 
 # 宁园街红*里: after a street's name the mask leaves the name's first character and its ending.
 _MASKED_AFTER_AREA = re.compile(
-    r"(?<=[街镇乡区县村路道侧边旁])([\u4e00-\u9fa5])[*＊]+("
+    r"(?<=[街镇乡区县村路道侧边旁])([^街镇乡区县村路道\W\d])[*＊]+("
     + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True))
     + ")"
 )
@@ -208,11 +208,18 @@ _STATION = re.compile(
 _VILLAGE_HEAD = frozenset("东西南北前后大小上中下")
 
 
+# 咸阳北路街怡**小区: the mask took the ending too; the first character still narrows the name.
+_MASKED_HEAD_ONLY = re.compile(
+    r"(?<=[街镇乡区县村路道侧边旁])([^街镇乡区县村路道\W\d])[*＊]+(?=小区|项目|社区|安置|还迁)"
+)
+
+
 def masked_endings(text: str) -> frozenset[str]:
     """The endings of estate names masked whole (**华庭 → 华庭), or with only the first character
     left (红*里 → ``红*里``): all a record keeps of where. Cleaning never touches a mask."""
     whole = {m.group(1) for m in _MASKED_WHOLE.finditer(text)}
-    return frozenset(whole | {f"{m.group(1)}*{m.group(2)}" for m in _MASKED_AFTER_AREA.finditer(text)})
+    headed = {f"{m.group(1)}*{m.group(2)}" for m in _MASKED_AFTER_AREA.finditer(text)}
+    return frozenset(whole | headed | {f"{m.group(1)}*" for m in _MASKED_HEAD_ONLY.finditer(text)})
 
 
 def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -252,7 +259,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix == "道" and stem[-1] in COUNTING:
             continue  # 有一道裂缝, 好几道口子: a measure word, not a road
-        if stem[-1] in "村镇乡" and (suffix in CONTEXT or suffix in AREA):
+        if stem[-1] in "村镇乡" and (suffix in CONTEXT or suffix == "村"):
             continue  # 北孟庄村一期, 南孟庄村村民: the village's own key already names it
         if suffix in CONTEXT:
             if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
