@@ -96,6 +96,10 @@ UNTUNED_F1 = {
     "fresh38": 0.778,
     "fresh39": 0.519,
     "fresh40": 0.844,
+    "fresh41": 0.725,
+    "fresh42": 0.659,
+    "fresh43": 0.886,
+    "fresh44": 0.614,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -138,6 +142,10 @@ FRESH_SETS = {
     "fresh38": ROOT / "tests" / "analysis" / "data" / "events_fresh38.jsonl",
     "fresh39": ROOT / "tests" / "analysis" / "data" / "events_fresh39.jsonl",
     "fresh40": ROOT / "tests" / "analysis" / "data" / "events_fresh40.jsonl",
+    "fresh41": ROOT / "tests" / "analysis" / "data" / "events_fresh41.jsonl",
+    "fresh42": ROOT / "tests" / "analysis" / "data" / "events_fresh42.jsonl",
+    "fresh43": ROOT / "tests" / "analysis" / "data" / "events_fresh43.jsonl",
+    "fresh44": ROOT / "tests" / "analysis" / "data" / "events_fresh44.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -100,10 +100,14 @@ BLIND_EVENT_SETS = (
     ("fresh34", "thirty-fourth", "property-management changes, one firm at two estates; after fixes 11-32"),
     ("fresh35", "thirty-fifth", "征收拆迁 in two neighbouring villages; after fixes 11-32"),
     ("fresh36", "thirty-sixth", "masked hotline records, estates named alike; after fixes 11-32"),
-    ("fresh37", "thirty-seventh", "winter heating, two heat companies; last round, after every fix"),
-    ("fresh38", "thirty-eighth", "sites known by project, developer or junction; last round"),
-    ("fresh39", "thirty-ninth", "old-building safety, estates named alike; last round"),
-    ("fresh40", "fortieth", "a random fortnight, sixteen matters; last round"),
+    ("fresh37", "thirty-seventh", "winter heating, two heat companies; after fixes 11-36"),
+    ("fresh38", "thirty-eighth", "sites known by project, developer or junction; after fixes 11-36"),
+    ("fresh39", "thirty-ninth", "old-building safety, estates named alike; after fixes 11-36"),
+    ("fresh40", "fortieth", "a random fortnight, sixteen matters; after fixes 11-36"),
+    ("fresh41", "forty-first", "water: pumps, a burst main, brown water; last round, after every fix"),
+    ("fresh42", "forty-second", "affordable and rental housing, nicknames; last round"),
+    ("fresh43", "forty-third", "after a cold snap: frozen pipes, a developer's boiler; last round"),
+    ("fresh44", "forty-fourth", "comment sections of official posts; last round"),
 )
 
 
