@@ -403,9 +403,16 @@ def _places_differ(a: Signature, b: Signature) -> bool:
 
 
 def _sites_differ(a: Signature, b: Signature) -> bool:
-    """Each names an estate or site of its own, and not the same one."""
+    """Each names an estate or site of its own, and not the same one; a masked name counts as
+    one when it cannot be the other's (一经路**华庭 beside 一经路瑞和家园)."""
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
-    return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
+    if ours and theirs:
+        return not (ours & theirs) and not soft_shared(a, b)
+    if a.masked and theirs and not ours:
+        return not _fitting(b, a.masked)
+    if b.masked and ours and not theirs:
+        return not _fitting(a, b.masked)
+    return False
 
 
 def _villages(sig: Signature) -> set[str]:

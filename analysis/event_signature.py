@@ -125,6 +125,8 @@ class Signature:
     stance: str = ""
     masked: frozenset[str] = frozenset()  # endings of estate names masked whole (**华庭 → 华庭)
     facets: frozenset[str] = frozenset()  # concrete problems a topic's tags lump together (过渡费, 强拆)
+    # 【政策解读】…, 【供热准备】…: an account's announcement; the replies under it raise matters of their own.
+    announcement: bool = False
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
 
     @cached_property  # asked for every candidate of every match
@@ -212,6 +214,9 @@ _VILLAGE_HEAD = frozenset("东西南北前后大小上中下")
 _MASKED_HEAD_ONLY = re.compile(
     r"(?<=[街镇乡区县村路道侧边旁])([^街镇乡区县村路道\W\d])[*＊]+(?=小区|项目|社区|安置|还迁)"
 )
+
+
+_ANNOUNCEMENT = re.compile(r"\s*【[^】]{2,30}】")
 
 
 def masked_endings(text: str) -> frozenset[str]:
@@ -436,6 +441,7 @@ def signature_for(
         caller=_caller(text, source, author),
         masked=masked_endings(text),
         facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said)),
+        announcement=_ANNOUNCEMENT.match(text) is not None,
     )
 
 

@@ -65,6 +65,10 @@ TERM_CANDIDATES = 25  # members sharing the most rare terms that are compared
 ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area that are compared
 
 
+def _where(sig: Signature) -> bool:
+    return bool(sig.places or sig.areas or sig.buildings)
+
+
 def _road_and_site(one: set[str], other: set[str]) -> bool:
     """One side tied by a road only, the other by a site only (no copy tie on either side)."""
 
@@ -131,6 +135,11 @@ class EventIndex:
         borrowed, written, detached = False, sig, False
         if post is not None and names_another_place(sig, post):
             thread_key, detached = None, True  # a reply about another estate is matched like any item
+        elif post is not None and post.announcement and _where(sig) and not _where(post):
+            thread_key, detached = (
+                None,
+                True,
+            )  # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply's own matter
         elif post is not None and (names_another_building(sig, post) or names_another_problem(sig, post)):
             # A reply about another building of the post's estate, or another problem there:
             # matched like any item, at the post's place (the thread says where, the reply only
