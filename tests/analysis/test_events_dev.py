@@ -106,7 +106,7 @@ FRESH_F1_FLOORS = {
     "events_fresh39.jsonl": 0.63,
     "events_fresh40.jsonl": 0.82,
     "events_fresh41.jsonl": 0.78,
-    "events_fresh42.jsonl": 0.64,
+    "events_fresh42.jsonl": 0.73,
     "events_fresh43.jsonl": 0.86,
     "events_fresh44.jsonl": 0.82,
 }
@@ -902,3 +902,11 @@ def test_replies_under_an_announcement_and_a_masked_site_on_a_shared_road() -> N
     b = "来电人（赵*，139****6620）反映：河东区一经路**华庭小区2号楼二次供水水泵故障，停水一天，物业称等配件"
     first = index.add(signature_for("a", "供水排水", when, a, **water))[0]
     assert index.add(signature_for("b", "供水排水", when, b, **water))[0] != first
+
+
+def test_words_for_inside_a_list_and_a_public_rental_estate_by_its_short_name() -> None:
+    """名单里 is no estate called 名单; 和韵公租房 names 和韵家园 by its short name; 别光说津南， sets
+    its post aside."""
+    assert places_in("今天咸水沽和韵公租房摇号，名单里有好几个地址一样的")[0] == {"和韵*"}
+    when = datetime(2027, 9, 24, tzinfo=UTC)
+    assert signature_for("x", "保障性住房", when, "别光说津南，南开的租补也一样拖").stance == "aside"
