@@ -100,6 +100,10 @@ UNTUNED_F1 = {
     "fresh42": 0.659,
     "fresh43": 0.886,
     "fresh44": 0.614,
+    "fresh45": 0.39,
+    "fresh46": 0.617,
+    "fresh47": 0.713,
+    "fresh48": 0.788,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -146,6 +150,10 @@ FRESH_SETS = {
     "fresh42": ROOT / "tests" / "analysis" / "data" / "events_fresh42.jsonl",
     "fresh43": ROOT / "tests" / "analysis" / "data" / "events_fresh43.jsonl",
     "fresh44": ROOT / "tests" / "analysis" / "data" / "events_fresh44.jsonl",
+    "fresh45": ROOT / "tests" / "analysis" / "data" / "events_fresh45.jsonl",
+    "fresh46": ROOT / "tests" / "analysis" / "data" / "events_fresh46.jsonl",
+    "fresh47": ROOT / "tests" / "analysis" / "data" / "events_fresh47.jsonl",
+    "fresh48": ROOT / "tests" / "analysis" / "data" / "events_fresh48.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

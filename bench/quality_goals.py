@@ -104,10 +104,14 @@ BLIND_EVENT_SETS = (
     ("fresh38", "thirty-eighth", "sites known by project, developer or junction; after fixes 11-36"),
     ("fresh39", "thirty-ninth", "old-building safety, estates named alike; after fixes 11-36"),
     ("fresh40", "fortieth", "a random fortnight, sixteen matters; after fixes 11-36"),
-    ("fresh41", "forty-first", "water: pumps, a burst main, brown water; last round, after every fix"),
-    ("fresh42", "forty-second", "affordable and rental housing, nicknames; last round"),
-    ("fresh43", "forty-third", "after a cold snap: frozen pipes, a developer's boiler; last round"),
-    ("fresh44", "forty-fourth", "comment sections of official posts; last round"),
+    ("fresh41", "forty-first", "water: pumps, a burst main, brown water; after fixes 11-40"),
+    ("fresh42", "forty-second", "affordable and rental housing, nicknames; after fixes 11-40"),
+    ("fresh43", "forty-third", "after a cold snap: frozen pipes, a developer's boiler; after fixes 11-40"),
+    ("fresh44", "forty-fourth", "comment sections of official posts; after fixes 11-40"),
+    ("fresh45", "forty-fifth", "a June storm, three estates on one street; after fixes 11-44"),
+    ("fresh46", "forty-sixth", "one developer's three projects, three names each; after fixes 11-44"),
+    ("fresh47", "forty-seventh", "daily property life, one firm at two estates; after fixes 11-44"),
+    ("fresh48", "forty-eighth", "rural and town matters, villages named alike; after fixes 11-44"),
 )
 
 
