@@ -412,7 +412,16 @@ def _sites_differ(a: Signature, b: Signature) -> bool:
         return not _fitting(b, a.masked)
     if b.masked and ours and not theirs:
         return not _fitting(a, b.masked)
+    if a.masked and b.masked and not (ours or theirs):
+        return not any(_masks_agree(x, y) for x in a.masked for y in b.masked)  # 澜*湾 and 锦*苑
     return False
+
+
+def _masks_agree(one: str, other: str) -> bool:
+    """Two masks that can hide one name: the same ending, and the same first character if both kept one."""
+    head, _, end = one.rpartition("*")
+    head2, _, end2 = other.rpartition("*")
+    return (end == end2 or not (end and end2)) and (head == head2 or not (head and head2))
 
 
 def _villages(sig: Signature) -> set[str]:

@@ -275,6 +275,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
             key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
+            if stem.endswith(ROAD):
+                continue  # 雍阳东道工地: the road's own key names it
         if suffix == "村" and start >= 3 and text[start - 3] in _VILLAGE_HEAD:
             key = text[start - 3] + key  # 北孟庄村 and 南孟庄村 are neighbours, not one 孟庄村
         if suffix == "街道":
