@@ -904,12 +904,18 @@ def test_replies_under_an_announcement_and_a_masked_site_on_a_shared_road() -> N
     assert (
         index.add(signature_for("q", "物业管理", when, plain, source="weibo", parent_ref="p", tags={"电梯"}))[0] == post
     )
-    index = EventIndex()
-    water = {"tags": {"停水"}, "districts": {"河东区"}}
     a = "来电人（王*，135****0917）反映：河东区一经路瑞和家园5号楼、6号楼二次供水泵坏了，高层停水两天"
     b = "来电人（赵*，139****6620）反映：河东区一经路**华庭小区2号楼二次供水水泵故障，停水一天，物业称等配件"
-    first = index.add(signature_for("a", "供水排水", when, a, **water))[0]
-    assert index.add(signature_for("b", "供水排水", when, b, **water))[0] != first
+    assert _apart(a, b, "停水", "河东区")
+
+
+def _apart(one: str, other: str, tag: str, district: str) -> bool:
+    """Two 供水排水 records of one day at one road land in two events."""
+    when = datetime(2028, 6, 14, tzinfo=UTC)
+    index = EventIndex()
+    kw = {"tags": {tag}, "districts": {district}}
+    first = index.add(signature_for("a", "供水排水", when, one, **kw))[0]
+    return index.add(signature_for("b", "供水排水", when, other, **kw))[0] != first
 
 
 def test_words_for_inside_a_list_and_a_public_rental_estate_by_its_short_name() -> None:
@@ -926,10 +932,6 @@ def test_masked_records_on_one_road_and_a_road_before_a_context_word() -> None:
 
     assert not _masks_agree("澜*湾", "锦*苑") and _masks_agree("澜*湾", "湾") and _masks_agree("家园", "和*家园")
     assert places_in("先把雍阳东道工地复工了再说")[0] == {"阳东道"}
-    when = datetime(2028, 6, 14, tzinfo=UTC)
-    index = EventIndex()
-    flood = {"tags": {"积水"}, "districts": {"河西区"}}
     a = "来电人（王*，186****5520）反映：河西区洞庭路澜*湾小区地下车库进水，车辆被淹，物业挡水板未放"
     b = "来电人（李*，137****9046）反映：河西区洞庭路锦*苑小区地下室进水，污水倒灌，物业称在抽水"
-    first = index.add(signature_for("a", "供水排水", when, a, **flood))[0]
-    assert index.add(signature_for("b", "供水排水", when, b, **flood))[0] != first
+    assert _apart(a, b, "积水", "河西区")
