@@ -104,6 +104,10 @@ UNTUNED_F1 = {
     "fresh46": 0.617,
     "fresh47": 0.713,
     "fresh48": 0.788,
+    "fresh49": 0.8,
+    "fresh50": 0.931,
+    "fresh51": 0.869,
+    "fresh52": 0.435,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -154,6 +158,10 @@ FRESH_SETS = {
     "fresh46": ROOT / "tests" / "analysis" / "data" / "events_fresh46.jsonl",
     "fresh47": ROOT / "tests" / "analysis" / "data" / "events_fresh47.jsonl",
     "fresh48": ROOT / "tests" / "analysis" / "data" / "events_fresh48.jsonl",
+    "fresh49": ROOT / "tests" / "analysis" / "data" / "events_fresh49.jsonl",
+    "fresh50": ROOT / "tests" / "analysis" / "data" / "events_fresh50.jsonl",
+    "fresh51": ROOT / "tests" / "analysis" / "data" / "events_fresh51.jsonl",
+    "fresh52": ROOT / "tests" / "analysis" / "data" / "events_fresh52.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -112,6 +112,10 @@ BLIND_EVENT_SETS = (
     ("fresh46", "forty-sixth", "one developer's three projects, three names each; after fixes 11-44"),
     ("fresh47", "forty-seventh", "daily property life, one firm at two estates; after fixes 11-44"),
     ("fresh48", "forty-eighth", "rural and town matters, villages named alike; after fixes 11-44"),
+    ("fresh49", "forty-ninth", "an ordinary November week; after fixes 11-48"),
+    ("fresh50", "fiftieth", "hotline-first matters, masked names; after fixes 11-48"),
+    ("fresh51", "fifty-first", "residents' Weibo threads and their comments; after fixes 11-48"),
+    ("fresh52", "fifty-second", "wages, one labour firm at two sites; after fixes 11-48"),
 )
 
 

@@ -113,6 +113,10 @@ FRESH_F1_FLOORS = {
     "events_fresh46.jsonl": 0.83,
     "events_fresh47.jsonl": 0.69,
     "events_fresh48.jsonl": 0.76,
+    "events_fresh49.jsonl": 0.78,
+    "events_fresh50.jsonl": 0.91,
+    "events_fresh51.jsonl": 0.85,
+    "events_fresh52.jsonl": 0.42,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -155,6 +159,10 @@ PRECISION_FLOORS = {
     "events_fresh46.jsonl": 0.5,
     "events_fresh47.jsonl": 0.72,
     "events_fresh48.jsonl": 0.82,
+    "events_fresh49.jsonl": 0.75,
+    "events_fresh50.jsonl": 0.94,
+    "events_fresh51.jsonl": 0.86,
+    "events_fresh52.jsonl": 0.28,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
