@@ -108,6 +108,10 @@ UNTUNED_F1 = {
     "fresh50": 0.931,
     "fresh51": 0.869,
     "fresh52": 0.435,
+    "fresh53": 0.893,
+    "fresh54": 0.687,
+    "fresh55": 0.848,
+    "fresh56": 0.787,
 }
 FRESH_SETS = {
     "fresh": ROOT / "tests" / "analysis" / "data" / "events_fresh.jsonl",
@@ -162,6 +166,10 @@ FRESH_SETS = {
     "fresh50": ROOT / "tests" / "analysis" / "data" / "events_fresh50.jsonl",
     "fresh51": ROOT / "tests" / "analysis" / "data" / "events_fresh51.jsonl",
     "fresh52": ROOT / "tests" / "analysis" / "data" / "events_fresh52.jsonl",
+    "fresh53": ROOT / "tests" / "analysis" / "data" / "events_fresh53.jsonl",
+    "fresh54": ROOT / "tests" / "analysis" / "data" / "events_fresh54.jsonl",
+    "fresh55": ROOT / "tests" / "analysis" / "data" / "events_fresh55.jsonl",
+    "fresh56": ROOT / "tests" / "analysis" / "data" / "events_fresh56.jsonl",
 }
 TIPDM = SHARED / "tipdm2020_c_smart_gov"
 FUZHOU = SHARED / "fuzhou12345_blackodorous_rivers" / "fz12345_black_odorous_river_appeals.csv"

@@ -116,6 +116,10 @@ BLIND_EVENT_SETS = (
     ("fresh50", "fiftieth", "hotline-first matters, masked names; after fixes 11-48"),
     ("fresh51", "fifty-first", "residents' Weibo threads and their comments; after fixes 11-48"),
     ("fresh52", "fifty-second", "wages, one labour firm at two sites; after fixes 11-48"),
+    ("fresh53", "fifty-third", "a February month, estates named alike; last round, after every fix"),
+    ("fresh54", "fifty-fourth", "two big estates, building-level problems; last round"),
+    ("fresh55", "fifty-fifth", "three debunked claims beside real incidents; last round"),
+    ("fresh56", "fifty-sixth", "old-estate renovation letters and masked records; last round"),
 )
 
 

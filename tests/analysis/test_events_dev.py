@@ -117,6 +117,10 @@ FRESH_F1_FLOORS = {
     "events_fresh50.jsonl": 0.91,
     "events_fresh51.jsonl": 0.85,
     "events_fresh52.jsonl": 0.62,
+    "events_fresh53.jsonl": 0.87,
+    "events_fresh54.jsonl": 0.66,
+    "events_fresh55.jsonl": 0.82,
+    "events_fresh56.jsonl": 0.76,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -163,6 +167,10 @@ PRECISION_FLOORS = {
     "events_fresh50.jsonl": 0.94,
     "events_fresh51.jsonl": 0.86,
     "events_fresh52.jsonl": 0.52,
+    "events_fresh53.jsonl": 0.9,
+    "events_fresh54.jsonl": 0.81,
+    "events_fresh55.jsonl": 0.86,
+    "events_fresh56.jsonl": 0.76,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
