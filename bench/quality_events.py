@@ -18,6 +18,10 @@
   去镇上 are not places) R 0.900 / F1 0.947, and with a shared village (村) needing no more
   than a shared estate R 0.950 / F1 0.974 (fresh 0.964 with the topic rules of the same day;
   dev, 附件3, Fuzhou and CED unchanged or better: Fuzhou pairwise F1 0.485 → 0.493).
+* ``events_fresh11`` to ``events_fresh56``: blind sets written from DESIGN by writers who
+  never saw the code, two per round (11-24) and then four per round (25-56), each round
+  committed and measured before the fixes it prompted; ``UNTUNED_F1`` keeps each first
+  measurement. The last round (53-56), measured after every fix: 0.893, 0.687, 0.848, 0.787.
 * 附件3 of the 2020 泰迪杯 (TRAIN, thresholds may be tuned on it): do the five hot issues
   another team found (silver, not gold) come out among our top events? Top by the number
   of distinct people who raised it, or by heat (people, votes); until 2026-11-26 it was by

@@ -74,7 +74,8 @@ FRESH_F1_FLOORS = {
     "events_fresh9.jsonl": 0.92,
     "events_fresh10.jsonl": 0.78,
     # Session 6's sets, first measured 0.631, 0.724, 0.621, 0.802, 0.628, 0.603, 0.773, 0.765,
-    # 0.790, 0.662, 0.774, 0.829, 0.699, 0.773 (the last two after every fix of the session).
+    # 0.790, 0.662, 0.774, 0.829, 0.699, 0.773 (the last two after every fix of the session);
+    # session 7's, 25-56 in rounds of four, first measured as bench/quality_events.UNTUNED_F1 keeps.
     "events_fresh11.jsonl": 0.79,
     "events_fresh12.jsonl": 0.96,
     "events_fresh13.jsonl": 0.65,
