@@ -10,10 +10,11 @@ An item joins an event when
 * it names the same institution or policy (a college's forced internships, 人才购房补贴):
   matters with no address, asked about for months under whichever topic the words suggest.
 
-Look-alikes stay apart: two different places, districts or institutions veto a match (the
-same problem at another estate or college, even in a filled-in hotline template); another
-topic, problem tags that mostly differ, or another building raise the bar for the same
-estate's other problems.
+Look-alikes stay apart: two different places, districts, villages or institutions veto a
+match (the same problem at another estate or college, even in a filled-in hotline
+template), and a shared road alone does not join two sites on it; another topic, problem
+tags that mostly differ, different concrete problems (过渡费 / 强拆 in one village) or
+another building raise the bar for the same place's other problems.
 """
 
 from __future__ import annotations

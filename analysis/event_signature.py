@@ -123,7 +123,7 @@ class Signature:
     # aside for its own (暖气不热就算了), "elsewhere" pointing to another site with the same
     # trouble (南边那个工地也是), "" none of these.
     stance: str = ""
-    masked: frozenset[str] = frozenset()  # endings of estate names masked whole (**华庭 → 华庭)
+    masked: frozenset[str] = frozenset()  # what masks left of estate names: **华庭 → 华庭, 红*里, 怡**小区 → 怡*
     facets: frozenset[str] = frozenset()  # concrete problems a topic's tags lump together (过渡费, 强拆)
     # 【政策解读】…, 【供热准备】…: an account's announcement; the replies under it raise matters of their own.
     announcement: bool = False

@@ -66,6 +66,7 @@ ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area t
 
 
 def _where(sig: Signature) -> bool:
+    """Whether an item says where its matter is (an estate, road, town or building)."""
     return bool(sig.places or sig.areas or sig.buildings)
 
 
@@ -136,10 +137,8 @@ class EventIndex:
         if post is not None and names_another_place(sig, post):
             thread_key, detached = None, True  # a reply about another estate is matched like any item
         elif post is not None and post.announcement and _where(sig) and not _where(post):
-            thread_key, detached = (
-                None,
-                True,
-            )  # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply's own matter
+            # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply raises its own matter
+            thread_key, detached = None, True
         elif post is not None and (names_another_building(sig, post) or names_another_problem(sig, post)):
             # A reply about another building of the post's estate, or another problem there:
             # matched like any item, at the post's place (the thread says where, the reply only
