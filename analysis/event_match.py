@@ -59,7 +59,8 @@ DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
 OTHER_BUILDING_EXTRA = 0.25
 # Two items naming one place with the same problem tag this close together need no shared words.
 SAME_PROBLEM_DAYS = timedelta(days=7)
-# A whole-masked hotline name matched by its ending and district only needs this much more.
+# A masked hotline name read by its ending in the district (or by its first character where
+# no district disagrees), with no street or building to confirm it, needs this much more.
 GUESSED_EXTRA = 0.05
 # Tags in config/topics.yaml that name a topic or an actor, not a problem (``minor`` ones and
 # those named after their topic): 物业 is in a lift complaint and a parking one alike.
@@ -208,7 +209,7 @@ def _fitting(named: Signature, masks: frozenset[str]) -> set[str]:
     the mask kept the name's first character, a short name written before a building number
     (旭日12号楼 for 旭*花园12号楼)."""
     found = {p for p in estate_keys(named.places) if any(_fits(p, e) for e in masks)}
-    heads = {e.partition("*")[0] for e in masks if not e.startswith("*") and "*" in e}
+    heads = {e.partition("*")[0] for e in masks if "*" in e}  # a mask that kept a first character
     return found | {p for p in named.places if p.endswith("*") and len(p) == 3 and p[0] in heads}
 
 
@@ -408,7 +409,7 @@ def _sites_differ(a: Signature, b: Signature) -> bool:
     one when it cannot be the other's (一经路**华庭 beside 一经路瑞和家园)."""
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     if ours and theirs:
-        return not (ours & theirs) and not soft_shared(a, b)
+        return _named_estates_differ(a, b)
     if a.masked and theirs and not ours:
         return not _fitting(b, a.masked)
     if b.masked and ours and not theirs:
@@ -433,6 +434,10 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
     """Both name an estate or a district, and not the same one (roads and masked names left out)."""
     if a.districts and b.districts and not (a.districts & b.districts):
         return True
+    return _named_estates_differ(a, b)
+
+
+def _named_estates_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
 

@@ -185,43 +185,32 @@ def _ends_in_word(text: str, end: int) -> bool:
     return any(text[max(0, end - n) : end] in _WORD_ENDS for n in (2, 3))
 
 
+_ESTATE_ENDING = "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True))
 # 西青区中北镇**华庭7号楼, 金钟街**湾项目: a hotline export masks the whole name and keeps its ending.
-_MASKED_WHOLE = re.compile(
-    r"[*＊]{2,}([\u4e00-\u9fa5]{0,2}?(?:" + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True)) + "))"
-)
-
-
-# 宁园街红*里: after a street's name the mask leaves the name's first character and its ending.
-_MASKED_AFTER_AREA = re.compile(
-    r"(?<=[街镇乡区县村路道侧边旁])([^街镇乡区县村路道\W\d])[*＊]+("
-    + "|".join(sorted(ESTATE + ESTATE_1, key=len, reverse=True))
-    + ")"
-)
-
-
+_MASKED_WHOLE = re.compile(r"[*＊]{2,}([\u4e00-\u9fa5]{0,2}?(?:" + _ESTATE_ENDING + "))")
+# Beside a place (北侧, 路边) or after a street's or road's name, a mask that starts one
+# character later keeps the name's first character (宁园街红*里); that character is never
+# the street's own last one (新村街**家园 keeps nothing).
+_BESIDE = "侧边旁"
+_HEADED_MASK = r"(?<=[街镇乡区县村路道" + _BESIDE + r"])([^街镇乡区县村路道\W\d])[*＊]+"
+# 宁园街红*里: the name's first character and its ending.
+_MASKED_AFTER_AREA = re.compile(_HEADED_MASK + "(" + _ESTATE_ENDING + ")")
+# 咸阳北路街怡**小区: the mask took the ending too; the first character still narrows the name.
+_MASKED_HEAD_ONLY = re.compile(_HEADED_MASK + "(?=小区|项目|社区|安置|还迁)")
 # 天津北站, 北站那边, 西站后广场: a railway station is the landmark people place a matter by.
 _STATION = re.compile(
     r"天津([东西南北])站|(?<![\u4e00-\u9fa5])([东西南北])站|"
     r"([东西南北])站(?=那边|这边|附近|一带|周边|旁边|后广场|前广场|地区)"
 )
-
-
 # Village names told apart by one character before the rest: 北孟庄村 / 南孟庄村, 大韩庄村.
 _VILLAGE_HEAD = frozenset("东西南北前后大小上中下")
-
-
-# 咸阳北路街怡**小区: the mask took the ending too; the first character still narrows the name.
-_MASKED_HEAD_ONLY = re.compile(
-    r"(?<=[街镇乡区县村路道侧边旁])([^街镇乡区县村路道\W\d])[*＊]+(?=小区|项目|社区|安置|还迁)"
-)
-
-
-_ANNOUNCEMENT = re.compile(r"\s*【[^】]{2,30}】")
+_ANNOUNCEMENT = re.compile(r"\s*【[^】]{2,30}】")  # 【政策解读】…: an account's announcement
 
 
 def masked_endings(text: str) -> frozenset[str]:
-    """The endings of estate names masked whole (**华庭 → 华庭), or with only the first character
-    left (红*里 → ``红*里``): all a record keeps of where. Cleaning never touches a mask."""
+    """What masks left of estate names: the ending of a name masked whole (**华庭 → 华庭), the
+    first character and the ending (红*里), or the first character alone (怡**小区 → ``怡*``):
+    all a record keeps of where. Cleaning never touches a mask."""
     whole = {m.group(1) for m in _MASKED_WHOLE.finditer(text)}
     headed = {f"{m.group(1)}*{m.group(2)}" for m in _MASKED_AFTER_AREA.finditer(text)}
     return frozenset(whole | headed | {f"{m.group(1)}*" for m in _MASKED_HEAD_ONLY.finditer(text)})
@@ -274,9 +263,9 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
-            key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
             if stem.endswith(ROAD):
                 continue  # 雍阳东道工地: the road's own key names it
+            key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
         if suffix == "村" and start >= 3 and text[start - 3] in _VILLAGE_HEAD:
             key = text[start - 3] + key  # 北孟庄村 and 南孟庄村 are neighbours, not one 孟庄村
         if suffix == "街道":
@@ -296,7 +285,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         stem, tail = found.group(1), found.group(2)
         if stem[-1] in _BEFORE_MASKED_NAME:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
-        if stem[0] in _BEFORE_MASKED_NAME or stem[0] in "侧边旁":
+        if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE:
             continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
