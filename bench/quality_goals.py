@@ -116,10 +116,14 @@ BLIND_EVENT_SETS = (
     ("fresh50", "fiftieth", "hotline-first matters, masked names; after fixes 11-48"),
     ("fresh51", "fifty-first", "residents' Weibo threads and their comments; after fixes 11-48"),
     ("fresh52", "fifty-second", "wages, one labour firm at two sites; after fixes 11-48"),
-    ("fresh53", "fifty-third", "a February month, estates named alike; last round, after every fix"),
-    ("fresh54", "fifty-fourth", "two big estates, building-level problems; last round"),
-    ("fresh55", "fifty-fifth", "three debunked claims beside real incidents; last round"),
-    ("fresh56", "fifty-sixth", "old-estate renovation letters and masked records; last round"),
+    ("fresh53", "fifty-third", "a February month, estates named alike; session 7's last round, after every fix"),
+    ("fresh54", "fifty-fourth", "two big estates, building-level problems; session 7's last round"),
+    ("fresh55", "fifty-fifth", "three debunked claims beside real incidents; session 7's last round"),
+    ("fresh56", "fifty-sixth", "old-estate renovation letters and masked records; session 7's last round"),
+    ("fresh57", "fifty-seventh", "a cold snap, one heat company's estates; after fixes 11-56"),
+    ("fresh58", "fifty-eighth", "three building sites, two developers, one road; after fixes 11-56"),
+    ("fresh59", "fifty-ninth", "year-end wages, one contractor's subcontractors; after fixes 11-56"),
+    ("fresh60", "sixtieth", "公租房 and 限价房, projects named alike; after fixes 11-56"),
 )
 
 

@@ -122,6 +122,10 @@ FRESH_F1_FLOORS = {
     "events_fresh54.jsonl": 0.66,
     "events_fresh55.jsonl": 0.82,
     "events_fresh56.jsonl": 0.76,
+    "events_fresh57.jsonl": 0.77,
+    "events_fresh58.jsonl": 0.68,
+    "events_fresh59.jsonl": 0.61,
+    "events_fresh60.jsonl": 0.61,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -172,6 +176,10 @@ PRECISION_FLOORS = {
     "events_fresh54.jsonl": 0.81,
     "events_fresh55.jsonl": 0.86,
     "events_fresh56.jsonl": 0.76,
+    "events_fresh57.jsonl": 0.68,
+    "events_fresh58.jsonl": 0.54,
+    "events_fresh59.jsonl": 0.48,
+    "events_fresh60.jsonl": 0.52,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
