@@ -58,7 +58,7 @@ COMMON = words(
     附近 周边 一段 路段 修复 拆除 破碎 导致 进入 进出 影响 这是 就是 还是 整个 几个 所有 全部 部分 临时 地面 我们
     他们 你们 大家 居民 业主 住户 新建 老旧 小区 整栋 这片 一片 多个 两个 三个 来到 回到 前往 路过 经过 通往 沿着
     直到 位于 居住 住在 车进 不让 主群 下雨 屋顶 楼顶 楼下 楼上 门口 旁边 对面 里面 外面 上面 下面 建设 工程 改造
-    施工 在建 住宅 开发 商品 安置 还迁 回迁 保障 公租 租房 置房 迁房 道路 市政 重点 民生 棚改 拆迁 征收 这个 那个
+    施工 在建 住宅 开发 商品 安置 还迁 回迁 保障 公租 租房 置房 价房 迁房 道路 市政 重点 民生 棚改 拆迁 征收 这个 那个
     国际 大型 建筑 目前 服务 占用 同一 造成 使得 社区 很多 破坏 距离 品房 发现 投诉 未经 解决 自己 成本 高档 什么
     最后 电站 往来 本来 密集 一期 侵占 移民 生活 出入 维护 号线 听闻 宣传 进行 围内 备案 全体 满足 预留 家属 改善
     组织 精装 已有 入读 文明 公司 代表 规划 最近 违规 告知 排入 期间 违建 职工 众多 反映 项目 中标 违章 开工 中心
@@ -72,6 +72,7 @@ COMMON = words(
     下午 傍晚 天天 每天 平时 当天 那天 铁站 交站 车站 属地 合体 月底 月初 年底 年初 更换 公开 家住 家在
     核查 核实 查明 指导 结果 一共 约谈 通过 时候 抽测 公布 提醒 检查 翻建 交付 两年 多月 未见 日起 方称 业称 分流
     阵子 往东 往西 往南 往北 驶出 边拆 边老 场后 存入 纳入 列入 转入 汇入 交口 路口 道口 一期 二期 三期
+    轮候 取得 担心 清楚
     """
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
@@ -127,3 +128,28 @@ FACETS: dict[str, tuple[str, ...]] = {
     "停车费": ("停车费", "车位费", "车位租金", "车库租金", "月租"),
     "业委会选举": ("选举", "投票", "业主大会", "筹备组"),
 }
+# A site's trades are paid by different subcontractors: the 木工 team's unpaid wages and the
+# 水电 team's on one site are two matters (each team's boss owes its own). A wage item is
+# about the trade it dwells on; another it names once is often the team it compares itself
+# to (讨薪的是木工班的，我们水电班没人管).
+TRADES: dict[str, tuple[str, ...]] = {
+    "木工": ("木工",),
+    "钢筋": ("钢筋",),
+    "水电": ("水电",),
+    "保温": ("外墙保温", "保温班", "保温工"),
+    "瓦工": ("瓦工", "砌筑"),
+    "架子工": ("架子工",),
+    "油工": ("油工", "油漆工", "涂料"),
+    "防水": ("防水班", "防水工"),
+    "幕墙": ("幕墙",),
+    "电梯安装": ("电梯安装",),
+}
+# What kind of works makes the noise: a site's night piling and the road works in front of it
+# are two matters on one road. Like a trade, the kind an item dwells on is its own (不是旁边
+# 楼盘工地打桩，是马路上修路的机械 is about the road works).
+WORKS: dict[str, tuple[str, ...]] = {
+    "打桩": ("打桩", "桩机"),
+    "修路": ("修路", "铣刨", "摊铺", "压路机", "道路改造", "道路提升", "路面改造"),
+}
+# A district's name before a context word (北辰公租房, 西青项目) names no place of its own.
+DISTRICT_STEMS = words("和平 河东 河西 南开 河北 红桥 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州 滨海 塘沽 汉沽 大港")

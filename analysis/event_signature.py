@@ -20,6 +20,7 @@ from analysis.event_lexicon import (
     AREA,
     COMMON,
     CONTEXT,
+    DISTRICT_STEMS,
     ESTATE,
     ESTATE_1,
     FACETS,
@@ -33,10 +34,15 @@ from analysis.event_lexicon import (
     ROAD,
     STEM_STOP,
     SUFFIX,
+    TRADES,
     WORD_AFTER,
+    WORKS,
 )
 
 MAX_PLACES = 4
+WAGES = "农民工工资"  # the topic whose items TRADES tell apart
+TRADE_MARK = "工种:"  # a facet that names a wage item's trade
+WORKS_MARK = "作业:"  # a facet that names the kind of works
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -227,6 +233,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
     text = clean_text(text)
     fine: list[str] = []
     areas: list[str] = []
+    named_ends: set[int] = set()  # where the names found end
     for found in SUFFIX.finditer(text):
         suffix, start, end = found.group(1), found.start(), found.end()
         stem, after = text[max(0, start - 2) : start], text[end : end + 2]
@@ -258,8 +265,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if suffix in CONTEXT:
             if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
                 continue  # 幸福里小区: the estate's own key already names it (新开路嘉和里小区: a road does not)
-            if stem[-1] in "全整各本该每此":
-                continue  # 全小区停止供热, 该项目: the whole estate, this project — no name
+            if stem[-1] in "全整各本该每此批" or stem in DISTRICT_STEMS:
+                continue  # 全小区停止供热, 该项目, 第二批公租房, 北辰公租房: no place's name
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
@@ -273,6 +280,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif suffix == "公路":
             key = stem + "路"  # 京津公路 and 京津路 are one road
         bucket = areas if suffix in AREA else fine
+        named_ends.add(end)
         if key not in bucket and len(bucket) < MAX_PLACES:
             bucket.append(key)
         # 御河湾花园 is also 御河湾: people drop the outer ending as often as they write it.
@@ -287,6 +295,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
         if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE:
             continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
+        if named_ends & {found.start() + 1, found.start() + 2}:
+            continue  # 生态城**府, 生态城海*府: a place's name, then the estate's, masked
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:
@@ -327,6 +337,12 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
 
 
 _INSTITUTION = re.compile("(" + "|".join(sorted(INSTITUTION, key=len, reverse=True)) + ")")
+# 北辰区第二批公租房摇号, 北辰这次公租房摇号: one district's allocation round is one matter,
+# however each family words it (keyed by the district: 北辰摇号).
+_LOTTERY = re.compile(
+    "(" + "|".join(sorted(DISTRICT_STEMS)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
+    r"(?:公租房|保障房|限价房|经适房|廉租房|共有产权房|人才公寓)[^，。！？；\s]{0,2}?(?:摇号|配租|选房)"
+)
 _POLICY = re.compile(
     r"([\u4e00-\u9fa5]{2})(?:认证|新政)?的?(?:购房|租房|住房|安家)(?:及购房)?(?:补贴|补助)|([\u4e00-\u9fa5]{2})新政"
 )
@@ -358,7 +374,8 @@ def matters_in(text: str) -> frozenset[str]:
         stem = found.group(1) or found.group(2)
         if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
             keys.append(stem + "政策")
-    return frozenset(keys[:MAX_PLACES])
+    keys += [found.group(1) + "摇号" for found in _LOTTERY.finditer(clean)]
+    return frozenset(dict.fromkeys(keys[:MAX_PLACES]))
 
 
 def institution_core(key: str) -> str:
@@ -431,9 +448,27 @@ def signature_for(
         stance=_stance(text),
         caller=_caller(text, source, author),
         masked=masked_endings(text),
-        facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said)),
+        facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said))
+        | _own_kind(text, topic),
         announcement=_ANNOUNCEMENT.match(text) is not None,
     )
+
+
+def _facets(text: str) -> frozenset[str]:
+    return frozenset(name for name, said in FACETS.items() if any(w in text for w in said))
+
+
+def _own_kind(text: str, topic: str) -> frozenset[str]:
+    """The trade a wage item is about (``TRADE_MARK`` + 木工) and the kind of works an item
+    complains of (``WORKS_MARK`` + 打桩): each the one it dwells on, or every one it names
+    as often (see ``TRADES``, ``WORKS``)."""
+    kinds = {WORKS_MARK: WORKS, **({TRADE_MARK: TRADES} if topic == WAGES else {})}
+    own: set[str] = set()
+    for mark, table in kinds.items():
+        said = {name: sum(text.count(w) for w in words) for name, words in table.items()}
+        most = max(said.values())
+        own.update(mark + name for name, n in said.items() if n and n == most)
+    return frozenset(own)
 
 
 def _stance(text: str) -> str:
