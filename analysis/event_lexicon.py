@@ -127,6 +127,10 @@ FACETS: dict[str, tuple[str, ...]] = {
     "维修资金": ("维修资金", "维修基金", "公共收益"),
     "停车费": ("停车费", "车位费", "车位租金", "车库租金", "月租"),
     "业委会选举": ("选举", "投票", "业主大会", "筹备组"),
+    # A burst or leaking radiator pipe and a flat that is too cold: two matters in one estate's
+    # heating (the leak is the building's, the cold the estate's).
+    "漏水": ("漏水", "跑水", "滴水", "渗水", "淌水"),
+    "室温": ("不热", "不达标", "室温", "冰凉", "不暖和", "温度计", "更冷", "太冷", "好冷", "冷得", "挨冻", "冻得"),
 }
 # A site's trades are paid by different subcontractors: the 木工 team's unpaid wages and the
 # 水电 team's on one site are two matters (each team's boss owes its own). A wage item is

@@ -267,13 +267,14 @@ def same_matter(a: Signature, b: Signature) -> str | None:
 
 def names_another_building(reply: Signature, post: Signature) -> bool:
     """我们9号楼更惨，暖气管爆了 under a post about building 3 being cold, 暖气不热就算了，我们12号楼
-    电梯停了 under one about the estate's heating: a building of its own with another problem.
+    电梯停了 under one about the estate's heating: a building of its own with another problem (its
+    tags or its concrete facet: 漏水 under a post about the cold).
     五号楼也一样 (the same problem, or none named) stays with its post."""
     if reply.stance == "agree":
         return False
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
     elsewhere = _other_building(reply, post) or bool(reply.buildings and not post.buildings and reply.stance == "aside")
-    return elsewhere and bool(problem and posted) and not (problem & posted)
+    return elsewhere and ((bool(problem and posted) and not (problem & posted)) or _facets_differ(reply, post))
 
 
 def names_another_problem(reply: Signature, post: Signature) -> bool:
@@ -301,8 +302,11 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
         return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
     if reply.stance == "aside" and not reply.places & post.places and reply.areas - post.areas:
         return True  # 这算啥，我在武清杨村找安泰房屋租的房子: a town of its own, set beside the post's matter
-    if any(p.endswith(ROAD) for p in reply.places):
-        return False  # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies
+    roads = _roads(reply)
+    if roads and not {k for k in estate_keys(reply.places) if not any(k[1:] == r[:2] for r in roads)}:
+        # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies (黑牛城 is the road's
+        # own name); 西青道欣苑也一样 names an estate on a road, a place of its own.
+        return False
     if reply.districts and post.districts and not (reply.districts & post.districts):
         return True  # 宁河芦台二中那个工地也是他们干的 under a post about a site in 大港
     if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):

@@ -60,16 +60,17 @@ _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五�
 OTHER_PROJECT = re.compile(
     r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目|开发商就是[^，。]{0,10}那个"
 )
-# +1 我车也在B2, 同问，我是7号楼的: a reply that opens by siding with its post is about its matter,
-# whatever else its words touch.
-AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也)")
-# 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的: a reply that sets its post's matter
-# aside to tell of its own.
+# +1 我车也在B2, 同问，我是7号楼的, 是馨和里吧？(which estate the post means): a reply that
+# opens by siding with its post is about its matter, whatever else its words touch.
+AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?])")
+# 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 裕润里好歹有人抢修，我们…:
+# a reply that sets its post's matter aside to tell of its own.
 SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|别说[^，。！？]{1,8}了|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|算啥|算什么|先不说|且不说|的事还没说完|的事先放一边)|"
+    r"[^，。！？]{1,12}好歹[^，。！？]{0,12}[，,]\s*我们|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
 # 星光路南边那个学校工地也是: another site the writer points to, with the same trouble.
