@@ -154,6 +154,8 @@ TRADES: dict[str, tuple[str, ...]] = {
 WORKS: dict[str, tuple[str, ...]] = {
     "打桩": ("打桩", "桩机"),
     "修路": ("修路", "铣刨", "摊铺", "压路机", "道路改造", "道路提升", "路面改造"),
+    "扬尘": ("扬尘", "土堆", "裸土", "防尘网", "苫盖", "尘土", "灰尘", "暴土"),
+    "遗撒": ("遗撒", "撒漏", "一地泥", "带泥", "掉土", "撒土"),
 }
 # A district's name before a context word (北辰公租房, 西青项目) names no place of its own.
 DISTRICT_STEMS = words("和平 河东 河西 南开 河北 红桥 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州 滨海 塘沽 汉沽 大港")
