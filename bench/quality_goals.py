@@ -124,6 +124,10 @@ BLIND_EVENT_SETS = (
     ("fresh58", "fifty-eighth", "three building sites, two developers, one road; after fixes 11-56"),
     ("fresh59", "fifty-ninth", "year-end wages, one contractor's subcontractors; after fixes 11-56"),
     ("fresh60", "sixtieth", "公租房 and 限价房, projects named alike; after fixes 11-56"),
+    ("fresh61", "sixty-first", "gas: a smell, a fee, an outage, a rumour; after fixes 11-60"),
+    ("fresh62", "sixty-second", "one property firm at three estates; after fixes 11-60"),
+    ("fresh63", "sixty-third", "new estates' cracks and leaks, sister projects; after fixes 11-60"),
+    ("fresh64", "sixty-fourth", "an ordinary week, every topic; after fixes 11-60"),
 )
 
 
