@@ -157,5 +157,16 @@ WORKS: dict[str, tuple[str, ...]] = {
     "扬尘": ("扬尘", "土堆", "裸土", "防尘网", "苫盖", "尘土", "灰尘", "暴土"),
     "遗撒": ("遗撒", "撒漏", "一地泥", "带泥", "掉土", "撒土"),
 }
+# What goes wrong with gas at one estate: a smell in a stairwell, a claimed explosion, low
+# pressure that puts boilers out, a meter swap's fee, a renewal's trench left open — each its
+# own matter, told by the kind an item dwells on. No gas is no kind of its own: it follows a
+# leak, a blast or a cut pipe and belongs to the matter that caused it.
+GAS_KINDS: dict[str, tuple[str, ...]] = {
+    "漏气": ("漏气", "泄漏", "异味", "煤气味", "燃气味", "漏点"),
+    "爆炸": ("爆炸", "炸了", "起火", "失火", "火很大", "火好大"),
+    "气压": ("压力", "熄火", "火苗"),
+    "换表": ("换表", "燃气表", "表费", "物联网表", "智能表"),
+    "挖沟": ("挖沟", "回填", "沟挖", "路面恢复", "恢复路面", "未恢复路面"),
+}
 # A district's name before a context word (北辰公租房, 西青项目) names no place of its own.
 DISTRICT_STEMS = words("和平 河东 河西 南开 河北 红桥 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州 滨海 塘沽 汉沽 大港")

@@ -24,6 +24,7 @@ from analysis.event_lexicon import (
     ESTATE,
     ESTATE_1,
     FACETS,
+    GAS_KINDS,
     GENERIC_TERMS,
     INSTITUTION,
     INSTITUTION_KIND,
@@ -43,6 +44,8 @@ MAX_PLACES = 4
 WAGES = "农民工工资"  # the topic whose items TRADES tell apart
 TRADE_MARK = "工种:"  # a facet that names a wage item's trade
 WORKS_MARK = "作业:"  # a facet that names the kind of works
+GAS = "燃气"  # the topic whose items GAS_KINDS tell apart
+GAS_MARK = "燃气:"  # a facet that names what goes wrong with gas
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -464,6 +467,8 @@ def _own_kind(text: str, topic: str) -> frozenset[str]:
     complains of (``WORKS_MARK`` + 打桩): each the one it dwells on, or every one it names
     as often (see ``TRADES``, ``WORKS``)."""
     kinds = {WORKS_MARK: WORKS, **({TRADE_MARK: TRADES} if topic == WAGES else {})}
+    if topic == GAS:
+        kinds[GAS_MARK] = GAS_KINDS
     own: set[str] = set()
     for mark, table in kinds.items():
         said = {name: sum(text.count(w) for w in words) for name, words in table.items()}

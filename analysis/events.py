@@ -63,6 +63,7 @@ SKETCH = 6  # smallest shingle hashes kept per item: near copies share some of t
 RARE_TERM = 40  # a term found in more members than this is not used to look up candidates
 TERM_CANDIDATES = 25  # members sharing the most rare terms that are compared
 ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area that are compared
+COPY_SCORE = 2.0  # a copy (2.0 and up) or a reply (3.0) joins whatever district its event names
 
 
 def _where(sig: Signature) -> bool:
@@ -99,6 +100,7 @@ class EventGroup:
     key: str
     members: list[Signature] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    districts: set[str] = field(default_factory=set)  # every district its members name
 
 
 @dataclass
@@ -160,6 +162,8 @@ class EventIndex:
                 if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
                     continue  # neither its thread nor its post's event is what it is about
                 found = match(sig, member)
+                if found and found.ties and found.score < COPY_SCORE and self._elsewhere(sig, group_key):
+                    continue  # 华馨苑 (河西) heard as 华馨园 (津南): the place's event is in another district
                 if found and found.ties:
                     ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
@@ -242,6 +246,7 @@ class EventIndex:
         group = self.groups.get(key)
         if group is not None:
             group.members = [m for m in group.members if m.item_ref != item_ref]
+            group.districts = {d for m in group.members for d in m.districts}
             if not group.members:
                 del self.groups[key]
         if self.by_item.get(item_ref) == key:
@@ -258,6 +263,7 @@ class EventIndex:
         group = self.groups.setdefault(new, EventGroup(new))
         group.members.extend(moved.members)
         group.reasons.extend(moved.reasons)
+        group.districts |= moved.districts
         for sig in moved.members:
             self.by_item[sig.item_ref] = new
             position = self._positions.get(sig.item_ref)
@@ -281,9 +287,12 @@ class EventIndex:
         group = self.groups.get(old)
         if group is not None:
             group.members = [m for m in group.members if m.item_ref != item_ref]
+            group.districts = {d for m in group.members for d in m.districts}
             if not group.members:
                 del self.groups[old]
-        self.groups.setdefault(key, EventGroup(key)).members.append(sig)
+        target = self.groups.setdefault(key, EventGroup(key))
+        target.members.append(sig)
+        target.districts |= sig.districts
         self._apart.add(frozenset((old, key)))
         self._members[position] = (sig, key)
         self.by_item[item_ref] = key
@@ -299,9 +308,16 @@ class EventIndex:
         callers = [f"m:{sig.caller}"] if sig.caller else []  # reached back to like a matter: people call again
         return anchors + [f"m:{m}" for m in sig.matters] + callers + _sketch(sig), [f"t:{t}" for t in sig.terms]
 
+    def _elsewhere(self, sig: Signature, key: str) -> bool:
+        """The item names a district and the event names others only: a member without one
+        (a reply, a post naming the estate alone) matched, but the matter is not there."""
+        group = self.groups.get(key)
+        return bool(sig.districts and group and group.districts and not group.districts & sig.districts)
+
     def _record(self, sig: Signature, key: str, reason: str | None, index_keys: list[str]) -> None:
         group = self.groups.setdefault(key, EventGroup(key))
         group.members.append(sig)
+        group.districts |= sig.districts
         if reason:
             group.reasons.append(reason)
         self.by_item[sig.item_ref] = key

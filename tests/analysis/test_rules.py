@@ -128,6 +128,14 @@ def test_entities_find_districts_estates_and_buildings() -> None:
     assert any("热力有限公司" in c for c in found.companies)
 
 
+def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
+    """#天津南开#, @天津南开发布 and 天津南站 name no 津南区; 天津津南区 and 津南咸水沽 do."""
+    assert entities.extract("迎水西里的水箱多少年没洗过了 #天津南开#").districts == ("南开区",)
+    assert entities.extract("天津南站附近").districts == ()
+    assert entities.extract("天津津南区咸水沽").districts == ("津南区",)
+    assert entities.extract("津南咸水沽").districts == ("津南区",)
+
+
 @pytest.mark.parametrize(
     ("text", "rtype", "level"),
     [
