@@ -168,5 +168,13 @@ GAS_KINDS: dict[str, tuple[str, ...]] = {
     "换表": ("换表", "燃气表", "表费", "物联网表", "智能表"),
     "挖沟": ("挖沟", "回填", "沟挖", "路面恢复", "恢复路面", "未恢复路面"),
 }
+# A fee rise and an owners' committee election at one estate are two matters, however much
+# each letter mentions the other (选举的事才是根上的问题, 涨价就是业委会没选出来): told by the kind an
+# item dwells on. A handover dispute mixes the election with the firm's exit and its gates, and a
+# fee letter lists the rubbish and the lift: those stay with the tags.
+PROPERTY_KINDS: dict[str, tuple[str, ...]] = {
+    "物业费": ("物业费", "物业服务费", "涨价", "上调", "调价", "涨到"),
+    "业委会选举": ("选举", "投票", "选票", "候选人", "计票", "唱票", "筹备组"),
+}
 # A district's name before a context word (北辰公租房, 西青项目) names no place of its own.
 DISTRICT_STEMS = words("和平 河东 河西 南开 河北 红桥 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州 滨海 塘沽 汉沽 大港")

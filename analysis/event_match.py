@@ -27,7 +27,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
-from analysis.event_signature import GAS_MARK, TRADE_MARK, WORKS_MARK, Signature, institution_core
+from analysis.event_signature import GAS_MARK, PROPERTY_MARK, TRADE_MARK, WORKS_MARK, Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
 # A hotline template filled in for another estate or college is as alike as a near copy;
@@ -481,7 +481,7 @@ def _facets_differ(a: Signature, b: Signature) -> bool:
 def _trades_differ(a: Signature, b: Signature) -> bool:
     """Each names its own trade or kind of works, and they differ: 木工 and 水电 teams' wages,
     a site's piling and the road works beside it."""
-    for mark in (TRADE_MARK, WORKS_MARK, GAS_MARK):
+    for mark in (TRADE_MARK, WORKS_MARK, GAS_MARK, PROPERTY_MARK):
         ours = {f for f in a.facets if f.startswith(mark)}
         theirs = {f for f in b.facets if f.startswith(mark)}
         if ours and theirs and not ours & theirs:

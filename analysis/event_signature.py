@@ -32,6 +32,7 @@ from analysis.event_lexicon import (
     NAME_GOES_ON,
     NOT_PLACE,
     POLICY_NOT_NAME,
+    PROPERTY_KINDS,
     ROAD,
     STEM_STOP,
     SUFFIX,
@@ -46,6 +47,8 @@ TRADE_MARK = "工种:"  # a facet that names a wage item's trade
 WORKS_MARK = "作业:"  # a facet that names the kind of works
 GAS = "燃气"  # the topic whose items GAS_KINDS tell apart
 GAS_MARK = "燃气:"  # a facet that names what goes wrong with gas
+PROPERTY = "物业管理"  # the topic whose items PROPERTY_KINDS tell apart
+PROPERTY_MARK = "物业:"  # a facet that names what a property complaint is about
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -469,6 +472,8 @@ def _own_kind(text: str, topic: str) -> frozenset[str]:
     kinds = {WORKS_MARK: WORKS, **({TRADE_MARK: TRADES} if topic == WAGES else {})}
     if topic == GAS:
         kinds[GAS_MARK] = GAS_KINDS
+    if topic == PROPERTY:
+        kinds[PROPERTY_MARK] = PROPERTY_KINDS
     own: set[str] = set()
     for mark, table in kinds.items():
         said = {name: sum(text.count(w) for w in words) for name, words in table.items()}
