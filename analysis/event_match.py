@@ -27,7 +27,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
-from analysis.event_signature import GAS_MARK, PROPERTY_MARK, TRADE_MARK, WORKS_MARK, Signature, institution_core
+from analysis.event_signature import KIND_MARKS, Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
 # A hotline template filled in for another estate or college is as alike as a near copy;
@@ -123,7 +123,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     near = overlap >= NEAR_DUPLICATE or (min(sizes) >= 15 and shared_shingles / min(sizes) >= 0.8)
     if near and (overlap >= COPY or not _places_differ(a, b)):
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
-    if _trades_differ(a, b):
+    if _kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
@@ -478,10 +478,10 @@ def _facets_differ(a: Signature, b: Signature) -> bool:
     return bool(a.facets and b.facets and not (a.facets & b.facets))
 
 
-def _trades_differ(a: Signature, b: Signature) -> bool:
-    """Each names its own trade or kind of works, and they differ: 木工 and 水电 teams' wages,
-    a site's piling and the road works beside it."""
-    for mark in (TRADE_MARK, WORKS_MARK, GAS_MARK, PROPERTY_MARK):
+def _kinds_differ(a: Signature, b: Signature) -> bool:
+    """Each is about its own kind of trouble in one table, and they differ: the 木工 and 水电
+    teams' wages, a site's piling and the road works beside it, a gas smell and a meter fee."""
+    for mark in KIND_MARKS:
         ours = {f for f in a.facets if f.startswith(mark)}
         theirs = {f for f in b.facets if f.startswith(mark)}
         if ours and theirs and not ours & theirs:

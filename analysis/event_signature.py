@@ -42,13 +42,16 @@ from analysis.event_lexicon import (
 )
 
 MAX_PLACES = 4
-WAGES = "农民工工资"  # the topic whose items TRADES tell apart
-TRADE_MARK = "工种:"  # a facet that names a wage item's trade
-WORKS_MARK = "作业:"  # a facet that names the kind of works
-GAS = "燃气"  # the topic whose items GAS_KINDS tell apart
-GAS_MARK = "燃气:"  # a facet that names what goes wrong with gas
-PROPERTY = "物业管理"  # the topic whose items PROPERTY_KINDS tell apart
-PROPERTY_MARK = "物业:"  # a facet that names what a property complaint is about
+# An item's own kind of trouble, a facet "mark:kind": the kind of works for any item, and per
+# topic the trade of a wage item, what goes wrong with gas, what a property complaint is about.
+# Two items whose kinds differ are two matters (``event_match._kinds_differ``).
+KIND_TABLES: dict[str | None, tuple[str, dict[str, tuple[str, ...]]]] = {
+    None: ("作业:", WORKS),
+    "农民工工资": ("工种:", TRADES),
+    "燃气": ("燃气:", GAS_KINDS),
+    "物业管理": ("物业:", PROPERTY_KINDS),
+}
+KIND_MARKS = tuple(mark for mark, _ in KIND_TABLES.values())
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -466,16 +469,10 @@ def _facets(text: str) -> frozenset[str]:
 
 
 def _own_kind(text: str, topic: str) -> frozenset[str]:
-    """The trade a wage item is about (``TRADE_MARK`` + 木工) and the kind of works an item
-    complains of (``WORKS_MARK`` + 打桩): each the one it dwells on, or every one it names
-    as often (see ``TRADES``, ``WORKS``)."""
-    kinds = {WORKS_MARK: WORKS, **({TRADE_MARK: TRADES} if topic == WAGES else {})}
-    if topic == GAS:
-        kinds[GAS_MARK] = GAS_KINDS
-    if topic == PROPERTY:
-        kinds[PROPERTY_MARK] = PROPERTY_KINDS
+    """The kinds of trouble an item is about (see ``KIND_TABLES``): in each table the one it
+    dwells on, or every one it names as often."""
     own: set[str] = set()
-    for mark, table in kinds.items():
+    for mark, table in (KIND_TABLES[None], *([KIND_TABLES[topic]] if topic in KIND_TABLES else [])):
         said = {name: sum(text.count(w) for w in words) for name, words in table.items()}
         most = max(said.values())
         own.update(mark + name for name, n in said.items() if n and n == most)
