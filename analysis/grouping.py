@@ -176,10 +176,21 @@ def attach_many(
     keys = {p.key for p in placed if p.event is None}
     events: dict[str, Event | None] = dict.fromkeys(keys)  # None: no such event yet
     if keys:
-        # Every event is flushed when it is made (_new_event), so the read needs no flush
-        # of the batch's pending changes first.
+        # Every event is flushed when it is made, so the read needs no flush of the batch's
+        # pending changes first.
         with session.no_autoflush:
             events.update((e.key, e) for e in session.scalars(select(Event).where(Event.key.in_(keys))))
+    # The events the batch starts are made together and flushed once (each needs its id
+    # before its items can point to it), not one flush per event.
+    starters: dict[str, _Placement] = {}
+    for p in placed:
+        if p.event is None and events.get(p.key) is None:
+            starters.setdefault(p.key, p)
+    if starters:
+        made = [_empty_event(key, p.item, p.sig.topic, now) for key, p in starters.items()]
+        session.add_all(made)
+        session.flush()
+        events.update((e.key, e) for e in made)
     return [_settle(session, p, now, events) for p in placed]
 
 
@@ -245,9 +256,9 @@ def _absorb(session: Session, event: Event, other_key: str) -> None:
     merge_events(session, event.id, other.id, None, AUTO_MERGE_REASON)
 
 
-def _new_event(session: Session, key: str, item: Item, topic: str | None, now: datetime) -> Event:
+def _empty_event(key: str, item: Item, topic: str | None, now: datetime) -> Event:
     """An event started by ``item``, empty until it is counted."""
-    event = Event(
+    return Event(
         key=key,
         title=(item.title or item.content_text[:40]),
         topic=topic,
@@ -257,6 +268,10 @@ def _new_event(session: Session, key: str, item: Item, topic: str | None, now: d
         heat=0.0,
         channels={},
     )
+
+
+def _new_event(session: Session, key: str, item: Item, topic: str | None, now: datetime) -> Event:
+    event = _empty_event(key, item, topic, now)
     session.add(event)
     session.flush()
     return event

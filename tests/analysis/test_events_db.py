@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from analysis.events import EventIndex, Signature, signature_for
-from analysis.grouping import EventEditError, attach, merge_events, recent_index, split_item
+from analysis.grouping import EventEditError, attach, attach_many, merge_events, recent_index, split_item
 from analysis.jobs import analyse_tasks, analysis_values, facts_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -109,6 +109,27 @@ def test_three_channels_over_days_make_one_event_with_a_timeline(
         assert set(event.channels) == {"hotline", "people_liuyan", "weibo"}
         assert event.channels["weibo"]["count"] == 1 and event.channels["weibo"]["first"].startswith(at(24)[:13])
         assert event.heat >= 300
+
+
+def test_a_batch_that_starts_several_events_counts_each_right(
+    factory: sessionmaker[Session], analyser: Analyser
+) -> None:
+    """One worker batch starts two events and grows one of them (the events are made together):
+    each item points to its own event, and each event counts its own items."""
+    records = [
+        rec("GD1", "来电人反映：河西区幸福里小区3号楼暖气不热，室温14度，要求热力公司处理。", 6),
+        rec("GD2", "来电人反映：南开区华苑居华里12号楼楼道内有明显燃气味，怀疑漏气。", 5),
+        rec("5100000000000301", "河西幸福里三号楼的暖气是摆设吗？室温14度，孩子冻感冒了", 4, "weibo"),
+    ]
+    with factory() as session:
+        pairs = [analysed(session, analyser, r) for r in records]
+        items, sigs = [item for item, _ in pairs], [sig for _, sig in pairs]
+        placed = attach_many(session, recent_index(session, set(), NOW), items, sigs, NOW)
+        session.commit()
+        ids = [event.id for event, _ in placed]
+        assert ids[0] == ids[2] != ids[1]
+        assert [e.item_count for e, _ in placed] == [2, 1, 2]
+        assert [session.scalar(select(Item.event_id).where(Item.id == i.id)) for i in items] == ids
 
 
 def test_a_batch_sees_what_another_worker_committed_since(factory: sessionmaker[Session], analyser: Analyser) -> None:
