@@ -99,6 +99,9 @@ class Match:
 
 
 COPY_TIE = "≈"
+# A stalled project's unpaid workers and its worried buyers: two grievances, two offices, however
+# much each tells of the other.
+APART_TOPICS = ({"农民工工资", "房地产开发与交易"},)
 
 
 def match(a: Signature, b: Signature) -> Match | None:
@@ -126,7 +129,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     if _kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
-    if not (same_topic or OTHER in (a.topic, b.topic) or (a.topic in b.topics and b.topic in a.topics)):
+    crossing = a.topic in b.topics and b.topic in a.topics and {a.topic, b.topic} not in APART_TOPICS
+    if not (same_topic or OTHER in (a.topic, b.topic) or crossing):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
     if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
