@@ -141,11 +141,13 @@ class EventIndex:
         elif post is not None and post.announcement and _where(sig) and not _where(post):
             # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply raises its own matter
             thread_key, detached = None, True
-        elif post is not None and (names_another_building(sig, post) or names_another_problem(sig, post)):
-            # A reply about another building of the post's estate, or another problem there:
-            # matched like any item, at the post's place (the thread says where, the reply only
-            # which building or what). A place it did not write ties no events together and is
-            # not recorded with it.
+        elif post is not None and (
+            names_another_building(sig, post) or names_another_problem(sig, post) or sig.stance == "aside"
+        ):
+            # A reply about another building of the post's estate, or another problem there, or
+            # one that sets the post's matter aside (窗户漏算啥，海悦府地库今晚进水了): matched like
+            # any item, at the post's place (the thread says where, the reply only which building
+            # or what). A place it did not write ties no events together and is not recorded with it.
             thread_key, detached = None, True
             borrowed = not sig.places
             if borrowed:

@@ -1144,3 +1144,15 @@ def test_a_stalled_projects_unpaid_workers_and_worried_buyers_are_two_matters() 
         "b", "房地产开发与交易", when + timedelta(days=3), buyers, topics={"农民工工资"}, tags={"交房"}, **kw
     )
     assert index.add(sig)[0] != a
+
+
+def test_a_reply_setting_its_post_aside_at_the_same_estate_is_its_own_matter() -> None:
+    """窗户漏算啥，海悦府地库今晚进水了 under a post about 海悦府 12号楼's leaking windows: the same estate,
+    but the reply sets the windows aside for the flooded garage."""
+    when = datetime(2028, 7, 20, tzinfo=UTC)
+    index = EventIndex()
+    post = "又下雨了，海悦府12号楼窗台又成了水帘洞，拿毛巾堵了一晚上，开发商报修一个多月没人来"
+    a = index.add(signature_for("p", "房屋质量与安全", when, post, source="weibo", tags={"渗漏"}))[0]
+    reply = "窗户漏算啥，海悦府地库今晚进水了，得有三四十公分，好几辆车都泡了，排水泵压根没转"
+    sig = signature_for("r", "房屋质量与安全", when, reply, source="weibo", parent_ref="p", tags={"渗漏"})
+    assert sig.stance == "aside" and index.add(sig)[0] != a
