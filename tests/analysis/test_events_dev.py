@@ -90,7 +90,7 @@ FRESH_F1_FLOORS = {
     "events_fresh22.jsonl": 0.88,
     "events_fresh23.jsonl": 0.84,
     "events_fresh24.jsonl": 0.75,
-    "events_fresh25.jsonl": 0.85,
+    "events_fresh25.jsonl": 0.87,
     "events_fresh26.jsonl": 0.81,
     "events_fresh27.jsonl": 0.84,
     "events_fresh28.jsonl": 0.65,
@@ -125,7 +125,7 @@ FRESH_F1_FLOORS = {
     "events_fresh57.jsonl": 0.9,
     "events_fresh58.jsonl": 0.93,
     "events_fresh59.jsonl": 0.83,
-    "events_fresh60.jsonl": 0.73,
+    "events_fresh60.jsonl": 0.76,
     "events_fresh61.jsonl": 0.73,
     "events_fresh62.jsonl": 0.78,
     "events_fresh63.jsonl": 0.86,
@@ -1059,7 +1059,7 @@ def test_a_leaking_heating_pipe_and_a_cold_estate_are_two_matters() -> None:
 def test_replies_that_name_an_estate_on_a_road_or_guess_the_posts() -> None:
     """西青道欣苑也一样 under a post about 古韵家园 names an estate of its own (a road alone would be
     where the post's cause lies); 是馨和里吧？ guesses the post's own estate; 裕润里好歹有人抢修，
-    我们春华园… sets the post aside for its own estate."""
+    我们春华园… and 说到柳溪苑，… set the post aside for a matter of their own."""
     from analysis.event_match import names_another_place
 
     when = datetime(2028, 12, 15, tzinfo=UTC)
@@ -1071,6 +1071,8 @@ def test_replies_that_name_an_estate_on_a_road_or_guess_the_posts() -> None:
     assert guess.stance == "agree"
     aside = signature_for("a", "供热", when, "裕润里好歹有人抢修，我们春华园一冬天都是16度", source="weibo")
     assert aside.stance == "aside"
+    drift = signature_for("d", "物业管理", when, "说到柳溪苑，7号楼电梯停了快半个月了", source="weibo")
+    assert drift.stance == "aside"
 
 
 def test_a_sites_dust_and_the_muck_trucks_on_its_road_are_two_matters() -> None:
