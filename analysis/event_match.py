@@ -302,8 +302,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
         return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch
     if reply.stance == "elsewhere":
         return True  # 星光路南边那个学校工地也是: the writer points away from the post's site
-    if reply.stance == "aside" and reply.places - post.places and not soft_shared(reply, post):
-        return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地: another site, set beside the post's
+    if reply.stance in ("aside", "there") and reply.places - post.places and not soft_shared(reply, post):
+        return True  # 不光拆迁那块，往东点西青道和中北大道那个盖楼的工地, 津塘路修地铁那块也是: another site
     if reply.stance == "aside" and not reply.places & post.places and reply.areas - post.areas:
         return True  # 这算啥，我在武清杨村找安泰房屋租的房子: a town of its own, set beside the post's matter
     roads = _roads(reply)

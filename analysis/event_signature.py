@@ -79,12 +79,18 @@ SETTING_ASIDE = re.compile(
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
     r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|算啥|算什么|先不说|且不说|的事还没说完|的事先放一边)|"
-    r"[^，。！？]{1,12}好歹[^，。！？]{0,12}[，,]\s*我们|说到[^，。！？]{1,10}[，,\s]|说起来|"
+    r"[^，。！？]{1,12}好歹[^，。！？]{0,12}[，,]\s*我们|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
+    r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
 # 星光路南边那个学校工地也是: another site the writer points to, with the same trouble.
 POINTING_ELSEWHERE = re.compile(
     r"^[^，。！？]{0,8}(?:南边|北边|东边|西边|对面|旁边|那头)那个[^，。！？]{0,10}也(?:是|一样|这样)"
+)
+# 津塘路修地铁那块也是, 丁字沽三号路那边停水两天了: a reply pointing at a spot — another place when it
+# names one the post does not (康宁里8号楼那边 under a post about 康宁里 is the post's own).
+POINTING_AT = re.compile(
+    r"^[^，。！？]{2,12}(?:那块|那片|那边)(?:[^，。！？]{0,8}也(?:是|一样|这样)|[^，。！？也]{2,})"
 )
 MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(
@@ -137,7 +143,7 @@ class Signature:
     other_project: bool = False
     # How a reply opens: "agree" siding with its post (+1, 同问), "aside" setting its post's matter
     # aside for its own (暖气不热就算了), "elsewhere" pointing to another site with the same
-    # trouble (南边那个工地也是), "" none of these.
+    # trouble (南边那个工地也是), "there" pointing at a spot (津塘路那块也是), "" none of these.
     stance: str = ""
     masked: frozenset[str] = frozenset()  # what masks left of estate names: **华庭 → 华庭, 红*里, 怡**小区 → 怡*
     facets: frozenset[str] = frozenset()  # concrete problems a topic's tags lump together (过渡费, 强拆)
@@ -305,8 +311,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
         if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE:
             continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
-        if named_ends & {found.start() + 1, found.start() + 2}:
-            continue  # 生态城**府, 生态城海*府: a place's name, then the estate's, masked
+        if named_ends & {found.start() + 1, found.start() + 2} or stem in DISTRICT_STEMS:
+            continue  # 生态城**府, 生态城海*府, 塘沽**公租房: a place's or a district's name, then the masked one
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:
@@ -436,6 +442,7 @@ def signature_for(
     fine, areas = places_in(text)
     for estate in estates:
         fine |= places_in(estate)[0]
+    announcement = _ANNOUNCEMENT.match(text) is not None
     return Signature(
         item_ref=item_ref,
         topic=topic,
@@ -460,7 +467,7 @@ def signature_for(
         masked=masked_endings(text),
         facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said))
         | _own_kind(text, topic),
-        announcement=_ANNOUNCEMENT.match(text) is not None,
+        announcement=announcement,
     )
 
 
@@ -484,7 +491,9 @@ def _stance(text: str) -> str:
         return "agree"
     if POINTING_ELSEWHERE.search(text):
         return "elsewhere"
-    return "aside" if SETTING_ASIDE.search(text) else ""
+    if SETTING_ASIDE.search(text):
+        return "aside"
+    return "there" if POINTING_AT.search(text) else ""
 
 
 def _caller(text: str, source: str, author: str | None) -> str:
