@@ -128,10 +128,14 @@ BLIND_EVENT_SETS = (
     ("fresh62", "sixty-second", "one property firm at three estates; after fixes 11-60"),
     ("fresh63", "sixty-third", "new estates' cracks and leaks, sister projects; after fixes 11-60"),
     ("fresh64", "sixty-fourth", "an ordinary week, every topic; after fixes 11-60"),
-    ("fresh65", "sixty-fifth", "the heating season's start in 塘沽/汉沽/大港; session 8's last round, after every fix"),
-    ("fresh66", "sixty-sixth", "old-estate renovation, one contractor at three estates; session 8's last round"),
-    ("fresh67", "sixty-seventh", "rental firms and agencies named alike; session 8's last round"),
-    ("fresh68", "sixty-eighth", "a Weibo-led fortnight, drifting comments; session 8's last round"),
+    ("fresh65", "sixty-fifth", "the heating season's start in 塘沽/汉沽/大港; after fixes 11-64"),
+    ("fresh66", "sixty-sixth", "old-estate renovation, one contractor at three estates; after fixes 11-64"),
+    ("fresh67", "sixty-seventh", "rental firms and agencies named alike; after fixes 11-64"),
+    ("fresh68", "sixty-eighth", "a Weibo-led fortnight, drifting comments; after fixes 11-64"),
+    ("fresh69", "sixty-ninth", "a night of summer rain, estates on one road; session 8's last round, after every fix"),
+    ("fresh70", "seventieth", "resettlement housing, two villages' projects; session 8's last round"),
+    ("fresh71", "seventy-first", "lifts, one estate name in two districts; session 8's last round"),
+    ("fresh72", "seventy-second", "one developer's bad month in three districts; session 8's last round"),
 )
 
 
