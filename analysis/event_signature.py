@@ -42,6 +42,7 @@ from analysis.event_lexicon import (
 )
 
 MAX_PLACES = 4
+HE_ENDINGS = ("园", "苑", "府")  # 欣和园, 悦和苑, 雍和府: one-character endings a name in 和 takes
 # An item's own kind of trouble, a facet "mark:kind": the kind of works for any item, and per
 # topic the trade of a wage item, what goes wrong with gas, what a property complaint is about.
 # Two items whose kinds differ are two matters (``event_match._kinds_differ``).
@@ -195,6 +196,12 @@ def _is_stem(stem: str) -> bool:
     )
 
 
+def _starts_name(text: str, at: int) -> bool:
+    """Whether a name can begin at ``at``: after a street's, road's or district's last
+    character or a break (金钟街欣和园), not inside a longer one (丁字沽和苑 is 和苑)."""
+    return at <= 0 or text[at - 1] in "街镇乡区县村路道" or not "\u4e00" <= text[at - 1] <= "\u9fa5"
+
+
 def _is_masked_stem(stem: str) -> bool:
     """What a mask leaves of a name (雍和*园): any two characters of a name, even one ending in 和."""
     return stem[0] not in STEM_STOP and stem not in COMMON
@@ -257,7 +264,11 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         # 雍和嘉园, 祥和家园: before a two-character estate ending a name may end in 和.
         named = _is_stem(stem) or (
             len(stem) == 2
-            and (suffix in ESTATE or (suffix == "里" and (after[:1] or " ") not in "面头边外"))
+            and (
+                suffix in ESTATE
+                or (suffix == "里" and (after[:1] or " ") not in "面头边外")
+                or (suffix in HE_ENDINGS and (after[:1] or " ") not in "区方林" and _starts_name(text, start - 2))
+            )
             and stem[1] == "和"
             and "\u4e00" <= stem[0] <= "\u9fa5"
             and stem[0] not in STEM_STOP

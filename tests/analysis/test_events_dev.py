@@ -115,7 +115,7 @@ FRESH_F1_FLOORS = {
     "events_fresh47.jsonl": 0.72,
     "events_fresh48.jsonl": 0.79,
     "events_fresh49.jsonl": 0.78,
-    "events_fresh50.jsonl": 0.91,
+    "events_fresh50.jsonl": 0.96,
     "events_fresh51.jsonl": 0.87,
     "events_fresh52.jsonl": 0.62,
     "events_fresh53.jsonl": 0.9,
@@ -135,7 +135,7 @@ FRESH_F1_FLOORS = {
     "events_fresh67.jsonl": 0.82,
     "events_fresh68.jsonl": 0.8,
     "events_fresh69.jsonl": 0.72,
-    "events_fresh70.jsonl": 0.84,
+    "events_fresh70.jsonl": 0.87,
     "events_fresh71.jsonl": 0.84,
     "events_fresh72.jsonl": 0.84,
 }
@@ -1193,3 +1193,13 @@ def test_replies_pointing_at_another_spot_and_setting_the_post_aside() -> None:
     landlord = signature_for("d", "房屋租赁与中介", when, "我不是公寓，是个人房东，押金不退", source="weibo")
     assert landlord.stance == "aside"
     assert places_in("来电人居住在塘沽**公租房小区，为低保户")[0] == frozenset()
+
+
+def test_names_in_he_before_a_one_character_ending() -> None:
+    """金钟街欣和园 is an estate (a name begins after the street); 丁字沽和苑 is not 沽和苑, and
+    房子和花园, 和园方谈过 name nothing; 轿厢里 is inside a lift car."""
+    assert places_in("金钟街欣和园还迁房说好27年底交房")[0] == {"欣和园"}
+    assert places_in("欣和园的业主")[0] == {"欣和园"}
+    assert places_in("丁字沽和苑的邻居们")[0] == frozenset()
+    assert places_in("房子和花园都卖了，我们和园方谈过")[0] == frozenset()
+    assert places_in("电梯把我妈关在轿厢里快一个小时")[0] == frozenset()
