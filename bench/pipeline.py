@@ -5,7 +5,7 @@ analysis, event grouping, routing and storage — on the real parts (SQLite + em
 Redis by default; PostgreSQL/Redis when DATABASE_URL/REDIS_URL are set). One worker
 process runs in burst mode, so the figure is per core.
 
-    python bench/pipeline.py [--n 2000] [--engine domain] [--batch 50] [--json FILE]
+    python bench/pipeline.py [--n 2000] [--engine domain] [--batch N] [--json FILE]
 
 Each result also records ``python_loop_s``, a fixed pure-Python loop timed in the same run:
 shared machines differ from day to day (commit 876b23f measured 449 items/s in one session
@@ -92,14 +92,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--engine", default="domain", help="sentiment engine: snownlp | fast | domain")
-    parser.add_argument("--batch", type=int, default=50, help="items per RQ job")
+    parser.add_argument("--batch", type=int, default=None, help="items per RQ job (default: the service's)")
     parser.add_argument("--json", type=Path, default=None, help="default: bench/results/pipeline-<database>.json")
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="yuqing-bench-"))
     os.environ["YUQING_DATA_DIR"] = str(data_dir)
     os.environ["YUQING_ANALYSIS__SENTIMENT_ENGINE"] = args.engine
-    os.environ["YUQING_WORKER__BATCH_SIZE"] = str(args.batch)
+    if args.batch is not None:
+        os.environ["YUQING_WORKER__BATCH_SIZE"] = str(args.batch)
     os.environ["YUQING_LOG_LEVEL"] = "WARNING"
 
     from rq import SimpleWorker
@@ -153,7 +154,7 @@ def main() -> None:
     result = {
         "items": args.n,
         "engine": args.engine,
-        "batch": args.batch,
+        "batch": settings.worker.batch_size,
         "database": settings.database_url.split(":")[0],
         "redis": "embedded" if settings.uses_embedded_redis else "server",
         "store_items_per_s": round(args.n / store_s, 1),

@@ -9,7 +9,7 @@ weibo2018 (test.csv first, then train.csv), weibo = weibo2018 test.csv as it is,
 ChnSentiCorp hotel reviews of 300-800 characters; otherwise generated complaints.
 
 Reported per engine: items/s and chars/s per text set, for one batch call over the whole
-set, for batches of 50 (the worker's batch size) and for one ``score`` call per text (the
+set, for batches of 50 (a small worker batch) and for one ``score`` call per text (the
 best of R repeats, engines interleaved so machine noise hits them alike), by wall clock
 and by the process's CPU time: on a shared machine other processes take the CPU for
 stretches of either engine's timing, which moves wall-clock ratios by ±30% from run to

@@ -58,7 +58,7 @@ class WebSettings:
 
 @dataclass(frozen=True)
 class WorkerSettings:
-    batch_size: int = 50
+    batch_size: int = 200
     lease_seconds: int = 120
     max_attempts: int = 5
     pause_after_claim: float = 0.0
