@@ -33,13 +33,15 @@ DISTRICTS = (
 )
 _DISTRICT_SHORT = {d.removesuffix("新区").removesuffix("区"): d for d in DISTRICTS}
 _DISTRICT_ALIAS = {**_DISTRICT_SHORT, "塘沽": "滨海新区", "汉沽": "滨海新区", "大港": "滨海新区", "蓟县": "蓟州区"}
+DISTRICT_SHORT_NAMES = frozenset(_DISTRICT_ALIAS)  # how people name a district in passing: 北辰, 塘沽
 # A short name counts unless it is part of another name (河北省, 子牙河北路, 河北大街; 南开大学 is still 南开);
 # 和平 needs a place word after it (和平年代 is not a district); the 津 of 天津 begins no 津南
 # (#天津南开#, 天津南站).
 _DISTRICT_MENTION = re.compile(
     "("
     + "|".join(
-        sorted(("(?<!天)津南" if k == "津南" else k for k in _DISTRICT_ALIAS if k != "和平"), key=len, reverse=True)
+        "(?<!天)津南" if k == "津南" else k
+        for k in sorted((k for k in _DISTRICT_ALIAS if k != "和平"), key=len, reverse=True)
     )
     + r")(?![省市人路道]|大街)"
     r"|(和平)(?=区|路|道|里|街)"

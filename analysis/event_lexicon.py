@@ -176,5 +176,3 @@ PROPERTY_KINDS: dict[str, tuple[str, ...]] = {
     "物业费": ("物业费", "物业服务费", "涨价", "上调", "调价", "涨到"),
     "业委会选举": ("选举", "投票", "选票", "候选人", "计票", "唱票", "筹备组"),
 }
-# A district's name before a context word (北辰公租房, 西青项目) names no place of its own.
-DISTRICT_STEMS = words("和平 河东 河西 南开 河北 红桥 东丽 西青 津南 北辰 武清 宝坻 宁河 静海 蓟州 滨海 塘沽 汉沽 大港")

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
+from analysis.entities import DISTRICT_SHORT_NAMES
 from analysis.event_lexicon import (
     AREA,
     COMMON,
     CONTEXT,
-    DISTRICT_STEMS,
     ESTATE,
     ESTATE_1,
     FACETS,
@@ -292,7 +292,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if suffix in CONTEXT:
             if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
                 continue  # 幸福里小区: the estate's own key already names it (新开路嘉和里小区: a road does not)
-            if stem[-1] in "全整各本该每此批" or stem in DISTRICT_STEMS:
+            if stem[-1] in "全整各本该每此批" or stem in DISTRICT_SHORT_NAMES:
                 continue  # 全小区停止供热, 该项目, 第二批公租房, 北辰公租房: no place's name
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
@@ -322,7 +322,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
         if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE:
             continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
-        if named_ends & {found.start() + 1, found.start() + 2} or stem in DISTRICT_STEMS:
+        if named_ends & {found.start() + 1, found.start() + 2} or stem in DISTRICT_SHORT_NAMES:
             continue  # 生态城**府, 生态城海*府, 塘沽**公租房: a place's or a district's name, then the masked one
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):
             key = stem + "*"
@@ -367,7 +367,7 @@ _INSTITUTION = re.compile("(" + "|".join(sorted(INSTITUTION, key=len, reverse=Tr
 # 北辰区第二批公租房摇号, 北辰这次公租房摇号: one district's allocation round is one matter,
 # however each family words it (keyed by the district: 北辰摇号).
 _LOTTERY = re.compile(
-    "(" + "|".join(sorted(DISTRICT_STEMS)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
+    "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
     r"(?:公租房|保障房|限价房|经适房|廉租房|共有产权房|人才公寓)[^，。！？；\s]{0,2}?(?:摇号|配租|选房)"
 )
 _POLICY = re.compile(
@@ -402,7 +402,7 @@ def matters_in(text: str) -> frozenset[str]:
         if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
             keys.append(stem + "政策")
     keys += [found.group(1) + "摇号" for found in _LOTTERY.finditer(clean)]
-    return frozenset(dict.fromkeys(keys[:MAX_PLACES]))
+    return frozenset(keys[:MAX_PLACES])
 
 
 def institution_core(key: str) -> str:
@@ -476,13 +476,13 @@ def signature_for(
         stance=_stance(text),
         caller=_caller(text, source, author),
         masked=masked_endings(text),
-        facets=frozenset(name for name, said in FACETS.items() if any(w in text for w in said))
-        | _own_kind(text, topic),
+        facets=_facets(text) | _own_kind(text, topic),
         announcement=announcement,
     )
 
 
 def _facets(text: str) -> frozenset[str]:
+    """The concrete problems (``FACETS``) a text names anywhere."""
     return frozenset(name for name, said in FACETS.items() if any(w in text for w in said))
 
 

@@ -97,10 +97,25 @@ def _sketch(sig: Signature) -> list[str]:
 
 @dataclass
 class EventGroup:
+    """An event's members in the index; its districts change only with them (add, drop, absorb)."""
+
     key: str
     members: list[Signature] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     districts: set[str] = field(default_factory=set)  # every district its members name
+
+    def add(self, sig: Signature) -> None:
+        self.members.append(sig)
+        self.districts |= sig.districts
+
+    def drop(self, item_ref: str) -> None:
+        self.members = [m for m in self.members if m.item_ref != item_ref]
+        self.districts = {d for m in self.members for d in m.districts}
+
+    def absorb(self, other: EventGroup) -> None:
+        self.members.extend(other.members)
+        self.reasons.extend(other.reasons)
+        self.districts |= other.districts
 
 
 @dataclass
@@ -247,8 +262,7 @@ class EventIndex:
             del self._posts[sig.own_thread]
         group = self.groups.get(key)
         if group is not None:
-            group.members = [m for m in group.members if m.item_ref != item_ref]
-            group.districts = {d for m in group.members for d in m.districts}
+            group.drop(item_ref)
             if not group.members:
                 del self.groups[key]
         if self.by_item.get(item_ref) == key:
@@ -263,9 +277,7 @@ class EventIndex:
             return
         moved = self.groups.pop(old)
         group = self.groups.setdefault(new, EventGroup(new))
-        group.members.extend(moved.members)
-        group.reasons.extend(moved.reasons)
-        group.districts |= moved.districts
+        group.absorb(moved)
         for sig in moved.members:
             self.by_item[sig.item_ref] = new
             position = self._positions.get(sig.item_ref)
@@ -288,13 +300,10 @@ class EventIndex:
             return
         group = self.groups.get(old)
         if group is not None:
-            group.members = [m for m in group.members if m.item_ref != item_ref]
-            group.districts = {d for m in group.members for d in m.districts}
+            group.drop(item_ref)
             if not group.members:
                 del self.groups[old]
-        target = self.groups.setdefault(key, EventGroup(key))
-        target.members.append(sig)
-        target.districts |= sig.districts
+        self.groups.setdefault(key, EventGroup(key)).add(sig)
         self._apart.add(frozenset((old, key)))
         self._members[position] = (sig, key)
         self.by_item[item_ref] = key
@@ -318,8 +327,7 @@ class EventIndex:
 
     def _record(self, sig: Signature, key: str, reason: str | None, index_keys: list[str]) -> None:
         group = self.groups.setdefault(key, EventGroup(key))
-        group.members.append(sig)
-        group.districts |= sig.districts
+        group.add(sig)
         if reason:
             group.reasons.append(reason)
         self.by_item[sig.item_ref] = key

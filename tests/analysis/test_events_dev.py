@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -222,6 +223,15 @@ def analyser() -> Analyser:
 
 def signatures(analyser: Analyser, records: list[dict[str, Any]]) -> list[Signature]:
     return [analyser.analyse(to_facts(n, r, NOW), NOW, score=0.5).signature for n, r in enumerate(records, 1)]
+
+
+def events_of(topic: str, texts: Sequence[str], when: datetime, step: timedelta, **fields: Any) -> list[str]:
+    """The event each text ends in, added ``step`` apart to a fresh index with one topic and
+    the same other fields (tags, districts)."""
+    index = EventIndex()
+    for n, text in enumerate(texts):
+        index.add(signature_for(str(n), topic, when + n * step, text, **fields))
+    return [index.by_item[str(n)] for n in range(len(texts))]
 
 
 def group(analyser: Analyser, records: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
@@ -993,8 +1003,6 @@ def test_teams_of_one_site_are_owed_apart() -> None:
     however alike their words; a team's own trade is the one it dwells on, not the other team it
     compares itself to. Another call from the 钢筋 team joins its own."""
     when = datetime(2028, 12, 10, tzinfo=UTC)
-    index = EventIndex()
-    kw = {"tags": {"欠薪"}, "districts": {"东丽区"}}
     steel = (
         "来电人反映：东丽区军粮城军秀园三期项目，其所在的钢筋班组二十余人，9月、10月两个月的工资至今未发，"
         "班组长称分包没给他结账"
@@ -1004,9 +1012,8 @@ def test_teams_of_one_site_are_owed_apart() -> None:
         "现已拖欠工资，来电人强调与工地钢筋班组不是一个老板"
     )
     again = "军秀园三期钢筋班组的工资还没发，两个月了，班组长说分包一直没结账"
-    a = index.add(signature_for("a", "农民工工资", when, steel, **kw))[0]
-    b = index.add(signature_for("b", "农民工工资", when + timedelta(days=2), insulation, **kw))[0]
-    c = index.add(signature_for("c", "农民工工资", when + timedelta(days=4), again, **kw))[0]
+    days = timedelta(days=2)
+    a, b, c = events_of("农民工工资", [steel, insulation, again], when, days, tags={"欠薪"}, districts={"东丽区"})
     assert a != b and c == a
 
 
@@ -1014,15 +1021,13 @@ def test_a_sites_piling_and_the_road_works_in_front_are_two_matters() -> None:
     """Night piling at a site on 汇川路 and the road works on 汇川路 itself: two matters on one road,
     even when the road-works letter says it is not the piling."""
     when = datetime(2028, 4, 10, tzinfo=UTC)
-    index = EventIndex()
     kw = {"tags": {"夜间施工", "噪音"}, "districts": {"西青区"}}
     site = "西青区中北镇汇川路北侧在建楼盘工地每天晚上都在打桩，一直打到凌晨1点多，震动很大，老人孩子无法休息"
     road = (
         "西青区中北镇汇川路正在进行道路改造，夜间铣刨机、压路机从晚上十一点干到凌晨三四点，"
         "不是旁边楼盘工地打桩，是修路的机械"
     )
-    a = index.add(signature_for("a", "建筑施工扰民", when, site, **kw))[0]
-    b = index.add(signature_for("b", "建筑施工扰民", when + timedelta(days=1), road, **kw))[0]
+    a, b = events_of("建筑施工扰民", [site, road], when, timedelta(days=1), **kw)
     assert a != b
 
 
@@ -1135,15 +1140,13 @@ def test_a_fee_rise_and_an_owners_election_at_one_estate_are_two_matters() -> No
     """馨悦花园's property fee going up and its owners' committee election: the election letter
     says the rise is why it matters, the fee call mentions the committee; each is about its own."""
     when = datetime(2028, 6, 5, tzinfo=UTC)
-    index = EventIndex()
     kw = {"tags": {"物业费", "业委会"}, "districts": {"武清区"}}
     fee = "武清区下朱庄街馨悦花园物业费从1.2元上调到1.8元，物业费涨价未征求业主意见，业委会也没开会，要求停止涨价"
     vote = (
         "武清区馨悦花园业主委员会选举程序违规：候选人名单被划掉两人，选票由物业发放，计票不公开，"
         "物业费涨价就是因为选举被操控"
     )
-    a = index.add(signature_for("a", "物业管理", when, fee, **kw))[0]
-    b = index.add(signature_for("b", "物业管理", when + timedelta(days=2), vote, **kw))[0]
+    a, b = events_of("物业管理", [fee, vote], when, timedelta(days=2), **kw)
     assert a != b
 
 
