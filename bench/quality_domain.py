@@ -107,6 +107,9 @@ FRESH_SETS = {
     "fresh77": DATA / "fresh77_items.jsonl",
     "fresh78": DATA / "fresh78_items.jsonl",
     "fresh79": DATA / "fresh79_items.jsonl",
+    "fresh80": DATA / "fresh80_items.jsonl",
+    "fresh81": DATA / "fresh81_items.jsonl",
+    "fresh82": DATA / "fresh82_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -202,6 +205,11 @@ UNTUNED = {
     "fresh77": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.867, "offices": 0.844, "crisis_recall": 1.0},
     "fresh78": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.933, "offices": 0.867, "crisis_recall": 1.0},
     "fresh79": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.956, "offices": 0.844, "crisis_recall": 1.0},
+    # 80-82 (crisis and near-crisis; who should act; an ordinary November week as heating
+    # starts), written in session 9 after every fix 77-79 prompted.
+    "fresh80": {"topic": 0.889, "sentiment": 0.889, "urgency": 0.867, "offices": 0.844, "crisis_recall": 1.0},
+    "fresh81": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.889, "offices": 0.822, "crisis_recall": 1.0},
+    "fresh82": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.889, "offices": 0.867, "crisis_recall": 0.75},
 }
 
 

@@ -104,6 +104,9 @@ FRESH_FLOORS = {
     "fresh77": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.84},
     "fresh78": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.91, "offices": 0.84},
     "fresh79": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.93, "offices": 0.82},
+    "fresh80": {"topic": 0.86, "sentiment": 0.86, "urgency": 0.84, "offices": 0.82},
+    "fresh81": {"topic": 0.89, "sentiment": 0.91, "urgency": 0.86, "offices": 0.8},
+    "fresh82": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.86, "offices": 0.84},
 }
 
 
