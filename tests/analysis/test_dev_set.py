@@ -104,9 +104,10 @@ FRESH_FLOORS = {
     "fresh77": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.84},
     "fresh78": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.91, "offices": 0.84},
     "fresh79": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.93, "offices": 0.82},
-    "fresh80": {"topic": 0.86, "sentiment": 0.86, "urgency": 0.84, "offices": 0.82},
-    "fresh81": {"topic": 0.89, "sentiment": 0.91, "urgency": 0.86, "offices": 0.8},
-    "fresh82": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.86, "offices": 0.84},
+    "fresh80": {"topic": 0.95, "sentiment": 0.86, "urgency": 0.91, "offices": 0.95},
+    # Its writer added 村镇建设处 beside 信访处 for rural and licensing grievances (as 73 did).
+    "fresh81": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.84},
+    "fresh82": {"topic": 0.97, "sentiment": 0.95, "urgency": 0.97, "offices": 0.93},
 }
 
 

@@ -55,6 +55,25 @@ def rules() -> topics.TopicRules:
         pytest.param("", "每逢暴雨下穿地道积水，司机看不清水有多深", "市政设施", id="an-underpass"),
         pytest.param("", "大风把12楼一台空调外机刮下来了", "房屋质量与安全", id="an-air-conditioner-unit"),
         pytest.param("", "有人知道天津哪家煎饼果子最地道吗", "其他", id="authentic-is-no-underpass"),
+        pytest.param(
+            "海河边亲水平台栏杆断了", "大光明桥往北的亲水平台，栏杆断了两节", "市政设施", id="a-riverside-railing"
+        ),
+        pytest.param("", "二建变更注册在网上办事大厅哪个入口啊", "建筑市场", id="a-builders-registration"),
+        pytest.param(
+            "", "顶楼那家在楼顶盖的阳光房到现在还在，下雨天我家顶子往下渗水", "违法建设", id="a-roof-extension-leaks"
+        ),
+        pytest.param(
+            "", "王串场那片说拆说了三年了，房子漏雨都不敢修，到底拆不拆", "房屋征收拆迁", id="demolition-promised"
+        ),
+        pytest.param(
+            "",
+            "村里说现在盖自建房得找有资质的工匠，图纸还要报镇里，想问抗震有啥要求",
+            "房屋质量与安全",
+            id="a-self-built-house-asks-about-the-house",
+        ),
+        pytest.param(
+            "", "交房半年，客厅吊顶一大块石膏板直接掉下来，砸到孩子头上", "房屋质量与安全", id="a-ceiling-comes-down"
+        ),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -62,6 +81,11 @@ def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) 
     assert result.topic == topic
     if topic != "其他":
         assert result.hits, "a topic must say which words decided it"
+
+
+def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRules) -> None:
+    # 统一建 holds 一建 (a first-class constructor's licence) only by accident.
+    assert topics.classify_topic(rules, "", "建议物业统一建电动车充电棚").topic != "建筑市场"
 
 
 def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None:
@@ -74,6 +98,9 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
     ("text", "rtype"),
     [
         ("拿到钥匙了！！等了四年终于交房了，感谢保交楼专班", "表扬"),
+        # Praise said mockingly: a notice that reads well, heat that is "worth every yuan".
+        ("通知写得挺好看 我家暖气到现在摸着还是凉的", "投诉"),
+        ("暖气费交了两千六，屋里17度，真是物超所值啊👍👍👍 穿着羽绒服看电视", "投诉"),
         # Mock thanks for a taste of country life; a letter of grievance that asks questions.
         ("真心感谢物业🙏 楼道垃圾八天没人收，让我们全单元提前体验了乡村田园的风味", "投诉"),
         (
@@ -444,6 +471,17 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("小桥护栏被车撞断十几天了，晚上行人有落水危险", "投诉", 3),
         ("路口一下雨就成河，干脆淹死我们算了🙄", "投诉", 2),
         ("人行道井盖在暴雨中被冲走，井口敞开，晚上看不见", "求助", 3),
+        # Session 9's blind batches: a word inside another (糟蹋了), deaths in another city's
+        # news, a matter given up (这事我一了百了), a climb under way, an eyewitness.
+        ("不要让老百姓的改造钱被糟蹋了", "举报", 2),
+        ("前些天看新闻，外地有个小区电动车在楼道里充电起火，死了好几个人，建议建充电棚", "建议", 1),
+        ("我们是外地来的农民工，今天工地上有人从脚手架上摔下来了", "求助", 4),
+        ("买房这事 我一了百了 不想了 租房租到老吧", "建议", 1),
+        ("有时候真想一了百了，省得拖累老婆孩子", "求助", 4),
+        ("工地塔吊上坐着个人 说今天不给钱就从上边下来", "投诉", 4),
+        ("亲眼看见抬出来一个大爷 脸上都是黑的", "求助", 4),
+        ("人行道上有个井盖缺了一大块，骑车的差点陷进去", "投诉", 3),
+        ("燃气公司来人拿胶布缠了缠就走了 现在楼道里还是有味", "投诉", 3),
         ("工地的树被风刮倒横在人行道上，旁边还耷拉着几根电线", "投诉", 3),
     ],
 )
@@ -494,6 +532,13 @@ def test_closing_courtesies_are_not_praise(rules: topics.TopicRules, text: str, 
         ),
         pytest.param("【记者探访】某小区地下室积水数月，居民出行靠垫砖", False, False, "其他", id="news-report"),
         pytest.param("小区地下室积水几个月了，物业一直不管", True, False, "其他", id="a-media-account"),
+        pytest.param(
+            "【通知】城区集中供热将于11月15日起正式供热，请各用户提前检查户内供热设施，发现跑冒滴漏及时报修",
+            True,
+            False,
+            "其他",
+            id="a-notice-asks-its-readers",
+        ),
         pytest.param("刚才饭店后厨一声巨响，好几个人被抬上救护车", False, True, "其他", id="an-eyewitness"),
         pytest.param("物业的人把我妈推下台阶，胳膊骨折了", False, True, None, id="harm-to-the-writers-family"),
         pytest.param("网传小区要拆迁，都没人管吗？谁来管管", False, False, None, id="a-rumour-with-a-demand"),

@@ -100,6 +100,43 @@ def facts(**kw: object) -> RouteFacts:
         # A plot told, or a relative's word (听我二姨说), is no grievance.
         ({"kind": "post", "topic": "物业管理", "text": "听我二姨说她们小区物业把电梯停了"}, ("房地产处",), ()),
         ({"kind": "post", "topic": "物业管理", "text": "电视剧里演的物业把我气坏了"}, ("房地产处",), ()),
+        # A daughter hurt at home is the writer's grievance beside the press office's incident.
+        (
+            {
+                "kind": "post",
+                "topic": "房屋质量与安全",
+                "request_type": "求助",
+                "text": "吊顶掉下来，我闺女正在底下玩，缝了四针",
+            },
+            ("信访处", "宣传处"),
+            ("质量安全处",),
+        ),
+        # A reporter's interview request on a board is the press office's, not a grievance.
+        (
+            {
+                "topic": "房屋质量与安全",
+                "text": "我是《城市快报》记者。本报于3月12日刊发了墙皮脱落一文，现就有关问题向贵委采访",
+            },
+            ("宣传处",),
+            ("质量安全处",),
+        ),
+        # A Weibo complaint about one's own tap water need not say 我 either.
+        (
+            {"kind": "post", "topic": "供水排水", "text": "这个小区的自来水黄了一个多月了 天天买桶装水喝"},
+            ("信访处",),
+            ("城市建设处",),
+        ),
+        # Sitting on a crane and threatening to come down is a threat for 信访处, hot or not.
+        (
+            {
+                "kind": "post",
+                "topic": "农民工工资",
+                "text": "东丽湖那边一个工地 塔吊上坐着个人 听说工钱一分没拿着 说今天不给钱就从上边下来",
+                "metrics": {"reposts": 836},
+            },
+            ("信访处", "宣传处"),
+            ("执法监督处",),
+        ),
     ],
 )
 def test_default_routing(
