@@ -110,6 +110,9 @@ FRESH_SETS = {
     "fresh80": DATA / "fresh80_items.jsonl",
     "fresh81": DATA / "fresh81_items.jsonl",
     "fresh82": DATA / "fresh82_items.jsonl",
+    "fresh83": DATA / "fresh83_items.jsonl",
+    "fresh84": DATA / "fresh84_items.jsonl",
+    "fresh85": DATA / "fresh85_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -210,6 +213,11 @@ UNTUNED = {
     "fresh80": {"topic": 0.889, "sentiment": 0.889, "urgency": 0.867, "offices": 0.844, "crisis_recall": 1.0},
     "fresh81": {"topic": 0.911, "sentiment": 0.933, "urgency": 0.889, "offices": 0.822, "crisis_recall": 1.0},
     "fresh82": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.889, "offices": 0.867, "crisis_recall": 0.75},
+    # 83-85 (comment sections; hotline records as call-takers write them; older residents'
+    # long letters), after every fix 80-82 prompted.
+    "fresh83": {"topic": 0.911, "sentiment": 0.911, "urgency": 0.844, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh84": {"topic": 0.956, "sentiment": 0.8, "urgency": 0.778, "offices": 0.756, "crisis_recall": 1.0},
+    "fresh85": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
 }
 
 

@@ -136,6 +136,10 @@ BLIND_EVENT_SETS = (
     ("fresh70", "seventieth", "resettlement housing, two villages' projects; session 8's last round"),
     ("fresh71", "seventy-first", "lifts, one estate name in two districts; session 8's last round"),
     ("fresh72", "seventy-second", "one developer's bad month in three districts; session 8's last round"),
+    ("fresh73", "seventy-third", "a cold week of gas trouble, one estate name in two districts; session 9"),
+    ("fresh74", "seventy-fourth", "three sites of two developers on one road; session 9"),
+    ("fresh75", "seventy-fifth", "one property firm's estates: fees, an election, lifts, parking; session 9"),
+    ("fresh76", "seventy-sixth", "a representative fortnight, drifting comments; session 9"),
 )
 
 
