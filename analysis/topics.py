@@ -324,6 +324,13 @@ def classify_request_type(
     if raw_type:
         mapped = rules.source_type_map.get(raw_type.strip())
         if mapped:
+            stated = _stated_type(text)
+            if stated and stated != mapped and (_acting(stated) != _acting(mapped) or stated == "表扬"):
+                # The record's own words (来电人咨询：…, 来电人反映：…要求尽快…) contradict the
+                # type field a call-taker picked: the words say what the caller asked for.
+                words = classify_request_type(rules, text, None, model)
+                chosen = words.request_type if _acting(words.request_type) == _acting(stated) else stated
+                return RequestTypeResult(chosen, f"来源标注类型：{raw_type}，但记录写明{stated}")
             return RequestTypeResult(mapped, f"来源标注类型：{raw_type}")
     read = text
     scores, words = _cue_scores(rules, text)
@@ -368,6 +375,27 @@ def classify_request_type(
             shown = "、".join(model.explain(text, stance, 3))
             return RequestTypeResult(STANCE_TYPE[stance], f"模型：{stance} {proba[stance]:.2f}（{shown}）")
     return RequestTypeResult(rules.default_type, f"无明显诉求词，按{rules.default_type}处理")
+
+
+# How a call-taker opens a record (来电人咨询：, 来电人表扬：); 来电人反映 is any call, so it
+# states a grievance only with what the caller demands (要求尽快…, 能否帮忙协调).
+_STATED = re.compile(r"来电人(?:来电)?(咨询|表扬|建议|求助|举报|反映)")
+_DEMANDED = re.compile(r"要求|请求|能否帮忙|帮忙协调|希望[^，。]{0,6}(?:尽快|协调|督促|处理)")
+
+
+def _acting(request_type: str) -> bool:
+    """投诉/举报/求助 ask the commission to act; 咨询/建议/表扬 (and 其他) do not."""
+    return request_type in COMPLAINT_TYPES
+
+
+def _stated_type(text: str) -> str | None:
+    """The type a record's own opening words state, if any."""
+    found = _STATED.search(text)
+    if found is None:
+        return None
+    if found.group(1) == "反映":
+        return "投诉" if _DEMANDED.search(text, found.end()) else None
+    return found.group(1)
 
 
 # Why a public post asks nothing; all but official and incident are patterns in topics.yaml.

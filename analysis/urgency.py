@@ -192,7 +192,7 @@ HAZARD = re.compile(
 )
 # A threatened cut (否则断水断电) is not an outage.
 OUTAGE = re.compile(
-    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|(?:未|没|没有|还没)恢复通气|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
+    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|(?:未|没|没有|还没)恢复(?:通气|供气|供水|供暖|供热)|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
     r"暖气[^，。]{0,4}(?:全|都)不热了|"
     # 整栋楼暖气片未来热 / 暖气从昨晚就凉透了: a whole building without heat (不热 is heat too weak, not none).
     r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,10}(?:不热|冰凉|凉透|拔凉|没热|不来热|未来热|是凉的|都凉)|"
@@ -218,7 +218,7 @@ COVERAGE = re.compile(
     r"上了(?:新闻|电视|热搜)|【记者"
 )
 # 将联系报社和电视台曝光: a threat to go to the press, not coverage.
-PRESS_THREAT = re.compile(r"(?:将|要|准备|打算|就|会|联系|找)[^，。]{0,6}$")
+PRESS_THREAT = re.compile(r"(?:将|要|准备|打算|就|会|联系|找)[^，。]{0,16}$")
 # 最后一天暖气了，明天就停了: the heating season ends, nothing is cut.
 SEASON_END = re.compile(r"最后一天(?:暖气|供暖|供热)|(?:供暖|供热|采暖)季?(?:结束|到期)|明年见|(?:眼看|马上|快)要?停暖")
 ASKING = re.compile(r"请问|咨询|建议|[？?]")  # a question about a hazard is not a hazard report
@@ -367,7 +367,9 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
     # A cut announced for later (a title may repeat its word without the date) is no outage.
     found = list(OUTAGE.finditer(text))
     planned = {m.group(0) for m in found if PLANNED.search(text[: m.start()])}
-    outage = next((m for m in found if m.group(0) not in planned), None)
+    # 跟停热没关系: the cut named is the one the writer sets aside.
+    unrelated = {m.group(0) for m in found if re.match(r"(?:没关系|无关|没有关系)", text[m.end() :])}
+    outage = next((m for m in found if m.group(0) not in planned | unrelated), None)
     if outage and (DENIED.search(text) or SEASON_END.search(text) or DRILL.search(text)):
         outage = None
     if outage and request_type not in ("表扬", "建议", "咨询"):

@@ -74,6 +74,24 @@ def rules() -> topics.TopicRules:
         pytest.param(
             "", "交房半年，客厅吊顶一大块石膏板直接掉下来，砸到孩子头上", "房屋质量与安全", id="a-ceiling-comes-down"
         ),
+        pytest.param(
+            "",
+            "四楼五楼的阳台底板老往下掉水泥块，要用维修基金得三分之二的人签字",
+            "房屋质量与安全",
+            id="balcony-concrete-not-the-fund",
+        ),
+        pytest.param(
+            "",
+            "顶楼邻居在楼顶私搭了个彩钢房 把防水层都刨了 一下雨我家顶棚哗哗渗水 墙皮都泡鼓了",
+            "违法建设",
+            id="a-roof-shed-not-the-leak",
+        ),
+        pytest.param(
+            "农村老房翻建手续咨询",
+            "听说现在农村自建房要有设计图纸，要找培训过的工匠，想了解具体要办哪些手续",
+            "房屋质量与安全",
+            id="building-a-village-house-safely",
+        ),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -86,6 +104,27 @@ def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) 
 def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRules) -> None:
     # 统一建 holds 一建 (a first-class constructor's licence) only by accident.
     assert topics.classify_topic(rules, "", "建议物业统一建电动车充电棚").topic != "建筑市场"
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "rtype"),
+    [
+        pytest.param("咨询", "来电人反映：整栋楼停气三天还没恢复供气。来电人要求尽快恢复供气。", "投诉", id="a-demand"),
+        pytest.param("投诉", "来电人称：网上办事大厅上传失败。来电人咨询上传文件有什么要求。", "咨询", id="a-question"),
+        pytest.param("建议", "来电人表扬：抢修队连夜换管，顺便建议以后停水提前说一声。", "表扬", id="thanks"),
+        pytest.param("求助", "来电人反映：电梯停运半个月，物业迟迟不修。", "求助", id="agreeing-field-kept"),
+        pytest.param("咨询", "来电人咨询：公租房审核要多久。", "咨询", id="same-as-the-field"),
+    ],
+)
+def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
+    rules: topics.TopicRules, raw: str, text: str, rtype: str
+) -> None:
+    assert topics.classify_request_type(rules, text, raw).request_type == rtype
+
+
+def test_an_officials_thanks_to_the_public_are_no_praise(rules: topics.TopicRules) -> None:
+    text = "【情况通报】外墙一处空调外机支架脱落，致一名老人受伤，已送医救治。感谢广大市民关心。"
+    assert topics.classify_request_type(rules, text, None).request_type != "表扬"
 
 
 def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None:
@@ -101,6 +140,27 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         # Praise said mockingly: a notice that reads well, heat that is "worth every yuan".
         ("通知写得挺好看 我家暖气到现在摸着还是凉的", "投诉"),
         ("暖气费交了两千六，屋里17度，真是物超所值啊👍👍👍 穿着羽绒服看电视", "投诉"),
+        ("真得好好谢谢我们物业🙏 垃圾桶满了一礼拜没人清 物业费可是一分没少收啊👏👏", "投诉"),
+        # 坑 is a cheat (坑人), not the pit a repair crew crouches in.
+        ("零下好几度蹲坑里抢修暖气管道 热力的师傅们辛苦了🙏", "表扬"),
+        ("专项行动年年有 西青那个项目欠我们木工班八个多月工钱了 项目部都撤了 查到了吗？", "投诉"),
+        # Older residents' letters: thanks and questions around a request for help.
+        (
+            "我2022年就申请了公租房，一直在轮候，问排到多少号了也不告诉。是不是有人插队了？"
+            "请领导帮忙查一下我们家到底排到哪了，给个准话。",
+            "求助",
+        ),
+        (
+            "首先感谢政府这些年对老旧小区的关心。今年入冬以来我家暖气一直不热，给供热站打过三次电话。"
+            "另外顺便问一句，七十岁以上老人供热费有减免，不知道是不是真的，我们怎么申请。"
+            "麻烦领导帮着督促一下供热单位，早点给修好，谢谢！",
+            "求助",
+        ),
+        (
+            "2019年买的养老公寓，售楼处说两年内办下房本，现在六年过去了还办不下来。如果还没有个说法，"
+            "我们就只能去找电视台的记者了。恳请领导过问一下，谢谢！",
+            "投诉",
+        ),
         # Mock thanks for a taste of country life; a letter of grievance that asks questions.
         ("真心感谢物业🙏 楼道垃圾八天没人收，让我们全单元提前体验了乡村田园的风味", "投诉"),
         (
@@ -482,6 +542,9 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("亲眼看见抬出来一个大爷 脸上都是黑的", "求助", 4),
         ("人行道上有个井盖缺了一大块，骑车的差点陷进去", "投诉", 3),
         ("燃气公司来人拿胶布缠了缠就走了 现在楼道里还是有味", "投诉", 3),
+        ("通知说停气一天，结果到今天已经第三天了还没恢复供气，整栋楼六个单元都做不了饭", "投诉", 3),
+        ("跟停热没关系 借个地儿问问 小区电梯坏了半个多月了 这个到底该找谁管啊", "投诉", 2),
+        ("这次再没结果，就去找天津电视台《百姓问政》和网上媒体曝光", "投诉", 2),
         ("工地的树被风刮倒横在人行道上，旁边还耷拉着几根电线", "投诉", 3),
     ],
 )

@@ -120,6 +120,17 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # A letter asking whether a policy heard of is true is no rumour; one going round is.
+        (
+            {"text": "听说天津不让群租，是不是真的？麻烦有关部门来查一查", "topic": "房屋租赁与中介"},
+            ("信访处",),
+            ("房地产处",),
+        ),
+        (
+            {"request_type": "咨询", "topic": "房屋征收拆迁", "text": "业主群里到处在传小区要拆除，想问是不是真的"},
+            ("宣传处",),
+            ("房地产处",),
+        ),
         # A Weibo complaint about one's own tap water need not say 我 either.
         (
             {"kind": "post", "topic": "供水排水", "text": "这个小区的自来水黄了一个多月了 天天买桶装水喝"},
