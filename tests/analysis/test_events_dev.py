@@ -1214,3 +1214,24 @@ def test_names_in_he_before_a_one_character_ending() -> None:
     assert places_in("丁字沽和苑的邻居们")[0] == frozenset()
     assert places_in("房子和花园都卖了，我们和园方谈过")[0] == frozenset()
     assert places_in("电梯把我妈关在轿厢里快一个小时")[0] == frozenset()
+
+
+def test_replies_setting_their_post_aside_in_more_words() -> None:
+    """春和园的还有个事, 打桩还能熬, 先别说涨价了, 电梯的事还没完: each raises a matter of its own
+    under its post (set 73's meter fee, 74's lift under the piling, 75's lift and parking)."""
+    when = datetime(2027, 1, 12, tzinfo=UTC)
+    for text in (
+        "春和园的还有个事，津河燃气让我们换智能表一户交三百八",
+        "打桩还能熬，我们雍和9号楼电梯停了半个多月了",
+        "先别说涨价了，12号楼1门那部电梯上周六又停在9层半",
+        "电梯的事还没完，今天又贴出通知：地面停车费从150涨到300",
+    ):
+        assert signature_for("r", "物业管理", when, text, source="weibo", parent_ref="p").stance == "aside", text
+
+
+def test_a_name_in_he_after_a_word_before_a_name() -> None:
+    """津河燃气在春和园强制换智能表, 我住春和园: 在 and 住 end the words before a name, so 春和园 is an
+    estate there as at the start of a text."""
+    assert places_in("津河燃气在春和园强制换智能表，一户380")[0] == frozenset({"春和园"})
+    assert places_in("我住春和园，强制换表")[0] == frozenset({"春和园"})
+    assert places_in("在春和园小区强制换表")[0] == frozenset({"春和园"})
