@@ -28,6 +28,7 @@ from analysis.event_match import (
     same_matter,
 )
 from analysis.event_signature import (
+    KIND_MARKS,
     Signature,
     buildings_in,
     clean_text,
@@ -179,9 +180,11 @@ class EventIndex:
                 if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
                     continue  # neither its thread nor its post's event is what it is about
                 found = match(sig, member)
+                if found and found.score < COPY_SCORE and self._kinds_apart(sig, group_key):
+                    continue  # a kindless member's match, into an event about another kind of trouble
                 if found and found.ties and found.score < COPY_SCORE and self._elsewhere(sig, group_key):
                     continue  # 华馨苑 (河西) heard as 华馨园 (津南): the place's event is in another district
-                if found and found.ties:
+                if found and found.ties and not self._kinds_apart(sig, group_key):
                     ties.setdefault(group_key, set()).update(found.ties)
                 if found and (best is None or found.score > best[0]):
                     best = (found.score, group_key, found.reason)
@@ -318,6 +321,20 @@ class EventIndex:
         anchors = [f"p:{p}" for p in sig.places] + [f"c:{c}" for c in sig.companies] + [f"a:{a}" for a in sig.areas]
         callers = [f"m:{sig.caller}"] if sig.caller else []  # reached back to like a matter: people call again
         return anchors + [f"m:{m}" for m in sig.matters] + callers + _sketch(sig), [f"t:{t}" for t in sig.terms]
+
+    def _kinds_apart(self, sig: Signature, key: str) -> bool:
+        """The item dwells on one kind of trouble and the event on others (see ``KIND_TABLES``):
+        a member that names no kind (刚才燃气公司的人来了) matches it, but a shared estate must not
+        tie the meter fee's event to the gas smell's there."""
+        group = self.groups.get(key)
+        if group is None:
+            return False
+        for mark in KIND_MARKS:
+            ours = {f for f in sig.facets if f.startswith(mark)}
+            theirs = {f for m in group.members for f in m.facets if f.startswith(mark)} if ours else set()
+            if theirs and not ours & theirs:
+                return True
+        return False
 
     def _elsewhere(self, sig: Signature, key: str) -> bool:
         """The item names a district and the event names others only: a member without one

@@ -1235,3 +1235,37 @@ def test_a_name_in_he_after_a_word_before_a_name() -> None:
     assert places_in("津河燃气在春和园强制换智能表，一户380")[0] == frozenset({"春和园"})
     assert places_in("我住春和园，强制换表")[0] == frozenset({"春和园"})
     assert places_in("在春和园小区强制换表")[0] == frozenset({"春和园"})
+
+
+def test_a_kind_named_in_contrast_is_not_the_items() -> None:
+    """对面修路的晚上倒是早停了 beside a site's night piling, 漏气不管收钱倒挺积极 in a letter about a meter
+    fee: the kind told in contrast (倒是, 倒挺) is not what the item is about."""
+    when = datetime(2027, 1, 12, tzinfo=UTC)
+    piling = signature_for(
+        "a",
+        "建筑施工扰民",
+        when,
+        "那个盖楼的工地天天干到后半夜，对面修路的晚上倒是早停了，就这个工地打桩震得窗户嗡嗡响",
+    )
+    assert {f for f in piling.facets if f.startswith("作业:")} == {"作业:打桩"}
+    fee = signature_for("b", "燃气", when, "津河燃气让我们换智能表一户交三百八，漏气不管收钱倒挺积极")
+    assert {f for f in fee.facets if f.startswith("燃气:")} == {"燃气:换表"}
+
+
+def test_an_estate_shared_with_a_kindless_member_does_not_tie_another_kind_of_trouble() -> None:
+    """The gas smell's event at 春和园 holds a comment naming no kind (燃气的事到现在也没人管); a letter
+    about the meter fee there matches that comment, but the smell's event is about another kind
+    of trouble: the fee starts its own event and later fee letters join it, not the smell."""
+    when = datetime(2027, 1, 11, tzinfo=UTC)
+    index = EventIndex()
+    smell = index.add(
+        signature_for("s", "燃气", when, "河北区春和园5号楼3门楼道里一股煤气味儿，从昨晚到现在没散过，津河燃气不管")
+    )[0]
+    index.add(signature_for("c", "燃气", when, "春和园燃气的事到现在也没人管，燃气公司太不负责了"))
+    fee = index.add(
+        signature_for("f", "燃气", when + timedelta(days=3), "春和园小区燃气公司要求更换智能燃气表，每户收取380元")
+    )[0]
+    again = index.add(
+        signature_for("g", "燃气", when + timedelta(days=5), "津河燃气在春和园强制换智能表，一户380，不换就停气")
+    )[0]
+    assert fee != smell and again == fee and index.by_item["s"] == smell
