@@ -113,6 +113,9 @@ FRESH_SETS = {
     "fresh83": DATA / "fresh83_items.jsonl",
     "fresh84": DATA / "fresh84_items.jsonl",
     "fresh85": DATA / "fresh85_items.jsonl",
+    "fresh86": DATA / "fresh86_items.jsonl",
+    "fresh87": DATA / "fresh87_items.jsonl",
+    "fresh88": DATA / "fresh88_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -218,6 +221,11 @@ UNTUNED = {
     "fresh83": {"topic": 0.911, "sentiment": 0.911, "urgency": 0.844, "offices": 0.911, "crisis_recall": 1.0},
     "fresh84": {"topic": 0.956, "sentiment": 0.8, "urgency": 0.778, "offices": 0.756, "crisis_recall": 1.0},
     "fresh85": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
+    # 86-88, session 9's last round (a representative spring fortnight; summer on Weibo; where
+    # keywords mislead), after every fix 80-85 prompted.
+    "fresh86": {"topic": 0.978, "sentiment": 0.978, "urgency": 0.956, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh87": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.867, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh88": {"topic": 0.8, "sentiment": 0.889, "urgency": 0.8, "offices": 0.778, "crisis_recall": 1.0},
 }
 
 

@@ -112,6 +112,9 @@ FRESH_FLOORS = {
     # Its writer gave half the hotline records a type field their own words contradict.
     "fresh84": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.93, "offices": 0.93},
     "fresh85": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.97},
+    "fresh86": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
+    "fresh87": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.84, "offices": 0.89},
+    "fresh88": {"topic": 0.77, "sentiment": 0.86, "urgency": 0.77, "offices": 0.75},
 }
 
 
