@@ -52,7 +52,11 @@ KIND_TABLES: dict[str | None, tuple[str, dict[str, tuple[str, ...]]]] = {
     "燃气": ("燃气:", GAS_KINDS),
     "物业管理": ("物业:", PROPERTY_KINDS),
 }
-KIND_MARKS = tuple(mark for mark, _ in KIND_TABLES.values())
+PHASE_MARK = "期:"
+# The phases of one estate (景和家园一期 / 二期) are as apart as two kinds of trouble: the cracks in
+# the phase people live in and the late handover of the one being built are two matters.
+KIND_MARKS = (*(mark for mark, _ in KIND_TABLES.values()), PHASE_MARK)
+_PHASE = re.compile(r"(?<![第])([一二三四五六123456])期(?!间|待|望|限|满|末|初|货|刊|房)")
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
 _CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
@@ -283,8 +287,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 地铁宁园站: a station's name runs into 地铁, no estate called 铁宁园
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
-        if suffix == "里" and _ends_in_word(text, start):
-            continue  # 公园里, 幼儿园里: inside a place-word; 宁园里 is an estate
+        if suffix == "里" and (_ends_in_word(text, start) or stem[-1] in "镇村乡县区市"):
+            continue  # 公园里, 幼儿园里, 等镇里, 找村里: inside a place-word or a town; 宁园里 is an estate
         if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里")):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix == "道" and stem[-1] in COUNTING:
@@ -478,7 +482,7 @@ def signature_for(
         stance=_stance(text),
         caller=_caller(text, source, author),
         masked=masked_endings(text),
-        facets=_facets(text) | _own_kind(text, topic),
+        facets=_facets(text) | _own_kind(text, topic) | _phases(text),
         announcement=announcement,
     )
 
@@ -490,6 +494,11 @@ def _facets(text: str) -> frozenset[str]:
 
 _CLAUSE = re.compile(r"[，,。！？!?；;\s]+")
 _CONTRAST = re.compile(r"倒(?:是|挺|也|好|还|很)")
+
+
+def _phases(text: str) -> frozenset[str]:
+    """The phases of an estate or project a text names (一期, 二期)."""
+    return frozenset(PHASE_MARK + _number(m.group(1)) for m in _PHASE.finditer(text))
 
 
 def _own_kind(text: str, topic: str) -> frozenset[str]:

@@ -1277,3 +1277,23 @@ def test_an_estate_shared_with_a_kindless_member_does_not_tie_another_kind_of_tr
         signature_for("g", "燃气", when + timedelta(days=5), "津河燃气在春和园强制换智能表，一户380，不换就停气")
     )[0]
     assert fee != smell and again == fee and index.by_item["s"] == smell
+
+
+def test_two_phases_of_one_estate_are_two_matters(analyser: Analyser) -> None:
+    """Set 80: a letter about the late handover of 景和家园二期 and a hotline record of cracks in a
+    flat of 景和*园一期 share the estate's name, the resettled villagers' words and the town: the
+    phases keep them apart, where before they matched as one place with one problem."""
+    from analysis.event_match import match
+
+    rows = [json.loads(line) for line in (FRESH / "events_fresh80.jsonl").read_text(encoding="utf-8").splitlines()]
+    handover = next(r for r in rows if r["content"].startswith("尊敬的领导：我是东丽区苇塘镇前辛庄村的拆迁户"))
+    cracks = next(r for r in rows if r["source"] == "hotline_12319" and "一期7号楼2门" in r["content"])
+    h, c = signatures(analyser, [handover, cracks])
+    assert "期:2" in h.facets and "期:1" in c.facets
+    assert match(c, h) is None
+
+
+def test_the_town_a_village_waits_on_is_no_estate() -> None:
+    """村里说等镇里, 找镇里没人理: 镇里 is "in the town", not an estate called 等镇里."""
+    assert places_in("村委会称等镇里拨款，找镇里没人理")[0] == frozenset()
+    assert places_in("河北区宁园里3号楼")[0] == frozenset({"宁园里"})
