@@ -7,11 +7,16 @@ supports (协办). Every decision lists the rules that fired and why.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from analysis.urgency import NO_CRISIS_TYPES, crisis_reasons
+
+# 回复@天津广播电视台新闻: and //@津云: name the account replied to or reposted, not the media's
+# involvement; 发给@天津日报 (a threat to go to the press) stays.
+_REPLY_PREFIX = re.compile(r"(?:回复|//)\s*@[^:：\s]{1,30}[:：]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,11 @@ class RouteFacts:
     text: str
     metrics: dict[str, Any] = field(default_factory=dict)
     author_verified_type: int | None = None
+
+    @cached_property
+    def words(self) -> str:
+        """The text the word conditions read, without the accounts it replies to or reposts."""
+        return _REPLY_PREFIX.sub(" ", self.text)
 
     @cached_property
     def crisis_kinds(self) -> frozenset[str]:
@@ -112,10 +122,10 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
             if getattr(facts, key) not in expected:
                 return False
         elif key == "words_any":
-            if not any(word in facts.text for word in expected):
+            if not any(word in facts.words for word in expected):
                 return False
         elif key == "words_none":
-            if any(word in facts.text for word in expected):
+            if any(word in facts.words for word in expected):
                 return False
         elif key == "metrics_min":
             if not all(_metric(facts.metrics, name) > float(limit) for name, limit in expected.items()):
@@ -133,7 +143,7 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
             if facts.crisis_kinds & set(expected):
                 return False
         elif key == "grievance":
-            if bool(expected) != any(word in facts.text for word in rules.grievance_words):
+            if bool(expected) != any(word in facts.words for word in rules.grievance_words):
                 return False
         else:
             raise ValueError(f"routing rule condition {key!r} is not supported")
@@ -152,7 +162,7 @@ def route(rules: RoutingRules, facts: RouteFacts) -> Decision:
             return Decision(tuple(lead), (), None, tuple(fired))
     division = rules.divisions.get(facts.topic)
     for override in rules.overrides:
-        if any(word in facts.text for word in override.get("words_any") or ()):
+        if any(word in facts.words for word in override.get("words_any") or ()):
             division = override["division"]
             fired.append((f"division:{division}", f"专项归口：{division}"))
             break

@@ -113,8 +113,9 @@ FRESH_FLOORS = {
     "fresh84": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.93, "offices": 0.93},
     "fresh85": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.95, "offices": 0.97},
     "fresh86": {"topic": 0.95, "sentiment": 0.95, "urgency": 0.93, "offices": 0.93},
-    "fresh87": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.84, "offices": 0.89},
-    "fresh88": {"topic": 0.77, "sentiment": 0.86, "urgency": 0.77, "offices": 0.75},
+    "fresh87": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.91, "offices": 0.95},
+    # Its writer aimed every item at a keyword that points the wrong way.
+    "fresh88": {"topic": 0.77, "sentiment": 0.93, "urgency": 0.91, "offices": 0.89},
 }
 
 

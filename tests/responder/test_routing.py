@@ -131,6 +131,21 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("房地产处",),
         ),
+        # A reply to a media account is no media involvement; sending the video to one is.
+        (
+            {
+                "kind": "comment",
+                "topic": "物业管理",
+                "text": "回复@天津广播电视台新闻:我们小区排水泵坏了半个月物业没修",
+            },
+            ("信访处",),
+            ("房地产处",),
+        ),
+        (
+            {"kind": "post", "topic": "物业管理", "text": "地库积水半个月了，物业不管，再不抽我就把视频发给@天津日报"},
+            ("信访处", "宣传处"),
+            ("房地产处",),
+        ),
         # A Weibo complaint about one's own tap water need not say 我 either.
         (
             {"kind": "post", "topic": "供水排水", "text": "这个小区的自来水黄了一个多月了 天天买桶装水喝"},
