@@ -116,6 +116,9 @@ FRESH_SETS = {
     "fresh86": DATA / "fresh86_items.jsonl",
     "fresh87": DATA / "fresh87_items.jsonl",
     "fresh88": DATA / "fresh88_items.jsonl",
+    "fresh89": DATA / "fresh89_items.jsonl",
+    "fresh90": DATA / "fresh90_items.jsonl",
+    "fresh91": DATA / "fresh91_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -221,11 +224,16 @@ UNTUNED = {
     "fresh83": {"topic": 0.911, "sentiment": 0.911, "urgency": 0.844, "offices": 0.911, "crisis_recall": 1.0},
     "fresh84": {"topic": 0.956, "sentiment": 0.8, "urgency": 0.778, "offices": 0.756, "crisis_recall": 1.0},
     "fresh85": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.911, "offices": 0.933, "crisis_recall": 1.0},
-    # 86-88, session 9's last round (a representative spring fortnight; summer on Weibo; where
+    # 86-88, session 9's third round (a representative spring fortnight; summer on Weibo; where
     # keywords mislead), after every fix 80-85 prompted.
     "fresh86": {"topic": 0.978, "sentiment": 0.978, "urgency": 0.956, "offices": 0.956, "crisis_recall": 1.0},
     "fresh87": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.867, "offices": 0.911, "crisis_recall": 1.0},
     "fresh88": {"topic": 0.8, "sentiment": 0.889, "urgency": 0.8, "offices": 0.778, "crisis_recall": 1.0},
+    # 89-91, session 9's final round (an ordinary autumn month; a crisis week and its
+    # near-misses; short texts in slang and dialect), after every fix 80-88 prompted.
+    "fresh89": {"topic": 0.933, "sentiment": 0.889, "urgency": 0.911, "offices": 0.867, "crisis_recall": 1.0},
+    "fresh90": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh91": {"topic": 0.911, "sentiment": 0.956, "urgency": 0.933, "offices": 0.889, "crisis_recall": 1.0},
 }
 
 

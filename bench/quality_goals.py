@@ -41,7 +41,7 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
 
 FIRST_RECENT_BATCH = 20  # the first blind batch measured with the crisis model in the pipeline
 REQUEST_TYPE_BATCH = 32  # the first blind batch written after the request-type and routing work
-LATEST_ROUND = 86  # the last round of blind batches, measured after every fix the others prompted
+LATEST_ROUND = 89  # the last round of blind batches, measured after every fix the others prompted
 
 
 def _pooled_blind(batches: tuple[str, ...]) -> dict[str, float] | None:
@@ -140,10 +140,14 @@ BLIND_EVENT_SETS = (
     ("fresh74", "seventy-fourth", "three sites of two developers on one road; session 9"),
     ("fresh75", "seventy-fifth", "one property firm's estates: fees, an election, lifts, parking; session 9"),
     ("fresh76", "seventy-sixth", "a representative fortnight, drifting comments; session 9"),
-    ("fresh77", "seventy-seventh", "a burst main and pumps on one street; session 9's last round, after every fix"),
-    ("fresh78", "seventy-eighth", "one heat company's estates, a name shared with 河西; session 9's last round"),
-    ("fresh79", "seventy-ninth", "a viral fallen balcony, drifting comments; session 9's last round"),
-    ("fresh80", "eightieth", "a village rebuild, two villages named alike; session 9's last round"),
+    ("fresh77", "seventy-seventh", "a burst main and pumps on one street; session 9"),
+    ("fresh78", "seventy-eighth", "one heat company's estates, a name shared with 河西; session 9"),
+    ("fresh79", "seventy-ninth", "a viral fallen balcony, drifting comments; session 9"),
+    ("fresh80", "eightieth", "a village rebuild, two villages named alike; session 9"),
+    ("fresh81", "eighty-first", "one lift firm's estates, a name in two districts; session 9's last round"),
+    ("fresh82", "eighty-second", "a rainstorm night on one road in 河西/南开; session 9's last round"),
+    ("fresh83", "eighty-third", "one developer's two projects and its contractor; session 9's last round"),
+    ("fresh84", "eighty-fourth", "a representative hotline-heavy month; session 9's last round"),
 )
 
 

@@ -116,6 +116,9 @@ FRESH_FLOORS = {
     "fresh87": {"topic": 0.91, "sentiment": 0.95, "urgency": 0.91, "offices": 0.95},
     # Its writer aimed every item at a keyword that points the wrong way.
     "fresh88": {"topic": 0.77, "sentiment": 0.93, "urgency": 0.91, "offices": 0.89},
+    "fresh89": {"topic": 0.91, "sentiment": 0.86, "urgency": 0.89, "offices": 0.84},
+    "fresh90": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.91, "offices": 0.89},
+    "fresh91": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.86},
 }
 
 
