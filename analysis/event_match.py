@@ -377,7 +377,9 @@ def _same_stem_building_problem(a: Signature, b: Signature) -> set[str]:
 
 def _written_bare(a: Signature, b: Signature) -> set[str]:
     found = {k for k in a.places if len(k) == 4 and k.endswith("*") and k[:3] in b.shingles}
-    return found | {k for k in a.places if len(k) == 3 and k.endswith("*") and k[:2] in b.terms}
+    found |= {k for k in a.places if len(k) == 3 and k.endswith("*") and k[:2] in b.terms}
+    # 珠江**小区 here, 珠江道 there: the other names a road that begins so, not the estate.
+    return {k for k in found if not any(r.endswith(ROAD) and r.startswith(k[:-1]) for r in b.places)}
 
 
 def _bare_areas(a: Signature, b: Signature) -> set[str]:

@@ -209,7 +209,11 @@ class EventIndex:
             k
             for k, where in ties.items()
             if k != key
-            and (self._tied(where & own, k, key) or _road_and_site(where, own) or _one_name(where, own))
+            and (
+                self._tied(where & own, k, key)
+                or (_road_and_site(where, own) and self._sites_agree(k, key))
+                or _one_name(where, own)
+            )
             and k in self.groups
             and frozenset((k, key)) not in self._apart
         )
@@ -225,6 +229,12 @@ class EventIndex:
             return True
         if not shared:
             return False
+        ours, theirs = self._sites(one), self._sites(other)
+        return not (ours and theirs) or bool(ours & theirs)
+
+    def _sites_agree(self, one: str, other: str) -> bool:
+        """Neither event names a site, or they name one in common: 珠江道 ties the event known by
+        the road alone to 翠岸园's, not 翠溪园's event on that road to 翠岸园's."""
         ours, theirs = self._sites(one), self._sites(other)
         return not (ours and theirs) or bool(ours & theirs)
 
