@@ -144,6 +144,10 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("真心感谢我们小区物业🙏🙏 电梯坏了整整五天，让我一个住18楼的免费体验了五天登山运动👍", "投诉"),
         ("我家就住学校对面，这都快十一点了那边还在打桩，咣！咣！咣！整栋楼跟着颤", "投诉"),
         ("老板说马上挪，到现在也没挪。请燃气管理部门赶紧来查一查。", "投诉"),
+        ("+1 介供暖费交了个寂寞 屋里17度 在家穿俩毛衣🥶", "投诉"),
+        # 方便太多了 is praise though 太多了 is usually a complaint; 不用穿羽绒服了 is a cold flat put right.
+        ("确实快！我上礼拜刚提的 比以前方便太多了", "表扬"),
+        ("感谢热力公司的师傅们！老人孩子终于不用在屋里穿羽绒服了👍", "表扬"),
         # A thank-you that tells the hardship put right, or a complaint turned into praise.
         ("一家四口原来挤在十几平的平房里，夏天热得睡不着。上个月拿到了钥匙，特地来留言说声谢谢！", "表扬"),
         ("本来是来投诉的，现在改成表扬。暖气突然不热了，我气得不行，结果维修师傅一小时就到了，谢谢！", "表扬"),
