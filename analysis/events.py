@@ -98,25 +98,34 @@ def _sketch(sig: Signature) -> list[str]:
 
 @dataclass
 class EventGroup:
-    """An event's members in the index; its districts change only with them (add, drop, absorb)."""
+    """An event's members in the index; its districts and kinds change only with them (add,
+    drop, absorb), so a candidate event is judged without walking its members."""
 
     key: str
     members: list[Signature] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     districts: set[str] = field(default_factory=set)  # every district its members name
+    kinds: set[str] = field(default_factory=set)  # every kind of trouble (and phase) they dwell on
 
     def add(self, sig: Signature) -> None:
         self.members.append(sig)
         self.districts |= sig.districts
+        self.kinds |= _kinds(sig)
 
     def drop(self, item_ref: str) -> None:
         self.members = [m for m in self.members if m.item_ref != item_ref]
         self.districts = {d for m in self.members for d in m.districts}
+        self.kinds = {k for m in self.members for k in _kinds(m)}
 
     def absorb(self, other: EventGroup) -> None:
         self.members.extend(other.members)
         self.reasons.extend(other.reasons)
         self.districts |= other.districts
+        self.kinds |= other.kinds
+
+
+def _kinds(sig: Signature) -> set[str]:
+    return {f for f in sig.facets if f.startswith(KIND_MARKS)}
 
 
 @dataclass
@@ -341,7 +350,7 @@ class EventIndex:
             return False
         for mark in KIND_MARKS:
             ours = {f for f in sig.facets if f.startswith(mark)}
-            theirs = {f for m in group.members for f in m.facets if f.startswith(mark)} if ours else set()
+            theirs = {f for f in group.kinds if f.startswith(mark)} if ours else set()
             if theirs and not ours & theirs:
                 return True
         return False
