@@ -236,10 +236,7 @@ class EventIndex:
         when at most one of them names a site (成都道 and 西康路成都道口 of one burst main)."""
         if any(not k.endswith(ROAD) for k in shared):
             return True
-        if not shared:
-            return False
-        ours, theirs = self._sites(one), self._sites(other)
-        return not (ours and theirs) or bool(ours & theirs)
+        return bool(shared) and self._sites_agree(one, other)
 
     def _sites_agree(self, one: str, other: str) -> bool:
         """Neither event names a site, or they name one in common: 珠江道 ties the event known by
