@@ -20,6 +20,7 @@ another building raise the bar for the same place's other problems.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -487,10 +488,15 @@ def _facets_differ(a: Signature, b: Signature) -> bool:
 def _kinds_differ(a: Signature, b: Signature) -> bool:
     """Each is about its own kind of trouble in one table, and they differ: the 木工 and 水电
     teams' wages, a site's piling and the road works beside it, a gas smell and a meter fee."""
+    return kinds_apart(a.facets, b.facets)
+
+
+def kinds_apart(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """In some kind table (or the phases), each side names its own and none is the other's."""
     for mark in KIND_MARKS:
-        ours = {f for f in a.facets if f.startswith(mark)}
-        theirs = {f for f in b.facets if f.startswith(mark)}
-        if ours and theirs and not ours & theirs:
+        mine = {f for f in ours if f.startswith(mark)}
+        other = {f for f in theirs if f.startswith(mark)}
+        if mine and other and not mine & other:
             return True
     return False
 

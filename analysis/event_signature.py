@@ -40,6 +40,7 @@ from analysis.event_lexicon import (
     WORD_AFTER,
     WORKS,
 )
+from analysis.text import REPLY_TO, REPOST_CHAIN
 
 MAX_PLACES = 4
 HE_ENDINGS = ("园", "苑", "府")  # 欣和园, 悦和苑, 雍和府: one-character endings a name in 和 takes
@@ -59,8 +60,6 @@ KIND_MARKS = (*(mark for mark, _ in KIND_TABLES.values()), PHASE_MARK)
 _PHASE = re.compile(r"(?<![第])([一二三四五六123456])期(?!间|待|望|限|满|末|初|货|刊|房)")
 MATTER_HEAD = 80  # characters of clean text (title first) in which an institution or policy is the subject
 _URL = re.compile(r"https?://\S+")
-_CHAIN = re.compile(r"//\s*@[^:：\s]{1,30}[:：]")
-_REPLY = re.compile(r"回复\s*@[^:：\s]{1,30}[:：]")
 _MENTION = re.compile(r"@[\w\u4e00-\u9fa5\-]{1,30}")
 _EMOJI = re.compile(r"\[[\u4e00-\u9fa5A-Za-z]{1,8}\]")
 _BOILERPLATE = re.compile(
@@ -168,7 +167,7 @@ class Signature:
 
 def clean_text(text: str) -> str:
     """Text without repost chains, mentions, emoticons, links and hotline boilerplate."""
-    for pattern, repl in ((_URL, " "), (_CHAIN, "。"), (_REPLY, " "), (_MENTION, " "), (_EMOJI, " ")):
+    for pattern, repl in ((_URL, " "), (REPOST_CHAIN, "。"), (REPLY_TO, " "), (_MENTION, " "), (_EMOJI, " ")):
         text = pattern.sub(repl, text)
     return _BOILERPLATE.sub("。", text)
 
@@ -204,8 +203,10 @@ def _starts_name(text: str, at: int) -> bool:
     """Whether a name can begin at ``at``: after a street's, road's or district's last
     character, a break or a word before a name (金钟街欣和园, 在春和园, 住春和园), not inside a
     longer one (丁字沽和苑 is 和苑)."""
-    before = text[at - 1] if at > 0 else ""
-    return at <= 0 or before in "街镇乡区县村路道住" or before in STEM_STOP or not "\u4e00" <= before <= "\u9fa5"
+    if at <= 0:
+        return True
+    before = text[at - 1]
+    return before in "街镇乡区县村路道住" or before in STEM_STOP or not "\u4e00" <= before <= "\u9fa5"
 
 
 def _is_masked_stem(stem: str) -> bool:

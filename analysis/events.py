@@ -21,6 +21,7 @@ from analysis.event_match import (
     OTHER,
     Match,
     estate_keys,
+    kinds_apart,
     match,
     names_another_building,
     names_another_place,
@@ -343,14 +344,7 @@ class EventIndex:
         a member that names no kind (刚才燃气公司的人来了) matches it, but a shared estate must not
         tie the meter fee's event to the gas smell's there."""
         group = self.groups.get(key)
-        if group is None:
-            return False
-        for mark in KIND_MARKS:
-            ours = {f for f in sig.facets if f.startswith(mark)}
-            theirs = {f for f in group.kinds if f.startswith(mark)} if ours else set()
-            if theirs and not ours & theirs:
-                return True
-        return False
+        return group is not None and kinds_apart(sig.facets, group.kinds)
 
     def _elsewhere(self, sig: Signature, key: str) -> bool:
         """The item names a district and the event names others only: a member without one

@@ -204,6 +204,7 @@ PLANNED = re.compile(
     r"(?:明天|明日|明早|今晚|明晚|次日|后天|将于?|计划|拟于?|预计|下周|下月|即将|准备|通知)[^，。]{0,14}$|(?:威胁|否则|不然|若不|如不|要是不|到时候)[^，。]{0,10}$|"
     r"不[^，。]{1,6}就(?:给你?)?$"  # 不装就给停气: a threat to cut, not a cut
 )
+UNRELATED_AFTER = re.compile(r"没关系|无关|没有关系")  # 跟停热没关系: the cut named is set aside
 DENIED = re.compile(r"辟谣|谣言|不实|假的|是假|纯属")
 ONE_HOME = re.compile(
     r"我家|咱家|俺家|咱们家|全家|一家人|屋里|其家|家中|家里|户内|我们家|来电人家|租住|其住处|其房屋|房东"
@@ -370,8 +371,7 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
     # A cut announced for later (a title may repeat its word without the date) is no outage.
     found = list(OUTAGE.finditer(text))
     planned = {m.group(0) for m in found if PLANNED.search(text[: m.start()])}
-    # 跟停热没关系: the cut named is the one the writer sets aside.
-    unrelated = {m.group(0) for m in found if re.match(r"(?:没关系|无关|没有关系)", text[m.end() :])}
+    unrelated = {m.group(0) for m in found if UNRELATED_AFTER.match(text, m.end())}
     outage = next((m for m in found if m.group(0) not in planned | unrelated), None)
     if outage and (DENIED.search(text) or SEASON_END.search(text) or DRILL.search(text)):
         outage = None

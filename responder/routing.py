@@ -7,16 +7,12 @@ supports (协办). Every decision lists the rules that fired and why.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from analysis.text import without_addressees
 from analysis.urgency import NO_CRISIS_TYPES, crisis_reasons
-
-# 回复@天津广播电视台新闻: and //@津云: name the account replied to or reposted, not the media's
-# involvement; 发给@天津日报 (a threat to go to the press) stays.
-_REPLY_PREFIX = re.compile(r"(?:回复|//)\s*@[^:：\s]{1,30}[:：]")
 
 
 @dataclass(frozen=True)
@@ -32,8 +28,9 @@ class RouteFacts:
 
     @cached_property
     def words(self) -> str:
-        """The text the word conditions read, without the accounts it replies to or reposts."""
-        return _REPLY_PREFIX.sub(" ", self.text)
+        """The text the word conditions read: 回复@天津广播电视台新闻: names the account replied to,
+        not the media's involvement (发给@天津日报, a threat to go to the press, stays)."""
+        return without_addressees(self.text)
 
     @cached_property
     def crisis_kinds(self) -> frozenset[str]:
