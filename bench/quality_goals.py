@@ -148,6 +148,10 @@ BLIND_EVENT_SETS = (
     ("fresh82", "eighty-second", "a rainstorm night on one road in 河西/南开; session 9's last round"),
     ("fresh83", "eighty-third", "one developer's two projects and its contractor; session 9's last round"),
     ("fresh84", "eighty-fourth", "a representative hotline-heavy month; session 9's last round"),
+    ("fresh85", "eighty-fifth", "a winter of three heat companies in 河北/红桥, estates named alike; session 10"),
+    ("fresh86", "eighty-sixth", "sites along one metro line: noise, dust, a crane, wages; session 10"),
+    ("fresh87", "eighty-seventh", "one estate's four phases, each with its own trouble; session 10"),
+    ("fresh88", "eighty-eighth", "a long-rental brand's collapse across estates; session 10"),
 )
 
 
