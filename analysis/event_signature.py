@@ -117,8 +117,17 @@ _TRADE = re.compile(
 )
 _INDUSTRY = re.compile(
     r"(?:房地产开发|房地产|地产|置业|开发|投资|实业|发展|建筑|建设|工程|劳务|物业服务|物业|服务|管理|资产|经营|科技|"
-    r"商贸|贸易|租赁|房屋|热力|燃气|供热|自来水|供水|城市|市政|咨询|销售|中介|经纪|装饰|装修|安装|水务|能源|分包|总包)+$"
+    r"商贸|贸易|租赁|房屋|住房|公寓|热力|燃气|供热|自来水|供水|城市|市政|咨询|销售|中介|经纪|装饰|装修|安装|水务|能源|分包|"
+    r"总包)+$"
 )
+# A rental operator's brand (优居客公寓, 栖巢公寓) is a company, not an estate: its tenants and
+# landlords live all over town, and one estate's evictions are not another's unpaid rent.
+# Known by what is said of it: its tenants, stewards and listings, or renting through it.
+_BRAND_AFTER = re.compile(
+    r"管理|公司|有限|集团|的?(?:租户|租客|管家|房源|客服|合同|门店|办公)|托管|爆雷|跑路|拖欠|收房|租金贷"
+)
+_BRAND_BEFORE = re.compile(r"(?:通过|托管给|委托给?|经|签约)[\u4e00-\u9fa5]{0,2}$")
+_APARTMENT = re.compile(r"(?=([\u4e00-\u9fa5]{2})公寓)")
 
 
 @dataclass(frozen=True)
@@ -440,6 +449,17 @@ def _number(numeral: str) -> str:
     return str(value)
 
 
+def rental_brands(text: str) -> frozenset[str]:
+    """Stems of rental operators' brands (the two characters before 公寓), keyed like companies."""
+    clean = clean_text(text)
+    found = set()
+    for m in _APARTMENT.finditer(clean):
+        start, end = m.start(), m.start() + 4
+        if _BRAND_AFTER.match(clean, end) or _BRAND_BEFORE.search(clean[max(0, start - 5) : start]):
+            found.add(m.group(1))
+    return frozenset(stem for stem in found if _is_stem(stem))
+
+
 def signature_for(
     item_ref: str,
     topic: str,
@@ -460,6 +480,9 @@ def signature_for(
     fine, areas = places_in(text)
     for estate in estates:
         fine |= places_in(estate)[0]
+    brands = rental_brands(text)
+    if brands:
+        fine = frozenset(p for p in fine if not (p.endswith("公寓") and p[:-2] in brands))
     announcement = _ANNOUNCEMENT.match(text) is not None
     return Signature(
         item_ref=item_ref,
@@ -467,7 +490,7 @@ def signature_for(
         published_at=published_at,
         shingles=shingles(text),
         places=fine,
-        companies=companies_in(text, companies),
+        companies=companies_in(text, companies) | brands,
         districts=frozenset(districts),
         source=source,
         source_ref=source_ref or item_ref,

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from analysis.event_signature import institution_core
+from analysis.event_signature import institution_core, rental_brands
 from analysis.events import EventIndex, Signature, buildings_in, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -1351,3 +1351,32 @@ def test_estates_on_one_road_stay_apart_when_an_item_names_the_road_and_its_own_
     # Known gap: 珠江**'s record may still join 翠岸园's event by the road and the problem alone.
     assert ends["a"] != ends["b"] and ends["d"] == ends["b"] and ends["e"] != ends["a"], ends
     assert cuixi != cuian
+
+
+def test_a_rental_brand_is_a_company_and_its_estates_stay_apart() -> None:
+    """Set 88: 优居客公寓 is a long-rental operator, not an estate. Its evicted tenants at 馨悦华庭
+    and its unpaid landlords at 雅士园 are two matters; read as one place 居客公寓 they joined."""
+    assert rental_brands("通过优居客公寓租住河西区大沽南路馨悦华庭") == frozenset({"居客"})
+    assert companies_in("天津优居客公寓管理有限公司") == frozenset({"居客"})
+    assert rental_brands("我家住在华苑公寓3号楼") == frozenset()
+    when = datetime(2027, 3, 8, tzinfo=UTC)
+    index = EventIndex()
+    eviction = index.add(
+        signature_for(
+            "a",
+            "房屋租赁与中介",
+            when,
+            "来电人反映：其通过优居客公寓租住河西区大沽南路**华庭小区3号楼，房东称优居客未付租金，强行清退",
+            source="hotline_12319",
+        )
+    )[0]
+    landlords = index.add(
+        signature_for(
+            "b",
+            "房屋租赁与中介",
+            when + timedelta(days=2),
+            "我在南开区复康路雅士园有一套房托管给优居客公寓，从去年12月开始就再没收到一分钱租金",
+        )
+    )[0]
+    assert "居客公寓" not in index.groups[eviction].members[0].places
+    assert landlords != eviction
