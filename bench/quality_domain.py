@@ -119,6 +119,9 @@ FRESH_SETS = {
     "fresh89": DATA / "fresh89_items.jsonl",
     "fresh90": DATA / "fresh90_items.jsonl",
     "fresh91": DATA / "fresh91_items.jsonl",
+    "fresh92": DATA / "fresh92_items.jsonl",
+    "fresh93": DATA / "fresh93_items.jsonl",
+    "fresh94": DATA / "fresh94_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -234,6 +237,12 @@ UNTUNED = {
     "fresh89": {"topic": 0.933, "sentiment": 0.889, "urgency": 0.911, "offices": 0.867, "crisis_recall": 1.0},
     "fresh90": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
     "fresh91": {"topic": 0.911, "sentiment": 0.956, "urgency": 0.933, "offices": 0.889, "crisis_recall": 1.0},
+    # 92-94, session 10's first round (early December: heating start-up, frozen pipes, wages;
+    # suburbs, villages and paperwork; two matters in one text, replies, ads, rumours and
+    # misdirected messages), after every fix of session 9.
+    "fresh92": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh93": {"topic": 1.0, "sentiment": 0.889, "urgency": 0.867, "offices": 0.844, "crisis_recall": 0.8},
+    "fresh94": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
 }
 
 

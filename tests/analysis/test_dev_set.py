@@ -119,6 +119,9 @@ FRESH_FLOORS = {
     "fresh89": {"topic": 0.91, "sentiment": 0.86, "urgency": 0.89, "offices": 0.84},
     "fresh90": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.91, "offices": 0.89},
     "fresh91": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.86},
+    "fresh92": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.84, "offices": 0.86},
+    "fresh93": {"topic": 0.97, "sentiment": 0.86, "urgency": 0.84, "offices": 0.82},
+    "fresh94": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.84, "offices": 0.86},
 }
 
 
