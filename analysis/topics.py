@@ -325,6 +325,12 @@ def classify_request_type(
         mapped = rules.source_type_map.get(raw_type.strip())
         if mapped:
             stated = _stated_type(text)
+            if mapped in ("咨询", "建议") and stated in (None, "咨询", "建议") and _DEMANDS_ACTION.search(text):
+                # 来电人咨询：…开发商不退定金…要求相关部门督促退还: typed as a question, the
+                # record asks the commission to act, and what it asks for decides.
+                words = classify_request_type(rules, text, None, model)
+                chosen = words.request_type if _acting(words.request_type) else "投诉"
+                return RequestTypeResult(chosen, f"来源标注类型：{raw_type}，但来电人要求有关部门处理")
             if stated and stated != mapped and (_acting(stated) != _acting(mapped) or stated == "表扬"):
                 # The record's own words (来电人咨询：…, 来电人反映：…要求尽快…) contradict the
                 # type field a call-taker picked: the words say what the caller asked for.
@@ -379,7 +385,15 @@ def classify_request_type(
 
 # How a call-taker opens a record (来电人咨询：, 来电人表扬：); 来电人反映 is any call, so it
 # states a grievance only with what the caller demands (要求尽快…, 能否帮忙协调).
-_STATED = re.compile(r"来电人(?:来电)?(咨询|表扬|建议|求助|举报|反映)")
+# The caller's masked name and phone may come between (来电人李*（150****8861）咨询：).
+_STATED = re.compile(
+    r"来电人(?:[\u4e00-\u9fa5][*＊某]{1,2})?(?:[（(][^）)]{0,40}[）)])?(?:来电)?(咨询|表扬|建议|求助|举报|反映)"
+)
+# A demand that the authorities act, or plain anger at how a matter was handled.
+_DEMANDS_ACTION = re.compile(
+    r"(?:要求|请求|希望)(?:相关|有关|主管)部门[^，。；]{0,12}(?:处理|督促|核实|协调|追讨|查处|帮助|解决|退还|责令)"
+    r"|(?:非常|十分|极为|强烈)不满"
+)
 _DEMANDED = re.compile(r"要求|请求|能否帮忙|帮忙协调|希望[^，。]{0,6}(?:尽快|协调|督促|处理)")
 
 

@@ -114,6 +114,18 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
         pytest.param("建议", "来电人表扬：抢修队连夜换管，顺便建议以后停水提前说一声。", "表扬", id="thanks"),
         pytest.param("求助", "来电人反映：电梯停运半个月，物业迟迟不修。", "求助", id="agreeing-field-kept"),
         pytest.param("咨询", "来电人咨询：公租房审核要多久。", "咨询", id="same-as-the-field"),
+        # Batches 93-94: the masked name and phone sit between 来电人 and its verb, and a record
+        # typed and opened as a question can still ask the commission to act.
+        pytest.param(
+            "投诉", "来电人陈*（185****3307）咨询：物业费要涨，想了解需要履行什么程序。", "咨询", id="masked-caller"
+        ),
+        pytest.param(
+            "咨询",
+            "来电人孙*（电话：138****9052）咨询：开发商既不交付车位也不退还定金，要求相关部门督促开发商退还定金。",
+            "投诉",
+            id="a-question-that-demands",
+        ),
+        pytest.param("咨询", "来电人黄*称：窗口三次说法不一，对此非常不满。", "投诉", id="anger"),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
