@@ -84,7 +84,13 @@ CRISIS_VOCABULARY = re.compile(
 NEGATED = re.compile(
     r"(?<!有)(?:无|没有?|未造成|未发生|无一|未)(?:人员|人)?(?:伤亡|受伤|死亡)|无生命危险|没有?(?:摔|砸|烫|磕|碰|撞)伤"
 )
-_ELSEWHERE = "外地|外省|外市|别的城市|其他城市|别的省"  # news of somewhere else
+# News of somewhere else: 外地, or another city by name (哈尔滨一小区燃气爆炸). Tianjin names
+# its roads after other cities (南京路, 成都道, 哈尔滨道), and 保定人 is someone from there, here.
+_OTHER_CITIES = (
+    "北京|上海|重庆|石家庄|太原|呼和浩特|沈阳|长春|哈尔滨|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|"
+    "贵阳|昆明|拉萨|西安|兰州|西宁|银川|乌鲁木齐|深圳|大连|青岛|宁波|厦门|苏州|唐山|廊坊|保定|沧州|燕郊|邯郸|衡水"
+)
+_ELSEWHERE = rf"外地|外省|外市|别的城市|其他城市|别的省|(?:{_OTHER_CITIES})(?:市)?(?![路道街里])"
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
     r"会不会|存在|以为|还以为|当成|当是|感觉|好像|仿佛|似乎|"
@@ -344,6 +350,8 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
 HAZARD_SUPPOSED = re.compile(
     r"(?:如发现|如遇|若发现|若遇|如有|一旦|如果|万一)[^。；]{0,16}$|(?:怀疑|疑似|以为)[^，。]{0,4}$"
 )
+# 闻到燃气味千万别开灯，先开窗关阀门: a safety tip for whoever smells it, not a smell now.
+HAZARD_ADVICE_AFTER = re.compile(r"[^，。]{0,3}(?:千万|切记|切勿|不要|别开|先开窗|应立即|应当|要立即)")
 HEARSAY = re.compile(r"网传|网上流传|网络流传|传言|谣")
 HAZARD_NOT_FOUND = re.compile(r"(?:未见|未发现|没有发现|未出现|不存在)[^，。]{0,8}$|(?:无|没有|未)$")  # 管道无泄漏
 
@@ -354,6 +362,8 @@ def _present_hazard(text: str) -> re.Match[str] | None:
     for found in HAZARD.finditer(text):
         before = text[max(0, found.start() - 24) : found.start()]
         if HAZARD_SUPPOSED.search(before) or HAZARD_NOT_FOUND.search(before):
+            continue
+        if HAZARD_ADVICE_AFTER.match(text, found.end()):
             continue
         if any(q.start() <= found.start() and found.end() <= q.end() for q in claims):
             continue  # 网传“5号楼倾斜、随时可能倒塌”: the claim a notice answers, not what it found

@@ -575,6 +575,9 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("住户起初怀疑是燃气泄漏，已报燃气公司上门检测，确认燃气管道无泄漏，系污水回流", "投诉", 2),
         ("烧烤店老板把七八个液化气钢瓶就堆在我们3单元门口的楼梯底下", "投诉", 3),
         ("工地的树被风刮倒横在人行道上，旁边还耷拉着几根电线", "投诉", 3),
+        # Batch 92: another city's explosion told by name, and a tip for whoever smells gas.
+        ("刚看到新闻，哈尔滨一小区昨天发生燃气爆炸，1死3伤。大家回家闻到燃气味千万别开灯，先开窗关阀门", "建议", 1),
+        ("和平区哈尔滨道一小区昨天发生燃气爆炸，1死3伤", "其他", 4),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
