@@ -157,6 +157,10 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("我家就住学校对面，这都快十一点了那边还在打桩，咣！咣！咣！整栋楼跟着颤", "投诉"),
         ("老板说马上挪，到现在也没挪。请燃气管理部门赶紧来查一查。", "投诉"),
         ("+1 介供暖费交了个寂寞 屋里17度 在家穿俩毛衣🥶", "投诉"),
+        # Batches 92-94: heat "still" cold in six characters; thanks for a hardship "enjoyed".
+        ("暖气还是凉的", "投诉"),
+        ("真心感谢津华热力🙏🙏 让我们一家整个冬天在屋里都能体验户外风情 室温常年16度", "投诉"),
+        ("真心感谢我们家物业🙏 让全楼老少爷们儿都练出了麒麟臂——停水第三天了", "投诉"),
         # 方便太多了 is praise though 太多了 is usually a complaint; 不用穿羽绒服了 is a cold flat put right.
         ("确实快！我上礼拜刚提的 比以前方便太多了", "表扬"),
         ("感谢热力公司的师傅们！老人孩子终于不用在屋里穿羽绒服了👍", "表扬"),
