@@ -224,6 +224,8 @@ COVERAGE = re.compile(
     r"(?<![找向让请叫去])(?:电视台|媒体|报纸|新闻|央视)(?:已经?|都)?(?:报道|曝光|播出|采访|来拍|来了)|被(?:媒体)?曝光|"
     r"上了(?:新闻|电视|热搜)|【记者"
 )
+# 后续进展我们会继续跟踪报道, 本台将持续关注: the reporter's own sign-off (its 会 is no threat).
+SIGN_OFF = re.compile(r"(?:继续|持续)(?:跟踪|关注)报道|本台(?:将|会)?(?:继续|持续)关注")
 # 将联系报社和电视台曝光: a threat to go to the press, not coverage.
 PRESS_THREAT = re.compile(r"(?:将|要|准备|打算|就|会|联系|找)[^，。]{0,16}$")
 # 最后一天暖气了，明天就停了: the heating season ends, nothing is cut.
@@ -399,6 +401,7 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
         reasons.append("媒体账号发布")
     else:
         covered = next((m for m in COVERAGE.finditer(text) if not PRESS_THREAT.search(text[: m.start()])), None)
+        covered = covered or SIGN_OFF.search(text)
         if covered:
             reasons.append(f"媒体已报道（{covered.group(0)}）")
     return reasons

@@ -582,6 +582,8 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         # Batch 92: another city's explosion told by name, and a tip for whoever smells gas.
         ("刚看到新闻，哈尔滨一小区昨天发生燃气爆炸，1死3伤。大家回家闻到燃气味千万别开灯，先开窗关阀门", "建议", 1),
         ("和平区哈尔滨道一小区昨天发生燃气爆炸，1死3伤", "其他", 4),
+        # Batch 92: a reporter's sign-off is coverage, though its 会 reads like a threat's.
+        ("两栋楼暖气始终不热，多户室温只有12度。后续进展我们会继续跟踪报道", "投诉", 3),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],

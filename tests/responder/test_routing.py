@@ -120,6 +120,17 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batch 92: a reporter's Weibo story signed off 我们会继续跟踪报道 is the media's, not a grievance.
+        (
+            {
+                "kind": "post",
+                "topic": "供热",
+                "request_type": "投诉",
+                "text": "今天走进宁园街一处老旧小区，两栋楼暖气不热，室温只有12度。后续进展我们会继续跟踪报道。",
+            },
+            ("宣传处",),
+            ("供热燃气处",),
+        ),
         # A letter asking whether a policy heard of is true is no rumour; one going round is.
         (
             {"text": "听说天津不让群租，是不是真的？麻烦有关部门来查一查", "topic": "房屋租赁与中介"},
