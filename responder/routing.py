@@ -147,6 +147,15 @@ def matches(when: dict[str, Any], facts: RouteFacts, rules: RoutingRules) -> boo
     return True
 
 
+def _override_matches(override: dict[str, Any], words: str) -> bool:
+    """``words_any``: one of the words; ``words_groups``: a word of every group (自建 and 某村:
+    a self-built house in a village, where 自建 alone may be a developer's own water works)."""
+    if any(word in words for word in override.get("words_any") or ()):
+        return True
+    groups = override.get("words_groups") or ()
+    return bool(groups) and all(any(word in words for word in group) for group in groups)
+
+
 def route(rules: RoutingRules, facts: RouteFacts) -> Decision:
     lead: list[str] = []
     fired: list[tuple[str, str]] = []
@@ -159,7 +168,7 @@ def route(rules: RoutingRules, facts: RouteFacts) -> Decision:
             return Decision(tuple(lead), (), None, tuple(fired))
     division = rules.divisions.get(facts.topic)
     for override in rules.overrides:
-        if any(word in facts.words for word in override.get("words_any") or ()):
+        if _override_matches(override, facts.words):
             division = override["division"]
             fired.append((f"division:{division}", f"专项归口：{division}"))
             break

@@ -120,6 +120,28 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batch 93: a house its owner built in a village, however worded, is 村镇建设处's; a
+        # developer's own water works (自建供水设施) in a town estate is not.
+        (
+            {
+                "kind": "work_order",
+                "topic": "房屋质量与安全",
+                "request_type": "咨询",
+                "text": "其在下营镇某村有自建二层住房，想做安全鉴定",
+            },
+            ("村镇建设处",),
+            (),
+        ),
+        (
+            {
+                "kind": "work_order",
+                "topic": "供水排水",
+                "request_type": "咨询",
+                "text": "开发商自建供水设施迟迟不移交，水费怎么交",
+            },
+            ("城市建设处",),
+            (),
+        ),
         # Batch 92: a reporter's Weibo story signed off 我们会继续跟踪报道 is the media's, not a grievance.
         (
             {
