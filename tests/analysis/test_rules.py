@@ -159,6 +159,11 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("+1 介供暖费交了个寂寞 屋里17度 在家穿俩毛衣🥶", "投诉"),
         # Batches 92-94: heat "still" cold in six characters; thanks for a hardship "enjoyed".
         ("暖气还是凉的", "投诉"),
+        # A letter of questions that closes with a plea for help asks for help.
+        (
+            "公租房轮候两年多了还没消息。我想问问，残疾人家庭是不是可以优先配租？排到第多少号了？恳请领导帮帮我们。",
+            "求助",
+        ),
         ("真心感谢津华热力🙏🙏 让我们一家整个冬天在屋里都能体验户外风情 室温常年16度", "投诉"),
         ("真心感谢我们家物业🙏 让全楼老少爷们儿都练出了麒麟臂——停水第三天了", "投诉"),
         # 方便太多了 is praise though 太多了 is usually a complaint; 不用穿羽绒服了 is a cold flat put right.

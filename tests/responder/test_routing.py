@@ -120,6 +120,18 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batch 93: a family's first look at the public-rental flat they were allocated is their own
+        # grievance, hashtags and all.
+        (
+            {
+                "kind": "post",
+                "topic": "保障性住房",
+                "request_type": "投诉",
+                "text": "排了两年终于分到公租房 今天拿钥匙进去一看 卫生间往楼下漏水 #天津公租房#",
+            },
+            ("信访处",),
+            ("住房保障处",),
+        ),
         # Batch 93: a house its owner built in a village, however worded, is 村镇建设处's; a
         # developer's own water works (自建供水设施) in a town estate is not.
         (
