@@ -198,7 +198,7 @@ HAZARD = re.compile(
 )
 # A threatened cut (否则断水断电) is not an outage.
 OUTAGE = re.compile(
-    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|(?:未|没|没有|还没)恢复(?:通气|供气|供水|供暖|供热)|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
+    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|一滴水(?:都|也)?没|(?:未|没|没有|还没)恢复(?:通气|供气|供水|供暖|供热)|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
     r"暖气[^，。]{0,4}(?:全|都)不热了|"
     # 整栋楼暖气片未来热 / 暖气从昨晚就凉透了: a whole building without heat (不热 is heat too weak, not none).
     r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,10}(?:不热|冰凉|凉透|拔凉|没热|不来热|未来热|是凉的|都凉)|"
@@ -217,7 +217,7 @@ ONE_HOME = re.compile(
 )
 BUILDING_SCALE = re.compile(
     r"整栋|整幢|整个小区|全楼|全小区|整个楼|一栋楼|我们楼|楼里|几栋楼|[十百千几多两三四五六七八九]+栋|上千户|几百户|上百户|几十户|多户|"
-    r"全体业主|所有住户|整个单元|小区|片区|多个|全村|家家户户|整个村"
+    r"全体业主|所有住户|整个单元|小区|片区|多个|全村|家家户户|整个村|[\d一二三四五六七八九十]+层以上"
 )
 COVERAGE = re.compile(
     r"本报|记者(?:今天|近日|日前)?(?:走访|调查|暗访|采访|夜探|跟踪|获悉|了解到|发现|到现场|在现场)|我是.{0,10}记者|"
@@ -389,8 +389,10 @@ def high_reasons(text: str, request_type: str, metrics: dict[str, Any], media_au
         outage = None
     if outage and request_type not in ("表扬", "建议", "咨询"):
         scales = list(BUILDING_SCALE.finditer(text))
-        if ONE_HOME.search(text):  # 我家住某小区: the estate is the address, the cut may be one home's
-            scales = [m for m in scales if m.group(0) != "小区"]
+        if ONE_HOME.search(text):
+            # 我家住某小区: the estate is the address; 物业说楼里管道归热力: the pipes' place.
+            # Either way the cut may be one home's.
+            scales = [m for m in scales if m.group(0) not in ("小区", "楼里")]
         scale = scales[0] if scales else None
         if scale or not ONE_HOME.search(text):
             reasons.append(f"停热停气停水（{outage.group(0)}{'，' + scale.group(0) if scale else ''}）")

@@ -590,6 +590,11 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("和平区哈尔滨道一小区昨天发生燃气爆炸，1死3伤", "其他", 4),
         # Batch 92: a reporter's sign-off is coverage, though its 会 reads like a threat's.
         ("两栋楼暖气始终不热，多户室温只有12度。后续进展我们会继续跟踪报道", "投诉", 3),
+        # Batch 92-94: a building without a drop of water; one home's cold radiators beside the
+        # building's pipes (楼里管道) the firms argue over; the floors above the 10th without water.
+        ("夜里零下九度，我们楼的上水立管冻住了，从前天早上到现在整栋楼一滴水没有", "求助", 3),
+        ("我家暖气片还是冰凉的，物业说楼里管道是热力公司的，热力说归物业，屋里才14度", "投诉", 2),
+        ("我家在18号楼，楼里二次供水水泵坏了，10层以上住户整整三天没有水", "求助", 3),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],
