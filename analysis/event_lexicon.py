@@ -154,8 +154,16 @@ TRADES: dict[str, tuple[str, ...]] = {
 WORKS: dict[str, tuple[str, ...]] = {
     "打桩": ("打桩", "桩机"),
     "修路": ("修路", "铣刨", "摊铺", "压路机", "道路改造", "道路提升", "路面改造"),
-    "扬尘": ("扬尘", "土堆", "裸土", "防尘网", "苫盖", "尘土", "灰尘", "暴土"),
+    "扬尘": ("扬尘", "粉尘", "土堆", "裸土", "防尘网", "苫盖", "尘土", "灰尘", "暴土"),
     "遗撒": ("遗撒", "撒漏", "一地泥", "带泥", "掉土", "撒土"),
+}
+# What a site does to its neighbours: its noise, its dust, the mud its trucks spill. One
+# station's night works and the dust off its bare ground are two matters, told apart by the
+# nuisance a letter dwells on (夜间施工扰民的事另外反映过了，这次想反映扬尘问题 is about dust).
+NUISANCES: dict[str, tuple[str, ...]] = {
+    "噪声": ("噪音", "噪声", "夜间施工", "夜里施工", "半夜施工", "夜间作业", "破碎锤", "吵得", "吵醒"),
+    "扬尘": WORKS["扬尘"],
+    "遗撒": WORKS["遗撒"],
 }
 # What goes wrong with gas at one estate: a smell in a stairwell, a claimed explosion, low
 # pressure that puts boilers out, a meter swap's fee, a renewal's trench left open — each its

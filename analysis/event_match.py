@@ -28,7 +28,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
-from analysis.event_signature import KIND_MARKS, Signature, institution_core
+from analysis.event_signature import EVERY_NAMED, KIND_MARKS, Signature, institution_core
 
 NEAR_DUPLICATE = 0.55
 # A hotline template filled in for another estate or college is as alike as a near copy;
@@ -481,8 +481,15 @@ def _divergence(a: Signature, b: Signature) -> float:
 
 
 def _facets_differ(a: Signature, b: Signature) -> bool:
-    """Each names a concrete problem (过渡费, 强拆, 停车费) and none is the other's."""
-    return bool(a.facets and b.facets and not (a.facets & b.facets))
+    """Each names a concrete problem (过渡费, 强拆, 停车费) and none is the other's. A nuisance
+    (noise, dust) is no problem of this kind: a night's piling and the noise of night works are
+    one matter; nuisances are compared among themselves (``kinds_apart``)."""
+    ours, theirs = _problems(a), _problems(b)
+    return bool(ours and theirs and not (ours & theirs))
+
+
+def _problems(sig: Signature) -> frozenset[str]:
+    return frozenset(f for f in sig.facets if not f.startswith(tuple(EVERY_NAMED)))
 
 
 def _kinds_differ(a: Signature, b: Signature) -> bool:

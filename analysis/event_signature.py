@@ -31,6 +31,7 @@ from analysis.event_lexicon import (
     NAME_FIRST,
     NAME_GOES_ON,
     NOT_PLACE,
+    NUISANCES,
     POLICY_NOT_NAME,
     PROPERTY_KINDS,
     ROAD,
@@ -52,6 +53,7 @@ KIND_TABLES: dict[str | None, tuple[str, dict[str, tuple[str, ...]]]] = {
     "农民工工资": ("工种:", TRADES),
     "燃气": ("燃气:", GAS_KINDS),
     "物业管理": ("物业:", PROPERTY_KINDS),
+    "建筑施工扰民": ("扰民:", NUISANCES),
 }
 PHASE_MARK = "期:"
 # The phases of one estate (景和家园一期 / 二期) are as apart as two kinds of trouble: the cracks in
@@ -518,6 +520,8 @@ def _facets(text: str) -> frozenset[str]:
 
 _CLAUSE = re.compile(r"[，,。！？!?；;\s]+")
 _CONTRAST = re.compile(r"倒(?:是|挺|也|好|还|很)")
+_RAISED_ELSEWHERE = re.compile(r"另外反映|另行反映|单独反映|已经反映过了")
+EVERY_NAMED = frozenset({"扰民:"})  # kind tables where an item has every kind it names
 
 
 def _phases(text: str) -> frozenset[str]:
@@ -529,12 +533,16 @@ def _own_kind(text: str, topic: str) -> frozenset[str]:
     """The kinds of trouble an item is about (see ``KIND_TABLES``): in each table the one it
     dwells on, or every one it names as often."""
     own: set[str] = set()
-    # 对面修路的晚上倒是早停了, 漏气不管收钱倒挺积极: a kind named in contrast is not the item's.
-    text = "，".join(c for c in _CLAUSE.split(text) if not _CONTRAST.search(c))
+    # 对面修路的晚上倒是早停了, 漏气不管收钱倒挺积极: a kind named in contrast is not the item's;
+    # 夜间施工扰民的事已经另外反映过了，这次想反映扬尘: nor is one the writer has raised elsewhere.
+    text = "，".join(c for c in _CLAUSE.split(text) if not _CONTRAST.search(c) and not _RAISED_ELSEWHERE.search(c))
     for mark, table in (KIND_TABLES[None], *([KIND_TABLES[topic]] if topic in KIND_TABLES else [])):
         said = {name: sum(text.count(w) for w in words) for name, words in table.items()}
         most = max(said.values())
-        own.update(mark + name for name, n in said.items() if n and n == most)
+        # A site's neighbours list every nuisance they suffer (夜里施工到两点，白天裸土不苫盖): each
+        # is theirs; only a letter that names one alone is apart from the others.
+        every = mark in EVERY_NAMED
+        own.update(mark + name for name, n in said.items() if n and (every or n == most))
     return frozenset(own)
 
 

@@ -1380,3 +1380,45 @@ def test_a_rental_brand_is_a_company_and_its_estates_stay_apart() -> None:
     )[0]
     assert "居客公寓" not in index.groups[eviction].members[0].places
     assert landlords != eviction
+
+
+def test_a_road_named_like_an_estate_is_a_road() -> None:
+    """Set 86: 黑牛城道 is a road; read as an estate 黑牛城 it tied a developer's site at one junction
+    of the road to the metro station's works at another."""
+    from analysis.entities import extract
+
+    estates = extract("河西区黑牛城道与洞庭路交口地铁7号线施工工地，紧邻尚河园小区").estates
+    assert not any("牛城" in e for e in estates) and any(e.endswith("尚河园") for e in estates)
+
+
+def test_a_sites_dust_is_apart_from_its_night_works_and_night_piling_is_night_noise() -> None:
+    """Set 86: the metro station's night works, then a letter that sets them aside (夜间施工扰民的事
+    已经另外反映过了) to raise the dust off its bare ground: two matters. Set 1: a post about night
+    piling at a site joins the site's night-noise event (a nuisance is no concrete problem)."""
+    when = datetime(2027, 3, 9, 22, tzinfo=UTC)
+    index = EventIndex()
+    noise = index.add(
+        signature_for(
+            "a", "建筑施工扰民", when, "河西区黑牛城道与洞庭路交口地铁工地，每天夜间施工至凌晨两三点，破碎锤噪音很大"
+        )
+    )[0]
+    dust = index.add(
+        signature_for(
+            "b",
+            "建筑施工扰民",
+            when + timedelta(days=12),
+            "黑牛城道洞庭路附近的地铁工地，夜间施工扰民的事居民已经另外反映过了，这次想反映扬尘问题：裸土没有苫盖，渣土车带泥上路",
+        )
+    )[0]
+    assert dust != noise
+    site = index.add(
+        signature_for(
+            "c", "建筑施工扰民", when, "来电人反映：南开区天拖地块在建工地夜间施工噪音扰民，持续至凌晨，要求核查。"
+        )
+    )[0]
+    piling = index.add(
+        signature_for(
+            "d", "建筑施工扰民", when + timedelta(hours=3), "凌晨一点，天拖那块工地还在打桩，咣咣咣，明天还要上班啊啊啊"
+        )
+    )[0]
+    assert piling == site
