@@ -200,13 +200,15 @@ def match(a: Signature, b: Signature) -> Match | None:
 def _unmasked(masked: Signature, named: Signature) -> set[str]:
     """The other item's estate that a hotline record's whole-masked name can be (西青区中北镇**华庭
     7号楼 / 澜悦华庭7号楼): the ending agrees and so does more of the address — the street or the
-    road, or the building (in the same district, when the record names one)."""
+    road, or the building (in the same district, when both name one)."""
     if not masked.masked or estate_keys(masked.places):
         return set()
     street = bool((masked.areas & named.areas) | _bare_areas(masked, named) or _roads(masked) & _roads(named))
     building = bool(masked.buildings & named.buildings)
-    district = bool(masked.districts & named.districts)
-    if not (street or (building and district) or (building and not masked.districts)):
+    # The building agrees and no district disagrees (a letter naming 水岸华府一期12号楼 need not
+    # say 西青区 for the record of 西青区**华府一期12号楼 to be read as it).
+    apart = bool(masked.districts and named.districts and not masked.districts & named.districts)
+    if not (street or (building and not apart)):
         return set()
     return _fitting(named, masked.masked)
 

@@ -1422,3 +1422,31 @@ def test_a_sites_dust_is_apart_from_its_night_works_and_night_piling_is_night_no
         )
     )[0]
     assert piling == site
+
+
+def test_a_masked_record_and_a_post_naming_the_same_building_without_a_district_are_one_estate() -> None:
+    """Set 87: 西青区中北镇**华府一期12号楼 on the hotline, then a post about 水岸华府一期12号楼's lift
+    that names no district: the building and the name's ending agree and no district disagrees."""
+    when = datetime(2026, 10, 30, 18, tzinfo=UTC)
+    index = EventIndex()
+    record = index.add(
+        signature_for(
+            "a",
+            "物业管理",
+            when,
+            "来电人（孙*，186****3302）反映：西青区中北镇**华府一期12号楼2门电梯近一个月内多次故障停运，有居民被困轿厢",
+            districts=["西青区"],
+            source="hotline_12319",
+            tags=["电梯"],
+        )
+    )[0]
+    letter = index.add(
+        signature_for(
+            "b",
+            "物业管理",
+            when + timedelta(days=7),
+            "一期12号楼的电梯今天又停了，半个月里第四回。物业一句“等配件”说了半个月。水岸华府一期交房七年了，电梯该大修就大修",
+            tags=["电梯"],
+        )
+    )[0]
+    assert letter == record
