@@ -155,6 +155,11 @@ UNTUNED_F1 = {
     "fresh86": 0.617,
     "fresh87": 0.697,
     "fresh88": 0.525,
+    # Session 10's second round, after every fix 85-88 prompted.
+    "fresh89": 0.706,
+    "fresh90": 0.576,
+    "fresh91": 0.656,
+    "fresh92": 0.765,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

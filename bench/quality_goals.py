@@ -152,6 +152,10 @@ BLIND_EVENT_SETS = (
     ("fresh86", "eighty-sixth", "sites along one metro line: noise, dust, a crane, wages; session 10"),
     ("fresh87", "eighty-seventh", "one estate's four phases, each with its own trouble; session 10"),
     ("fresh88", "eighty-eighth", "a long-rental brand's collapse across estates; session 10"),
+    ("fresh89", "eighty-ninth", "one property firm's six estates, each with its own trouble; session 10"),
+    ("fresh90", "ninetieth", "old-estate renovation on neighbouring streets; session 10"),
+    ("fresh91", "ninety-first", "塘沽 and 汉沽 estates named alike, masked records; session 10"),
+    ("fresh92", "ninety-second", "wage arrears at two contractors' five sites; session 10"),
 )
 
 

@@ -155,6 +155,10 @@ FRESH_F1_FLOORS = {
     "events_fresh86.jsonl": 0.58,
     "events_fresh87.jsonl": 0.66,
     "events_fresh88.jsonl": 0.49,
+    "events_fresh89.jsonl": 0.67,
+    "events_fresh90.jsonl": 0.54,
+    "events_fresh91.jsonl": 0.62,
+    "events_fresh92.jsonl": 0.73,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -237,6 +241,10 @@ PRECISION_FLOORS = {
     "events_fresh86.jsonl": 0.48,
     "events_fresh87.jsonl": 0.83,
     "events_fresh88.jsonl": 0.38,
+    "events_fresh89.jsonl": 0.55,
+    "events_fresh90.jsonl": 0.72,
+    "events_fresh91.jsonl": 0.65,
+    "events_fresh92.jsonl": 0.71,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
