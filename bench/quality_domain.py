@@ -122,6 +122,9 @@ FRESH_SETS = {
     "fresh92": DATA / "fresh92_items.jsonl",
     "fresh93": DATA / "fresh93_items.jsonl",
     "fresh94": DATA / "fresh94_items.jsonl",
+    "fresh95": DATA / "fresh95_items.jsonl",
+    "fresh96": DATA / "fresh96_items.jsonl",
+    "fresh97": DATA / "fresh97_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -243,6 +246,11 @@ UNTUNED = {
     "fresh92": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
     "fresh93": {"topic": 1.0, "sentiment": 0.889, "urgency": 0.867, "offices": 0.844, "crisis_recall": 0.8},
     "fresh94": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
+    # 95-97, session 10's second round (a hot summer fortnight; hotline records as call-takers
+    # write them; comment threads under media and government posts), after every fix 92-94 prompted.
+    "fresh95": {"topic": 0.911, "sentiment": 0.978, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh96": {"topic": 1.0, "sentiment": 0.844, "urgency": 0.844, "offices": 0.844, "crisis_recall": 1.0},
+    "fresh97": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
 }
 
 

@@ -122,6 +122,9 @@ FRESH_FLOORS = {
     "fresh92": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.84, "offices": 0.86},
     "fresh93": {"topic": 0.97, "sentiment": 0.86, "urgency": 0.84, "offices": 0.82},
     "fresh94": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.84, "offices": 0.86},
+    "fresh95": {"topic": 0.88, "sentiment": 0.95, "urgency": 0.82, "offices": 0.91},
+    "fresh96": {"topic": 0.97, "sentiment": 0.82, "urgency": 0.82, "offices": 0.82},
+    "fresh97": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.88, "offices": 0.88},
 }
 
 
