@@ -126,6 +126,18 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             id="a-question-that-demands",
         ),
         pytest.param("咨询", "来电人黄*称：窗口三次说法不一，对此非常不满。", "投诉", id="anger"),
+        # Batch 96: a reply demanded, a call made on a mother's behalf, a threat to go to the press.
+        pytest.param(
+            "咨询", "来电人韩*称：公租房审核五个多月没消息，认为街道拖着不办，要求给个明确答复。", "投诉", id="answer"
+        ),
+        pytest.param(
+            "咨询",
+            "来电人李*称其在外地工作，替母亲反映：母亲说楼道里燃气味很大，年纪大了不知道该找谁。"
+            "来电人询问燃气漏气应该打什么电话，请热线帮忙联系燃气公司尽快派人上门查看。",
+            "求助",
+            id="help",
+        ),
+        pytest.param("咨询", "来电人陈*称中介扣押金，表示“再不退钱我就找电视台曝光他们”。", "投诉", id="press"),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
