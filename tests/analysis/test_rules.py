@@ -172,6 +172,8 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         # Batches 92-94: heat "still" cold in six characters; thanks for a hardship "enjoyed".
         ("暖气还是凉的", "投诉"),
         ("补偿标准到现在都没公示，隔壁村一亩地给的多出一大截，凭嘛？", "投诉"),
+        ("感谢物业 感谢热力公司👍👍 俩单位踢皮球踢得倍儿专业 我家暖气片凉的跟冰箱门似的", "投诉"),
+        ("又在这儿表扬自己“根治欠薪”呢👏👏 我表哥在工地干了仨月 到现在一分钱没见着", "投诉"),
         # A letter of questions that closes with a plea for help asks for help.
         (
             "公租房轮候两年多了还没消息。我想问问，残疾人家庭是不是可以优先配租？排到第多少号了？恳请领导帮帮我们。",
