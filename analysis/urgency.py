@@ -101,7 +101,8 @@ HYPOTHETICAL_BEFORE = re.compile(
     rf"|(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人|口音|牌照)[^。]{{0,30}}$"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
-FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得)$|要被[^，。]{0,2}$")
+# 燃气表暴晒会爆炸: what would happen, told as a rule (a rumour's claim), not what did.
+FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得|会)$|要被[^，。]{0,2}$")
 # 小孩都从坑边上挤过去 这要是掉下去怎么办: the fall is supposed inside the very words that tell it.
 SUPPOSING = re.compile(r"要是|万一|如果|假如|一旦")
 HYPOTHETICAL_AFTER = re.compile(r"^[^，。]{0,3}(?:的)?(?:风险|隐患|危险|可能|事故隐患|将会|会是|有可能)")

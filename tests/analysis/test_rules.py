@@ -610,6 +610,8 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("我家暖气片还是冰凉的，物业说楼里管道是热力公司的，热力说归物业，屋里才14度", "投诉", 2),
         ("我家在18号楼，楼里二次供水水泵坏了，10层以上住户整整三天没有水", "求助", 3),
         ("今早楼上暖气片接口崩了，热水顺着我家吊灯往下滴，电闸都不敢推", "求助", 3),
+        # Batch 95: a debunked rule of what would happen (暴晒会爆炸) is no explosion.
+        ("【辟谣】有网民转发“高温天燃气表暴晒会爆炸，燃气公司将统一上门更换防爆表”。经核实，该信息不实。", "其他", 1),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],
