@@ -173,6 +173,11 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("暖气还是凉的", "投诉"),
         ("补偿标准到现在都没公示，隔壁村一亩地给的多出一大截，凭嘛？", "投诉"),
         ("感谢物业 感谢热力公司👍👍 俩单位踢皮球踢得倍儿专业 我家暖气片凉的跟冰箱门似的", "投诉"),
+        (
+            "今年夏天开始，我家厨房和楼梯间的墙上出现几道斜着的裂缝，现在最宽的地方能塞进一枚硬币，而且还在变宽。"
+            "楼里好几户都发现了类似情况。请问能不能安排专业单位来做一下房屋安全鉴定？",
+            "求助",
+        ),
         ("又在这儿表扬自己“根治欠薪”呢👏👏 我表哥在工地干了仨月 到现在一分钱没见着", "投诉"),
         # A letter of questions that closes with a plea for help asks for help.
         (
@@ -612,6 +617,11 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("今早楼上暖气片接口崩了，热水顺着我家吊灯往下滴，电闸都不敢推", "求助", 3),
         # Batch 95: a debunked rule of what would happen (暴晒会爆炸) is no explosion.
         ("【辟谣】有网民转发“高温天燃气表暴晒会爆炸，燃气公司将统一上门更换防爆表”。经核实，该信息不实。", "其他", 1),
+        # Batches 95-96: a garage flood still rising; a pit full of rain with no warning or guard; a
+        # site the press has already covered (记者来小区拍过，也发了报道).
+        ("地下车库自今晨5时起进水，目前水深已超过半米且还在上涨", "求助", 3),
+        ("围挡里面就是基坑，坑里积满了雨水，没有任何警示和防护，常有孩子路过", "举报", 3),
+        ("上个月北方网记者来小区拍过，也发了报道，工地停了两天，这两天又照旧了", "投诉", 3),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],
