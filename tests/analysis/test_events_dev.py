@@ -1458,3 +1458,23 @@ def test_a_masked_record_and_a_post_naming_the_same_building_without_a_district_
         )
     )[0]
     assert letter == record
+
+
+def test_one_estates_building_works_filed_under_two_topics_are_one_matter(analyser: Analyser) -> None:
+    """Set 90: the renovation crew's bracket that fell from 和顺里5号楼, posted on Weibo (read as 物业管理)
+    and written to the board two days later (read as 房屋质量与安全): one estate, one building, days
+    apart, both topics a building's works are filed under. Set 2's heat and lift at 金美里5号楼 stay
+    two matters: a utility is never one of those topics."""
+    from analysis.event_match import match
+
+    rows = [json.loads(line) for line in (FRESH / "events_fresh90.jsonl").read_text(encoding="utf-8").splitlines()]
+    post = next(r for r in rows if r["content"].startswith("吓死了！！勤俭道和顺里5号楼外墙改造"))
+    letter = next(r for r in rows if r["title"].startswith("和顺里改造工地坠物险些伤人"))
+    p, q = signatures(analyser, [post, letter])
+    assert {p.topic, q.topic} == {"物业管理", "房屋质量与安全"}
+    assert match(q, p) is not None
+    rows = [json.loads(line) for line in (FRESH / "events_fresh2.jsonl").read_text(encoding="utf-8").splitlines()]
+    heat = next(r for r in rows if r["content"].startswith("金美里5#楼暖气还是不热"))
+    lift = next(r for r in rows if r["content"].startswith("金美里5号楼的电梯又停了"))
+    h, lt = signatures(analyser, [heat, lift])
+    assert match(lt, h) is None
