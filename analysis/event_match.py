@@ -132,6 +132,8 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
     if _kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
+    if _former_districts_differ(a, b):
+        return None  # 汉沽盛世家园 and 塘沽盛世嘉园: one district's two old towns, names that sound alike
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     crossing = a.topic in b.topics and b.topic in a.topics and {a.topic, b.topic} not in APART_TOPICS
     # One named estate and one building within days (和顺里5号楼 the renovation crew dropped a bracket
@@ -428,6 +430,15 @@ def _places_differ(a: Signature, b: Signature) -> bool:
     if schools and others and not (schools & others):
         return True
     return bool(a.areas and b.areas and not (a.areas & b.areas) and not _bare_areas(a, b))
+
+
+# 滨海新区's former districts, still how people say where they live; each is a town of its own.
+FORMER_DISTRICTS = frozenset({"塘沽", "汉沽", "大港"})
+
+
+def _former_districts_differ(a: Signature, b: Signature) -> bool:
+    ours, theirs = a.terms & FORMER_DISTRICTS, b.terms & FORMER_DISTRICTS
+    return bool(ours and theirs and not ours & theirs)
 
 
 def _sites_differ(a: Signature, b: Signature) -> bool:

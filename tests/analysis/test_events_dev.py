@@ -1478,3 +1478,16 @@ def test_one_estates_building_works_filed_under_two_topics_are_one_matter(analys
     lift = next(r for r in rows if r["content"].startswith("金美里5号楼的电梯又停了"))
     h, lt = signatures(analyser, [heat, lift])
     assert match(lt, h) is None
+
+
+def test_estates_named_alike_in_two_former_districts_stay_apart() -> None:
+    """Set 91: 汉沽盛世家园's cold flats and 塘沽盛世嘉园's burst pipe sound alike (家园 / 嘉园) and are
+    both 滨海新区's; 塘沽 and 汉沽 are two towns, so they are two matters."""
+    from analysis.event_match import match
+
+    when = datetime(2026, 12, 16, 22, tzinfo=UTC)
+    hangu = signature_for("a", "供热", when, "汉沽盛世家园的暖气就是个摆设，14度，晚上盖两床被", tags=["供热设施"])
+    tanggu = signature_for(
+        "b", "供热", when, "塘沽盛世嘉园2号楼暖气管子爆了！！楼道跟桑拿房一样全是白汽，一楼都进水了", tags=["供热设施"]
+    )
+    assert match(tanggu, hangu) is None
