@@ -160,6 +160,11 @@ UNTUNED_F1 = {
     "fresh90": 0.576,
     "fresh91": 0.656,
     "fresh92": 0.765,
+    # Session 10's third round, after every fix 85-92 prompted.
+    "fresh93": 0.797,
+    "fresh94": 0.714,
+    "fresh95": 0.391,
+    "fresh96": 0.591,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -159,6 +159,10 @@ FRESH_F1_FLOORS = {
     "events_fresh90.jsonl": 0.54,
     "events_fresh91.jsonl": 0.62,
     "events_fresh92.jsonl": 0.73,
+    "events_fresh93.jsonl": 0.76,
+    "events_fresh94.jsonl": 0.68,
+    "events_fresh95.jsonl": 0.36,
+    "events_fresh96.jsonl": 0.56,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -245,6 +249,10 @@ PRECISION_FLOORS = {
     "events_fresh90.jsonl": 0.72,
     "events_fresh91.jsonl": 0.65,
     "events_fresh92.jsonl": 0.71,
+    "events_fresh93.jsonl": 0.77,
+    "events_fresh94.jsonl": 0.64,
+    "events_fresh95.jsonl": 0.24,
+    "events_fresh96.jsonl": 0.45,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
