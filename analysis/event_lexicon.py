@@ -174,7 +174,7 @@ GAS_KINDS: dict[str, tuple[str, ...]] = {
     "爆炸": ("爆炸", "炸了", "起火", "失火", "火很大", "火好大"),
     "气压": ("压力", "熄火", "火苗"),
     "换表": ("换表", "燃气表", "表费", "物联网表", "智能表"),
-    "挖沟": ("挖沟", "回填", "沟挖", "路面恢复", "恢复路面", "未恢复路面"),
+    "挖沟": ("挖沟", "挖的沟", "沟槽", "开挖", "挖开", "回填", "沟挖", "路面恢复", "恢复路面", "未恢复路面"),
 }
 # A fee rise and an owners' committee election at one estate are two matters, however much
 # each letter mentions the other (选举的事才是根上的问题, 涨价就是业委会没选出来): told by the kind an
