@@ -125,6 +125,9 @@ FRESH_SETS = {
     "fresh95": DATA / "fresh95_items.jsonl",
     "fresh96": DATA / "fresh96_items.jsonl",
     "fresh97": DATA / "fresh97_items.jsonl",
+    "fresh98": DATA / "fresh98_items.jsonl",
+    "fresh99": DATA / "fresh99_items.jsonl",
+    "fresh100": DATA / "fresh100_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -251,6 +254,12 @@ UNTUNED = {
     "fresh95": {"topic": 0.911, "sentiment": 0.978, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
     "fresh96": {"topic": 1.0, "sentiment": 0.844, "urgency": 0.844, "offices": 0.844, "crisis_recall": 1.0},
     "fresh97": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
+    # 98-100, session 10's last round (a representative spring week; property quarrels and
+    # neighbours' disputes; public housing, the provident fund and housing deals), after every
+    # fix 92-97 prompted.
+    "fresh98": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh99": {"topic": 0.8, "sentiment": 0.933, "urgency": 0.911, "offices": 0.8, "crisis_recall": 1.0},
+    "fresh100": {"topic": 0.911, "sentiment": 1.0, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
 }
 
 

@@ -125,6 +125,9 @@ FRESH_FLOORS = {
     "fresh95": {"topic": 0.88, "sentiment": 0.95, "urgency": 0.82, "offices": 0.91},
     "fresh96": {"topic": 0.97, "sentiment": 0.82, "urgency": 0.82, "offices": 0.82},
     "fresh97": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.88, "offices": 0.88},
+    "fresh98": {"topic": 0.93, "sentiment": 0.88, "urgency": 0.91, "offices": 0.88},
+    "fresh99": {"topic": 0.77, "sentiment": 0.91, "urgency": 0.88, "offices": 0.77},
+    "fresh100": {"topic": 0.88, "sentiment": 0.97, "urgency": 0.91, "offices": 0.93},
 }
 
 
