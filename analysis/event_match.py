@@ -147,6 +147,8 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or crossing):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
+    if shared_place and shared_place <= a.compared | b.compared:
+        return None  # the one place they share is a neighbour one of them names to compare
     if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
         shared_place = set()  # 新开路 at 鸿泰广场 and at 嘉和里: two sites on one long road
     shared_place = shared_place or _unmasked(a, b) | _unmasked(b, a)

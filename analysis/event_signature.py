@@ -165,6 +165,8 @@ class Signature:
     # 【政策解读】…, 【供热准备】…: an account's announcement; the replies under it raise matters of their own.
     announcement: bool = False
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
+    # 隔壁紫荆雅园都涨到两块四了 in a letter about 紫荆花园: a neighbour named to compare, not the matter's place.
+    compared: frozenset[str] = frozenset()
 
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
@@ -482,6 +484,7 @@ def signature_for(
     fine, areas = places_in(text)
     for estate in estates:
         fine |= places_in(estate)[0]
+    compared = _compared(text, fine)
     brands = rental_brands(text)
     if brands:
         fine = frozenset(p for p in fine if not (p.endswith("公寓") and p[:-2] in brands))
@@ -510,7 +513,18 @@ def signature_for(
         masked=masked_endings(text),
         facets=_facets(text) | _own_kind(text, topic) | _phases(text),
         announcement=announcement,
+        compared=compared,
     )
+
+
+_NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
+
+
+def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
+    """Estates named as a neighbour (隔壁X, 对面X) by an item that names an estate of its own."""
+    near = {k for m in _NEIGHBOUR.finditer(clean_text(text)) for k in places_in(m.group(1))[0]} & places
+    own = {k for k in places - near if not k.endswith(("*", *ROAD))}
+    return frozenset(near) if own else frozenset()
 
 
 def _facets(text: str) -> frozenset[str]:

@@ -1499,3 +1499,25 @@ def test_estates_named_alike_in_two_former_districts_stay_apart() -> None:
         "b", "供热", when, "塘沽盛世嘉园2号楼暖气管子爆了！！楼道跟桑拿房一样全是白汽，一楼都进水了", tags=["供热设施"]
     )
     assert match(tanggu, hangu) is None
+
+
+def test_a_neighbour_named_to_compare_is_not_the_matters_place() -> None:
+    """Set 89: a letter about 紫荆花园's fee rise quotes its firm (隔壁紫荆雅园都涨到两块四了); 紫荆雅园's own
+    fee letters must not join it, nor tie its event to 紫荆雅园's."""
+    from analysis.event_match import match
+
+    when = datetime(2027, 3, 28, 10, tzinfo=UTC)
+    tags = ["物业费"]
+    huayuan = signature_for(
+        "a",
+        "物业管理",
+        when,
+        "领导好，我是河西区紫荆花园的居民，物业是顺安物业。这次物业费从0.9元涨到1.3元。物业的说法是“周边小区都在涨，"
+        "隔壁紫荆雅园都涨到两块四了”。希望有关部门调查顺安物业的调价是否合法。",
+        tags=tags,
+    )
+    assert huayuan.compared and huayuan.compared < huayuan.places
+    yayuan = signature_for(
+        "b", "物业管理", when, "锦华就会涨钱。我们紫荆雅园物业费刚涨到2块4，按老标准交的门禁卡直接给停了", tags=tags
+    )
+    assert match(yayuan, huayuan) is None
