@@ -405,11 +405,15 @@ def _acting(request_type: str) -> bool:
     return request_type in COMPLAINT_TYPES
 
 
+# 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
+_THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特意来电[^。]{0,20}(?:感谢|表扬))")
+
+
 def _stated_type(text: str) -> str | None:
     """The type a record's own opening words state, if any."""
     found = _STATED.search(text)
     if found is None:
-        return None
+        return "表扬" if _THANKED.search(text) else None
     if found.group(1) == "反映":
         return "投诉" if _DEMANDED.search(text, found.end()) else None
     return found.group(1)

@@ -119,7 +119,7 @@ FICTION = re.compile(
 # An accident years ago (十年前发生过坍塌, 三年前摔伤的工友) is history, not a crisis now;
 # 年前 alone is "before the New Year", so a count of years is required.
 PAST_BEFORE = re.compile(
-    r"(?:[\d一二三四五六七八九十几两多]+年(?:前|以前)|前(?:几|些|两)年|上次|上回|那次|那回|当年|那年|早年|多年前|曾经|去年|前年|发生过|小时候)[^，。]{0,16}$"
+    r"(?:[\d一二三四五六七八九十几两多]+年(?:前|以前)|前(?:几|些|两)年|上次|上回|那次|那回|当年|那年|早年|多年前|曾经|去年|前年|发生过|小时候|早就|早已|早都)[^，。]{0,16}$"
 )
 # 上个月我们拉横幅讨薪，后来…到账了: a gathering already over (for injuries "last month"
 # is still the aftermath a duty officer must see, so only petitions read these words).
@@ -176,6 +176,7 @@ HELD_BACK_BEFORE = re.compile(r"(?:提议|建议|有人说要|想过|差点)[^�
 HELD_BACK_AFTER = re.compile(r"^[^。]{0,10}(?:劝住|劝下来|劝回|拦住|拦下|没去成|作罢)")
 # 外省那个楼盘业主集体维权的新闻: a petition elsewhere, seen in the news.
 ELSEWHERE_AFTER = re.compile(r"^[^，。]{0,2}的(?:新闻|视频|报道)")
+ELSEWHERE_PETITION = re.compile(rf"(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人)[^。]{{0,30}}$")
 # 还一起去区里上访过, 到住建委门口反映过: the 过 after the words puts the petition in the past.
 PAST_AFTER = re.compile(r"^[^，。]{0,3}过(?![来去夜年节日])")
 # 若业主再拉横幅就报警: a gathering supposed, not announced.
@@ -203,7 +204,7 @@ HAZARD = re.compile(
 )
 # A threatened cut (否则断水断电) is not an outage.
 OUTAGE = re.compile(
-    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|没水了?|没有水|一滴水(?:都|也)?没|(?:未|没|没有|还没)恢复(?:通气|供气|供水|供暖|供热)|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
+    r"(?<!否则)(?<!就要)(?<!威胁)(?<!不换就)(?<!不交就)(?<!不签就)(?<!不然就)(?:停暖|停热|没有?暖气|(?:整栋|整个楼|全楼|全村)[^，。]{0,4}(?:都)?(?:停了|没气)|不供暖|停气|停水|断水|断气|没气了|(?<!消防栓)(?<!消火栓)没水了?|没有水|一滴水(?:都|也)?没|(?:未|没|没有|还没)恢复(?:通气|供气|供水|供暖|供热)|停[^。]{0,20}还没(?:通气|来气)|总阀[^，。]{0,2}(?:关了|关闭)|关了?[^，。]{0,4}总阀)|"
     r"暖气[^，。]{0,4}(?:全|都)不热了|"
     # 整栋楼暖气片未来热 / 暖气从昨晚就凉透了: a whole building without heat (不热 is heat too weak, not none).
     r"(?:整栋楼?|整幢楼?|整个楼|全楼)[^，。]{0,4}暖气(?:片)?[^，。]{0,10}(?:不热|冰凉|凉透|拔凉|没热|不来热|未来热|是凉的|都凉)|"
@@ -301,6 +302,7 @@ def _petition_not_now(sentence: str, found: re.Match[str]) -> bool:
         or HELD_BACK_AFTER.search(after)
         or PAST_AFTER.search(after)
         or ELSEWHERE_AFTER.search(after)
+        or ELSEWHERE_PETITION.search(before)  # 外省这个烂尾盘…几百户业主去售楼处拉横幅
     )
 
 

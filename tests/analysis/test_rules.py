@@ -138,6 +138,13 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             id="help",
         ),
         pytest.param("咨询", "来电人陈*称中介扣押金，表示“再不退钱我就找电视台曝光他们”。", "投诉", id="press"),
+        # Batch 98: a call made to thank, typed as a suggestion.
+        pytest.param(
+            "建议",
+            "来电人王*称：小区完成二次供水改造，现在水压稳定。来电人表示非常满意，特意来电对相关单位和工作人员表示感谢。",
+            "表扬",
+            id="thanks-typed-as-suggestion",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
@@ -173,6 +180,8 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("暖气还是凉的", "投诉"),
         ("补偿标准到现在都没公示，隔壁村一亩地给的多出一大截，凭嘛？", "投诉"),
         ("感谢物业 感谢热力公司👍👍 俩单位踢皮球踢得倍儿专业 我家暖气片凉的跟冰箱门似的", "投诉"),
+        # Batches 98-99: a broken lift called exercise; "how do I pay" asks.
+        ("真心感谢我们小区的物业👍👍 电梯停了五天了，让我老妈天天爬十六楼，说是帮老年人锻炼身体，太贴心了！", "投诉"),
         # Batch 96: a letter that lists its questions (想咨询一下：一是…) asks; a shop's extension built
         # without leave (私自扩建) is reported, though the letter asks whether it counts.
         (
@@ -636,6 +645,11 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("地下车库自今晨5时起进水，目前水深已超过半米且还在上涨", "求助", 3),
         ("围挡里面就是基坑，坑里积满了雨水，没有任何警示和防护，常有孩子路过", "举报", 3),
         ("上个月北方网记者来小区拍过，也发了报道，工地停了两天，这两天又照旧了", "投诉", 3),
+        # Batches 99-100: a hydrant without water is no outage; a house in the country that fell down
+        # long ago (早就塌了一半) is no collapse now; a protest in another province is news.
+        ("公共收益从来没公示过，地库漏水、消防栓没水没人修，整个小区一千二百户", "投诉", 2),
+        ("说她名下多了一套房要清退，那是我舅舅留下的老平房，在宝坻农村，早就塌了一半没法住", "投诉", 2),
+        ("外省这个烂尾盘太惨了，几百户业主去售楼处拉横幅要退房，看得我心里发毛", "建议", 1),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],
@@ -710,3 +724,9 @@ def test_public_posts_that_ask_nothing_are_other(
     assert got.request_type == (expected or found.request_type) and (expected is None) == (got == found)
     # A board message or a hotline call is a request by its nature.
     assert topics.no_request(rules, text, found, public=False, official=official, incident=incident) == found
+
+
+def test_how_do_i_pay_is_a_question_before_the_stance_model_is_asked(rules: topics.TopicRules) -> None:
+    """Batch 99: 物业费咋交啊 has no cue word of its own, and the stance model read 交 as a complaint."""
+    result = topics.classify_request_type(rules, "物业费咋交啊", None)
+    assert result.request_type == "咨询" and "咋交" in result.reason
