@@ -120,6 +120,18 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batches 92-99: the writer's own grievance the commission has no part in (a teacher's
+        # allowance, a bus route, square dancing downstairs) is led by nobody here.
+        (
+            {
+                "kind": "comment",
+                "topic": "其他",
+                "request_type": "投诉",
+                "text": "我们学校老师的绩效工资到现在也没发下来，我找谁说理去",
+            },
+            (),
+            (),
+        ),
         # Batch 93: a family's first look at the public-rental flat they were allocated is their own
         # grievance, hashtags and all.
         (
