@@ -42,7 +42,7 @@ FRESH_FLOORS = {
     "fresh16": {"topic": 0.82, "sentiment": 0.9, "urgency": 0.87, "offices": 0.9},
     "fresh17": {"topic": 0.85, "sentiment": 0.9, "urgency": 0.92, "offices": 0.87},
     "fresh18": {"topic": 0.8, "sentiment": 0.77, "urgency": 0.77, "offices": 0.8},
-    "fresh19": {"topic": 0.83, "sentiment": 0.86, "urgency": 0.83, "offices": 0.83},
+    "fresh19": {"topic": 0.83, "sentiment": 0.86, "urgency": 0.83, "offices": 0.82},
     "fresh20": {"topic": 0.97, "sentiment": 0.9, "urgency": 0.92, "offices": 0.95},
     "fresh21": {"topic": 0.92, "sentiment": 0.9, "urgency": 0.95, "offices": 0.9},
     "fresh22": {"topic": 0.97, "sentiment": 0.92, "urgency": 0.92, "offices": 0.97},
@@ -102,7 +102,7 @@ FRESH_FLOORS = {
     "fresh75": {"topic": 0.75, "sentiment": 0.82, "urgency": 0.84, "offices": 0.8},
     "fresh76": {"topic": 0.89, "sentiment": 0.91, "urgency": 0.89, "offices": 0.86},
     "fresh77": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.91, "offices": 0.84},
-    "fresh78": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.91, "offices": 0.84},
+    "fresh78": {"topic": 0.93, "sentiment": 0.88, "urgency": 0.91, "offices": 0.84},
     "fresh79": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.93, "offices": 0.82},
     "fresh80": {"topic": 0.95, "sentiment": 0.86, "urgency": 0.91, "offices": 0.95},
     # Its writer added 村镇建设处 beside 信访处 for rural and licensing grievances (as 73 did).
