@@ -650,6 +650,8 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("公共收益从来没公示过，地库漏水、消防栓没水没人修，整个小区一千二百户", "投诉", 2),
         ("说她名下多了一套房要清退，那是我舅舅留下的老平房，在宝坻农村，早就塌了一半没法住", "投诉", 2),
         ("外省这个烂尾盘太惨了，几百户业主去售楼处拉横幅要退房，看得我心里发毛", "建议", 1),
+        # Batch 95: an outdoor unit swinging in the wind on rusted bolts.
+        ("楼上的空调外机架子膨胀螺丝都锈出来一截了，昨晚刮大风外机跟着晃悠，底下就是单元门口", "求助", 3),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],
