@@ -1521,3 +1521,13 @@ def test_a_neighbour_named_to_compare_is_not_the_matters_place() -> None:
         "b", "物业管理", when, "锦华就会涨钱。我们紫荆雅园物业费刚涨到2块4，按老标准交的门禁卡直接给停了", tags=tags
     )
     assert match(yayuan, huayuan) is None
+
+
+def test_a_reply_that_says_the_posts_matter_need_not_be_told_sets_it_aside() -> None:
+    """Set 93: 电梯就别说了，5号楼这礼拜水龙头放出来都是黄的 under a post about 3号楼's lift raises
+    the water tank's matter, not the lift's."""
+    when = datetime(2026, 10, 14, tzinfo=UTC)
+    reply = signature_for(
+        "x", "供水排水", when, "电梯就别说了，5号楼这礼拜水龙头放出来都是黄的，问物业说水箱该洗了还没洗"
+    )
+    assert reply.stance == "aside"
