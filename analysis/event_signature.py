@@ -92,6 +92,8 @@ SETTING_ASIDE = re.compile(
 # 星光路南边那个学校工地也是: another site the writer points to, with the same trouble.
 POINTING_ELSEWHERE = re.compile(
     r"^[^，。！？]{0,8}(?:南边|北边|东边|西边|对面|旁边|那头)那个[^，。！？]{0,10}也(?:是|一样|这样)"
+    # 我是隔壁馨悦园的，我们6号楼外墙也渗水: the writer lives at the neighbouring estate.
+    r"|^[^，。！？]{0,4}我(?:是|家是|家在|住)(?:隔壁|对面|旁边)[^，。！？]{2,8}的"
 )
 # 津塘路修地铁那块也是, 丁字沽三号路那边停水两天了: a reply pointing at a spot — another place when it
 # names one the post does not (康宁里8号楼那边 under a post about 康宁里 is the post's own).

@@ -1531,3 +1531,16 @@ def test_a_reply_that_says_the_posts_matter_need_not_be_told_sets_it_aside() -> 
         "x", "供水排水", when, "电梯就别说了，5号楼这礼拜水龙头放出来都是黄的，问物业说水箱该洗了还没洗"
     )
     assert reply.stance == "aside"
+
+
+def test_a_reply_from_the_neighbouring_estate_points_elsewhere() -> None:
+    """Set 94: 我是隔壁馨悦园的，我们6号楼外墙也渗水 under a post about 樾府's leaks is the neighbour's
+    own matter (another developer's), not a +1 to the post."""
+    when = datetime(2027, 7, 18, tzinfo=UTC)
+    reply = signature_for(
+        "x",
+        "房屋质量与安全",
+        when,
+        "我是隔壁馨悦园的，我们6号楼外墙也渗水，融泰那边物业推开发商、开发商推施工方，一样没人管",
+    )
+    assert reply.stance == "elsewhere"
