@@ -157,6 +157,12 @@ WORKS: dict[str, tuple[str, ...]] = {
     "扬尘": ("扬尘", "粉尘", "土堆", "裸土", "防尘网", "苫盖", "尘土", "灰尘", "暴土"),
     "遗撒": ("遗撒", "撒漏", "一地泥", "带泥", "掉土", "撒土"),
 }
+# Where rain does its harm: a flooded garage or basement, a flooded junction. One road's junction
+# under water and an estate's garage on that road are two matters.
+WATER_KINDS: dict[str, tuple[str, ...]] = {
+    "地库": ("地库", "车库", "地下室", "负一层", "负二层", "泵房"),
+    "路面": ("路口", "交口", "道口", "路面积水", "马路上", "下穿", "桥下", "积水点"),
+}
 # What a site does to its neighbours: its noise, its dust, the mud its trucks spill. One
 # station's night works and the dust off its bare ground are two matters, told apart by the
 # nuisance a letter dwells on (夜间施工扰民的事另外反映过了，这次想反映扬尘问题 is about dust).

@@ -38,6 +38,7 @@ from analysis.event_lexicon import (
     STEM_STOP,
     SUFFIX,
     TRADES,
+    WATER_KINDS,
     WORD_AFTER,
     WORKS,
 )
@@ -54,6 +55,7 @@ KIND_TABLES: dict[str | None, tuple[str, dict[str, tuple[str, ...]]]] = {
     "燃气": ("燃气:", GAS_KINDS),
     "物业管理": ("物业:", PROPERTY_KINDS),
     "建筑施工扰民": ("扰民:", NUISANCES),
+    "供水排水": ("水:", WATER_KINDS),
 }
 PHASE_MARK = "期:"
 # The phases of one estate (景和家园一期 / 二期) are as apart as two kinds of trouble: the cracks in

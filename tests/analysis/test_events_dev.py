@@ -1544,3 +1544,31 @@ def test_a_reply_from_the_neighbouring_estate_points_elsewhere() -> None:
         "我是隔壁馨悦园的，我们6号楼外墙也渗水，融泰那边物业推开发商、开发商推施工方，一样没人管",
     )
     assert reply.stance == "elsewhere"
+
+
+def test_a_flooded_junction_and_a_flooded_garage_on_its_road_are_two_matters() -> None:
+    """Set 96: 锦湖园's garage flooded on 宾水西道, then a record of the junction of 红旗南路 and 宾水西道
+    under water: one road, one rain, two places the water did its harm."""
+    when = datetime(2027, 7, 27, 23, tzinfo=UTC)
+    index = EventIndex()
+    tags = ["积水"]
+    garage = index.add(
+        signature_for(
+            "a",
+            "供水排水",
+            when,
+            "宾水西道锦湖园地库彻底淹了！！！下午四点多就开始往里倒灌，现在水都没过车顶了",
+            tags=tags,
+        )
+    )[0]
+    junction = index.add(
+        signature_for(
+            "b",
+            "供水排水",
+            when + timedelta(hours=9),
+            "来电人（孙*，137****2208）反映：南开区红旗南路与宾水西道交口7月27日晚路口积水严重，水深过膝，车辆熄火",
+            tags=tags,
+            source="hotline_12319",
+        )
+    )[0]
+    assert junction != garage
