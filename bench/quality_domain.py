@@ -254,7 +254,7 @@ UNTUNED = {
     "fresh95": {"topic": 0.911, "sentiment": 0.978, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
     "fresh96": {"topic": 1.0, "sentiment": 0.844, "urgency": 0.844, "offices": 0.844, "crisis_recall": 1.0},
     "fresh97": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
-    # 98-100, session 10's last round (a representative spring week; property quarrels and
+    # 98-100, session 10's third round (a representative spring week; property quarrels and
     # neighbours' disputes; public housing, the provident fund and housing deals), after every
     # fix 92-97 prompted.
     "fresh98": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},

@@ -156,10 +156,10 @@ BLIND_EVENT_SETS = (
     ("fresh90", "ninetieth", "old-estate renovation on neighbouring streets; session 10"),
     ("fresh91", "ninety-first", "塘沽 and 汉沽 estates named alike, masked records; session 10"),
     ("fresh92", "ninety-second", "wage arrears at two contractors' five sites; session 10"),
-    ("fresh93", "ninety-third", "a representative autumn fortnight; session 10's last round"),
-    ("fresh94", "ninety-fourth", "one developer's three projects; session 10's last round"),
-    ("fresh95", "ninety-fifth", "gas trouble of five kinds in one district; session 10's last round"),
-    ("fresh96", "ninety-sixth", "a rainstorm week in 南开 and 西青; session 10's last round"),
+    ("fresh93", "ninety-third", "a representative autumn fortnight; session 10's third round"),
+    ("fresh94", "ninety-fourth", "one developer's three projects; session 10's third round"),
+    ("fresh95", "ninety-fifth", "gas trouble of five kinds in one district; session 10's third round"),
+    ("fresh96", "ninety-sixth", "a rainstorm week in 南开 and 西青; session 10's third round"),
 )
 
 
