@@ -120,6 +120,17 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batch 99: an official clarification (【澄清】…不信谣、不传谣) answers a rumour: the press office's.
+        (
+            {
+                "kind": "post",
+                "topic": "物业管理",
+                "request_type": "其他",
+                "text": "【澄清】有网民转发“某小区物业卷款跑路”的消息。经核实，双方正在办理交接。请居民不信谣、不传谣",
+            },
+            ("宣传处",),
+            ("房地产处",),
+        ),
         # Batches 92-99: the writer's own grievance the commission has no part in (a teacher's
         # allowance, a bus route, square dancing downstairs) is led by nobody here.
         (
