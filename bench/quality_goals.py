@@ -160,6 +160,10 @@ BLIND_EVENT_SETS = (
     ("fresh94", "ninety-fourth", "one developer's three projects; session 10's third round"),
     ("fresh95", "ninety-fifth", "gas trouble of five kinds in one district; session 10's third round"),
     ("fresh96", "ninety-sixth", "a rainstorm week in 南开 and 西青; session 10's third round"),
+    ("fresh97", "ninety-seventh", "a representative month; session 10's last round, after every fix"),
+    ("fresh98", "ninety-eighth", "heating starts, one heat company's estates named alike; session 10's last round"),
+    ("fresh99", "ninety-ninth", "one street's old estates and a site beside them; session 10's last round"),
+    ("fresh100", "hundredth", "one contractor's sites in 东丽 and 津南; session 10's last round"),
 )
 
 
