@@ -128,6 +128,9 @@ FRESH_SETS = {
     "fresh98": DATA / "fresh98_items.jsonl",
     "fresh99": DATA / "fresh99_items.jsonl",
     "fresh100": DATA / "fresh100_items.jsonl",
+    "fresh101": DATA / "fresh101_items.jsonl",
+    "fresh102": DATA / "fresh102_items.jsonl",
+    "fresh103": DATA / "fresh103_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -260,6 +263,11 @@ UNTUNED = {
     "fresh98": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.933, "offices": 0.911, "crisis_recall": 1.0},
     "fresh99": {"topic": 0.8, "sentiment": 0.933, "urgency": 0.911, "offices": 0.8, "crisis_recall": 1.0},
     "fresh100": {"topic": 0.911, "sentiment": 1.0, "urgency": 0.933, "offices": 0.956, "crisis_recall": 1.0},
+    # 101-103, session 10's last round (a mixed month with the tricky cases on purpose; short
+    # texts; long letters raising several matters), after every fix of the session.
+    "fresh101": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh102": {"topic": 0.933, "sentiment": 0.889, "urgency": 0.911, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh103": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
 }
 
 

@@ -128,6 +128,9 @@ FRESH_FLOORS = {
     "fresh98": {"topic": 0.93, "sentiment": 0.88, "urgency": 0.91, "offices": 0.88},
     "fresh99": {"topic": 0.77, "sentiment": 0.91, "urgency": 0.88, "offices": 0.77},
     "fresh100": {"topic": 0.88, "sentiment": 0.97, "urgency": 0.91, "offices": 0.93},
+    "fresh101": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.84, "offices": 0.86},
+    "fresh102": {"topic": 0.91, "sentiment": 0.86, "urgency": 0.88, "offices": 0.86},
+    "fresh103": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
 }
 
 
