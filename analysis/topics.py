@@ -367,7 +367,8 @@ def classify_request_type(
         return RequestTypeResult("表扬", "关键词：" + "、".join(words["表扬"][:3]))
     # A long letter that tells a grievance (三年了, 一拖再拖…) and then asks 请问…? is a
     # complaint: the questions are how the writer asks for it to be put right.
-    narrated = len(read) >= LONG_LETTER and complaint >= LONG_LETTER_COMPLAINT
+    # …为此建议：一是…二是…以上建议，仅供参考: a formal proposal, whatever wrongs it cites.
+    narrated = len(read) >= LONG_LETTER and complaint >= LONG_LETTER_COMPLAINT and not _PROPOSAL.search(read)
     if complaint and (complaint >= others or (narrated and complaint >= LONG_LETTER_SHARE * others)):
         name = max(COMPLAINT_TYPES, key=lambda n: (scores.get(n, 0.0), -COMPLAINT_TYPES.index(n)))
         return RequestTypeResult(name, "关键词：" + "、".join(words[name][:3]))
@@ -383,6 +384,7 @@ def classify_request_type(
     return RequestTypeResult(rules.default_type, f"无明显诉求词，按{rules.default_type}处理")
 
 
+_PROPOSAL = re.compile(r"以上建议|仅供参考|提出以下建议|建议如下")
 # How a call-taker opens a record (来电人咨询：, 来电人表扬：); 来电人反映 is any call, so it
 # states a grievance only with what the caller demands (要求尽快…, 能否帮忙协调).
 # The caller's masked name and phone may come between (来电人李*（150****8861）咨询：).

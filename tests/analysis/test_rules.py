@@ -180,6 +180,13 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("暖气还是凉的", "投诉"),
         ("补偿标准到现在都没公示，隔壁村一亩地给的多出一大截，凭嘛？", "投诉"),
         ("感谢物业 感谢热力公司👍👍 俩单位踢皮球踢得倍儿专业 我家暖气片凉的跟冰箱门似的", "投诉"),
+        # Batches 101 and 103: a formal proposal stays one, whatever wrongs it cites on the way.
+        (
+            "尊敬的领导：本人从事建筑施工管理工作十余年。近年来，我市部分项目仍存在最低价中标倾向，个别企业中标后通过偷工减料、"
+            "拖欠分包款等方式弥补，给工程质量埋下隐患。为此建议：一是推行评定分离；二是建立履约评价与招标评分挂钩机制；"
+            "三是加强对异常低价投标的核查。以上建议，仅供参考。",
+            "建议",
+        ),
         # Batches 98-99: a broken lift called exercise; "how do I pay" asks.
         ("真心感谢我们小区的物业👍👍 电梯停了五天了，让我老妈天天爬十六楼，说是帮老年人锻炼身体，太贴心了！", "投诉"),
         # Batch 96: a letter that lists its questions (想咨询一下：一是…) asks; a shop's extension built
@@ -652,6 +659,10 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("外省这个烂尾盘太惨了，几百户业主去售楼处拉横幅要退房，看得我心里发毛", "建议", 1),
         # Batch 95: an outdoor unit swinging in the wind on rusted bolts.
         ("楼上的空调外机架子膨胀螺丝都锈出来一截了，昨晚刮大风外机跟着晃悠，底下就是单元门口", "求助", 3),
+        # Batch 103: a pavement fallen into a pit is a hazard, not a collapse; a road that swallowed a
+        # car into a big pit stays one.
+        ("菜市场门口的便道塌了一个一米多宽的坑，老人推车得绕到机动车道上走", "投诉", 2),
+        ("路面塌了个大坑，直接把一辆白色小轿车吞进去了", "其他", 4),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
     ],

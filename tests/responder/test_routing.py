@@ -120,6 +120,17 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("质量安全处",),
         ),
+        # Batch 102: a tenant's landlord raising the rent, a sleeper woken by the site next door: their own.
+        (
+            {
+                "kind": "post",
+                "topic": "房屋租赁与中介",
+                "request_type": "投诉",
+                "text": "房东突然说下月涨五百 不同意就搬 押金还不退 介叫嘛事儿啊 #天津租房#",
+            },
+            ("信访处",),
+            ("房地产处",),
+        ),
         # Batch 99: an official clarification (【澄清】…不信谣、不传谣) answers a rumour: the press office's.
         (
             {
