@@ -540,6 +540,9 @@ _CLAUSE = re.compile(r"[，,。！？!?；;\s]+")
 _CONTRAST = re.compile(r"倒(?:是|挺|也|好|还|很)")
 _RAISED_ELSEWHERE = re.compile(r"另外反映|另行反映|单独反映|已经反映过了")
 EVERY_NAMED = frozenset({"扰民:"})  # kind tables where an item has every kind it names
+# Kinds compared only among themselves (``kinds_apart``), never as concrete problems: a
+# site's noise or where the rain did its harm says nothing against a leak or a cut.
+KIND_ONLY = frozenset({"扰民:", "水:"})
 
 
 def _phases(text: str) -> frozenset[str]:
