@@ -28,7 +28,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
-from analysis.event_signature import KIND_MARKS, KIND_ONLY, Signature, institution_core
+from analysis.event_signature import KIND_MARKS, Signature, institution_core
 
 # Topics a building's works are filed under by one writer or another (a renovation crew's fallen
 # bracket: 物业管理, 房屋质量与安全, 建筑施工扰民); a utility's outage or a fee is never one of them.
@@ -511,12 +511,7 @@ def _facets_differ(a: Signature, b: Signature) -> bool:
     (noise, dust) or where rain did its harm is no problem of this kind (``KIND_ONLY``): a night's
     piling and the noise of night works are one matter, and so are a burst main told at its
     junction and a flat with no water; those kinds are compared among themselves (``kinds_apart``)."""
-    ours, theirs = _problems(a), _problems(b)
-    return bool(ours and theirs and not (ours & theirs))
-
-
-def _problems(sig: Signature) -> frozenset[str]:
-    return frozenset(f for f in sig.facets if not f.startswith(tuple(KIND_ONLY)))
+    return bool(a.problems and b.problems and not (a.problems & b.problems))
 
 
 def _kinds_differ(a: Signature, b: Signature) -> bool:

@@ -173,6 +173,11 @@ class Signature:
     compared: frozenset[str] = frozenset()
 
     @cached_property  # asked for every candidate of every match
+    def problems(self) -> frozenset[str]:
+        """Its facets that are concrete problems, compared as such (``KIND_ONLY`` kinds are not)."""
+        return frozenset(f for f in self.facets if not f.startswith(KIND_ONLY))
+
+    @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
         """The thread an item belongs to: its parent's, or its own when it has none."""
         return f"{self.source}\x1f{self.parent_ref or self.source_ref or self.item_ref}"
@@ -542,7 +547,7 @@ _RAISED_ELSEWHERE = re.compile(r"另外反映|另行反映|单独反映|已经�
 EVERY_NAMED = frozenset({"扰民:"})  # kind tables where an item has every kind it names
 # Kinds compared only among themselves (``kinds_apart``), never as concrete problems: a
 # site's noise or where the rain did its harm says nothing against a leak or a cut.
-KIND_ONLY = frozenset({"扰民:", "水:"})
+KIND_ONLY = ("扰民:", "水:")
 
 
 def _phases(text: str) -> frozenset[str]:

@@ -91,14 +91,15 @@ _OTHER_CITIES = (
     "贵阳|昆明|拉萨|西安|兰州|西宁|银川|乌鲁木齐|深圳|大连|青岛|宁波|厦门|苏州|唐山|廊坊|保定|沧州|燕郊|邯郸|衡水"
 )
 _ELSEWHERE = rf"外地|外省|外市|别的城市|其他城市|别的省|(?:{_OTHER_CITIES})(?:市)?(?![路道街里])"
+# What comes before news of somewhere else (看新闻说外地有老楼塌了; 外省这个烂尾盘…拉横幅): a worry
+# or a story here, not an incident or a petition here; 外地来的, 外地务工 are people from elsewhere, here.
+_ELSEWHERE_BEFORE = rf"(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人|口音|牌照)[^。]{{0,30}}$"
 HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
     r"会不会|存在|以为|还以为|当成|当是|感觉|好像|仿佛|似乎|"
     # 别等真砸着人了, 非得等砸死人, 差半米砸到孩子, 梦见楼塌了: warnings, near misses, dreams.
     r"别等|非得等|非要等|要等到|等到|难道要等|梦见|梦到|做梦|差(?:半|一|两|几))[^，。]{0,6}$"
-    # News of somewhere else (看新闻说外地有老楼塌了; 外地有个小区…起火，死了好几个人) is a
-    # worry here, not an incident here; 外地来的, 外地务工 are people from elsewhere, here.
-    rf"|(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人|口音|牌照)[^。]{{0,30}}$"
+    rf"|{_ELSEWHERE_BEFORE}"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
 # 燃气表暴晒会爆炸: what would happen, told as a rule (a rumour's claim), not what did.
@@ -176,7 +177,7 @@ HELD_BACK_BEFORE = re.compile(r"(?:提议|建议|有人说要|想过|差点)[^�
 HELD_BACK_AFTER = re.compile(r"^[^。]{0,10}(?:劝住|劝下来|劝回|拦住|拦下|没去成|作罢)")
 # 外省那个楼盘业主集体维权的新闻: a petition elsewhere, seen in the news.
 ELSEWHERE_AFTER = re.compile(r"^[^，。]{0,2}的(?:新闻|视频|报道)")
-ELSEWHERE_PETITION = re.compile(rf"(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人)[^。]{{0,30}}$")
+ELSEWHERE_PETITION = re.compile(_ELSEWHERE_BEFORE)
 # 还一起去区里上访过, 到住建委门口反映过: the 过 after the words puts the petition in the past.
 PAST_AFTER = re.compile(r"^[^，。]{0,3}过(?![来去夜年节日])")
 # 若业主再拉横幅就报警: a gathering supposed, not announced.
