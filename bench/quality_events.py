@@ -170,6 +170,11 @@ UNTUNED_F1 = {
     "fresh98": 0.893,
     "fresh99": 0.647,
     "fresh100": 0.59,
+    # Session 11's first round, measured on arrival with the code session 10 left.
+    "fresh101": 0.311,
+    "fresh102": 0.685,
+    "fresh103": 0.663,
+    "fresh104": 0.515,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

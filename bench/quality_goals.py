@@ -164,6 +164,10 @@ BLIND_EVENT_SETS = (
     ("fresh98", "ninety-eighth", "heating starts, one heat company's estates named alike; session 10's last round"),
     ("fresh99", "ninety-ninth", "one street's old estates and a site beside them; session 10's last round"),
     ("fresh100", "hundredth", "one contractor's sites in 东丽 and 津南; session 10's last round"),
+    ("fresh101", "hundred-and-first", "one heat company's neighbouring old estates in 河东/河北; session 11"),
+    ("fresh102", "hundred-and-second", "one developer group's alike-named projects in 北辰/东丽; session 11"),
+    ("fresh103", "hundred-and-third", "a summer rainstorm week across 南开, 西青 and 津南; session 11"),
+    ("fresh104", "hundred-and-fourth", "related subcontractors' wage arrears, two estates named alike; session 11"),
 )
 
 
