@@ -131,6 +131,9 @@ FRESH_SETS = {
     "fresh101": DATA / "fresh101_items.jsonl",
     "fresh102": DATA / "fresh102_items.jsonl",
     "fresh103": DATA / "fresh103_items.jsonl",
+    "fresh104": DATA / "fresh104_items.jsonl",
+    "fresh105": DATA / "fresh105_items.jsonl",
+    "fresh106": DATA / "fresh106_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -268,6 +271,12 @@ UNTUNED = {
     "fresh101": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.867, "offices": 0.889, "crisis_recall": 1.0},
     "fresh102": {"topic": 0.933, "sentiment": 0.889, "urgency": 0.911, "offices": 0.889, "crisis_recall": 1.0},
     "fresh103": {"topic": 0.956, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
+    # 104-106, session 11's first round (a cold snap in late January; construction season in
+    # the new districts; the old town and comments under the commission's posts), measured
+    # on arrival with the code session 10 left.
+    "fresh104": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh105": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.867, "offices": 0.844, "crisis_recall": 0.833},
+    "fresh106": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.822, "offices": 0.933, "crisis_recall": 0.6},
 }
 
 

@@ -131,6 +131,9 @@ FRESH_FLOORS = {
     "fresh101": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.84, "offices": 0.86},
     "fresh102": {"topic": 0.91, "sentiment": 0.86, "urgency": 0.88, "offices": 0.86},
     "fresh103": {"topic": 0.93, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
+    "fresh104": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.89},
+    "fresh105": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.84, "offices": 0.82},
+    "fresh106": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.8, "offices": 0.91},
 }
 
 
