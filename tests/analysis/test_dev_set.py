@@ -301,6 +301,8 @@ def test_government_notices_and_drills_are_neutral(content: str, verified_type: 
         pytest.param("看了部讲农民工讨薪的电影，男主爬上塔吊说要跳下去，结局挺压抑的", id="a-films-plot"),
         # The model alone says 0.62 (有没有人知道… reads like a rumour question): no crisis word at all.
         pytest.param("有没有人知道和平路那边的商场今天几点关门啊，想去买条围巾", id="no-crisis-word"),
+        # The model alone says 0.93: 塔吊 in a few words, and no one up there.
+        pytest.param("对面工地塔吊真高", id="a-crane-on-the-skyline"),
     ],
 )
 def test_the_crisis_model_does_not_judge_a_few_words_or_a_film(content: str) -> None:

@@ -665,6 +665,16 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("路面塌了个大坑，直接把一辆白色小轿车吞进去了", "其他", 4),
         # Batch 93: forty households agreed to go to the petition bureau together next Monday.
         ("我们四十多户村民已经商量好了，3月16日（下周一）上午一块儿去区信访局，把情况当面说清楚", "举报", 4),
+        # Batches 104-106: thirty households going together to the heat company; a tenant's threat
+        # to open the gas and end with the flat; a collapse "any moment" passed on from a video.
+        ("我们楼三十多户已经商量好了，明天上午一块儿去热力公司营业厅，当面要个说法", "投诉", 4),
+        ("要是真来人撵我，我就在屋里把煤气一开，跟这房子一块儿完了", "求助", 4),
+        ("北辰那个新交房的小区楼都歪了！！朋友发我的视频 说是随时要塌 里面的人都在往外搬", "其他", 4),
+        # ... and what is none: a buyer who "collapsed", a sales office where no one can be found,
+        # while a whole building's gas cookers that will not light is an outage.
+        ("房贷还了两年 交房又延期到明年 我整个人都塌了", "投诉", 2),
+        ("开发商一会儿说资金在协调，售楼处现在连人都找不着了", "投诉", 2),
+        ("今早起全楼燃气灶打不着火、壁挂炉停机，各户无法做饭取暖", "求助", 3),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
