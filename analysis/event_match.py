@@ -147,7 +147,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (same_topic or OTHER in (a.topic, b.topic) or crossing):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
-    if shared_place and shared_place <= a.compared | b.compared:
+    if shared_place and shared_place <= a.compared | b.compared and not _one_round(a, b, shared_place):
         return None  # the one place they share is a neighbour one of them names to compare
     if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
         shared_place = set()  # 新开路 at 鸿泰广场 and at 嘉和里: two sites on one long road
@@ -202,14 +202,40 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(0.95 + problem, where)  # a guess ties no events together
     if shared_matter and problem >= max(SIM_MATTER + bar, FLOOR):
         return Match(0.9 + problem, f"同一事项（{min(shared_matter)}）且同一问题（{topic}）")
-    if shared_company and problem >= max(SIM_COMPANY + bar, FLOOR):
+    if shared_company and not _firm_notice(a, b) and problem >= max(SIM_COMPANY + bar, FLOOR):
         return Match(0.8 + problem, f"同一单位（{min(shared_company)}）且同一问题（{topic}）")
     village = any(k.endswith("村") for k in shared_area)  # a village is as close-knit as an estate
-    if shared_area and problem >= max((SIM_PLACE if village else SIM_AREA) + bar, FLOOR):
+    firms_differ = bool(a.companies and b.companies and not shared_company)  # 嘉泰置业's project, 泓远's
+    if shared_area and not firms_differ and problem >= max((SIM_PLACE if village else SIM_AREA) + bar, FLOOR):
         return Match(0.6 + problem, f"同一地区（{min(shared_area)}）且同一问题（{topic}）")
     if (same_topic or a.topic == b.topic == OTHER) and sim >= SIM_TEXT + max(bar, 0.0):
         return Match(sim, f"内容相似（相似度{sim:.2f}，{topic}）")
     return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
+
+
+# Firms that serve many estates, each estate's trouble its own matter: a heat, gas or water
+# company, a property firm. (A long-rental brand that collapses is itself the matter.)
+ROUND_FIRM_TOPICS = frozenset({"供热", "燃气", "供水排水", "物业管理"})
+
+
+def _one_round(a: Signature, b: Signature, shared: set[str]) -> bool:
+    """Two items that both list the estates of one round (晨光里、福苑里、兴港里 of one boiler's
+    failure): sharing two or more of them, they speak of the round, not one estate of it."""
+    neighbours = {k for sig in (a, b) if len(sig.compared) < 3 for k in sig.compared}
+    return len(estate_keys(shared) - neighbours) >= 2
+
+
+def _firm_notice(a: Signature, b: Signature) -> bool:
+    """A notice (【寒潮提温服务提示】, 【…约谈…】) from or about a firm that serves many estates,
+    naming no place of its own, is about the firm's whole round, not the one place a complaint
+    about that firm names."""
+
+    def own(sig: Signature) -> bool:
+        return bool(sig.places - sig.compared)
+
+    return any(
+        x.announcement and x.topic in ROUND_FIRM_TOPICS and not own(x) and own(y) for x, y in ((a, b), (b, a))
+    )
 
 
 def _unmasked(masked: Signature, named: Signature) -> set[str]:

@@ -86,7 +86,7 @@ SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|先?别说[^，。！？]{1,8}了|[^，。！？]{0,10}还有(?:个|一个|件)事|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能熬|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
-    r"[^，。！？]{1,12}(?:就算了|还算好的|还算好|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
+    r"[^，。！？]{1,12}(?:就算了|是一方面|还算好的|还算好|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
     r"[^，。！？]{1,12}好歹[^，。！？]{0,12}[，,]\s*我们|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
@@ -526,12 +526,26 @@ def signature_for(
     )
 
 
-_NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
+# 隔壁X, 对面X, 马路对面河北区的X: a neighbour named to compare.
+_NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
+# 同一换热站所带春晖里、毓秀里等小区供热不受影响: places a notice names as spared.
+_SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")
+# 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
+_ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
 
 def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
-    """Estates named as a neighbour (隔壁X, 对面X) by an item that names an estate of its own."""
-    near = {k for m in _NEIGHBOUR.finditer(clean_text(text)) for k in places_in(m.group(1))[0]} & places
+    """Estates an item names without being about them: a neighbour (隔壁X, 对面X) or a place a
+    notice says was spared, beside an estate of its own; every estate of a round-up (涉及A、B、
+    C等小区), which is about the firm or the policy, not one of them."""
+    clean = clean_text(text)
+    listed = {k for m in _ROUND_UP.finditer(clean) for k in places_in(m.group(0))[0]} & places
+    listed = {k for k in listed if not k.endswith(("*", *ROAD))}
+    if len(listed) >= 3:
+        return frozenset(listed)
+    near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1))[0]}
+    near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
+    near &= places
     own = {k for k in places - near if not k.endswith(("*", *ROAD))}
     return frozenset(near) if own else frozenset()
 

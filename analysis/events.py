@@ -247,7 +247,7 @@ class EventIndex:
 
     def _sites(self, key: str) -> set[str]:
         group = self.groups.get(key)
-        return {p for m in group.members for p in estate_keys(m.places)} if group else set()
+        return {p for m in group.members for p in estate_keys(m.places - m.compared)} if group else set()
 
     def seed(self, sig: Signature, key: str, reason: str | None = None) -> None:
         """Record an item as a member of event ``key`` (database seeds of a batch)."""

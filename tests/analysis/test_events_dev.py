@@ -1588,3 +1588,137 @@ def test_a_flooded_junction_and_a_flooded_garage_on_its_road_are_two_matters() -
         )
     )[0]
     assert junction != garage
+
+
+def test_estates_a_notice_says_were_spared_or_a_letter_compares_are_not_its_matter() -> None:
+    """Set 101: a heat firm's repair notice for 春晖南里 says 春晖里 and 毓秀里 were spared, and a
+    春晖里 letter says 马路对面河北区的福源里 has it too: 春晖里's and 福源里's complaints join neither."""
+    from analysis.event_match import match
+
+    when = datetime(2027, 1, 13, 10, tzinfo=UTC)
+    notice = signature_for(
+        "n",
+        "供热",
+        when,
+        "【抢修公告】我公司晨阳道换热站所带春晖南里小区庭院管网发生漏水，已对春晖南里1—14号楼暂停供热。"
+        "同一换热站所带春晖里、毓秀里等小区供热不受影响。天津宏泰热力有限公司",
+    )
+    assert {"春晖里", "毓秀里"} <= notice.compared
+    letter = signature_for(
+        "l",
+        "供热",
+        when,
+        "我是河东区东新街春晖里小区居民，室温长期在15—16度。听说马路对面河北区的福源里也是这样，好像是同一个换热站带的",
+    )
+    assert letter.compared == {"福源里"}
+    own = signature_for(
+        "c", "供热", when + timedelta(hours=8), "我们春晖里这边暖气还是不热，屋里15度，宏泰热力也不来人"
+    )
+    fuyuan = signature_for("f", "供热", when + timedelta(hours=9), "福源里的暖气，我们这边16度穿棉袄，都是宏泰热力供的")
+    assert match(own, notice) is None
+    assert match(fuyuan, letter) is None
+
+
+def test_a_round_up_of_estates_is_about_the_round_not_one_of_them() -> None:
+    """Set 101: the commission's interview notice lists 春晖里、福源里、毓秀里等 and is its own matter,
+    not 春晖里's; set 65: two items that list the same three estates of one boiler's failure are one."""
+    from analysis.event_match import match
+
+    when = datetime(2027, 1, 16, 17, tzinfo=UTC)
+    notice = signature_for(
+        "n",
+        "供热",
+        when,
+        "【市住房城乡建设委约谈天津宏泰热力有限公司】近期集中收到部分居民反映供热温度不达标问题，涉及春晖里、福源里、"
+        "毓秀里等老旧小区。市住房城乡建设委约谈天津宏泰热力有限公司主要负责人。",
+    )
+    complaint = signature_for(
+        "c", "供热", when + timedelta(hours=2), "春晖里5号楼今天还是15度，宏泰热力说达标了，能不能来个人直接到我家测测"
+    )
+    assert match(complaint, notice) is None
+    when = datetime(2028, 11, 4, 15, tzinfo=UTC)
+    boiler = signature_for(
+        "b",
+        "供热",
+        when,
+        "【情况说明】因我公司大港第二热源厂一台燃气锅炉出现故障，导致晨光里、福苑里、兴港里等部分小区供热温度偏低。",
+    )
+    residents = signature_for(
+        "r",
+        "供热",
+        when + timedelta(days=5),
+        "我是大港晨光里居民。供暖以来，我们晨光里以及附近的福苑里、兴港里等小区室温普遍只有15、16度，热源故障说好7号恢复",
+    )
+    assert match(residents, boiler) is not None
+
+
+def test_a_heat_firms_notice_naming_no_place_does_not_join_one_estates_complaint() -> None:
+    """Set 101: 宏泰热力's cold-wave tip names no estate: it is the firm's whole round, not the 晨阳道
+    estate a complaint about 宏泰 names. Set 16: a long-rental brand's collapse is itself the matter,
+    so the district's notice about the brand joins its tenants' complaints."""
+    from analysis.event_match import match
+
+    when = datetime(2027, 1, 10, 15, tzinfo=UTC)
+    complaint = signature_for(
+        "c",
+        "供热",
+        when - timedelta(days=1),
+        "来电人反映：河东区晨阳道春**小区5号楼3门室温15度左右，供热单位为天津宏泰热力有限公司，多次拨打客服无人上门。",
+        source="hotline_12319",
+    )
+    tip = signature_for(
+        "t",
+        "供热",
+        when,
+        "【寒潮提温服务提示】我公司已提前提高各换热站一次网供水温度。发现暖气漏水、不热等情况请及时拨打我公司客服热线。"
+        "天津宏泰热力有限公司",
+    )
+    assert complaint.companies & tip.companies
+    assert match(tip, complaint) is None
+    when = datetime(2026, 4, 16, 17, tzinfo=UTC)
+    tenant = signature_for(
+        "r",
+        "房屋租赁与中介",
+        when - timedelta(days=7),
+        "#青禾寓爆雷# 河北区中山路店已经人去楼空，我一年房租交给天津青禾寓资产管理有限公司，现在房东说一分没收到",
+    )
+    notice = signature_for(
+        "n",
+        "房屋租赁与中介",
+        when,
+        "【关于“青禾寓”长租公寓相关情况的通报】近期接到群众反映天津青禾寓资产管理有限公司拖欠房东租金、门店关闭等问题。",
+    )
+    assert match(notice, tenant) is not None
+
+
+def test_a_reply_that_calls_the_posts_matter_one_side_sets_it_aside() -> None:
+    """Set 101: 暖气是一方面，我们3号楼…上水管冻裂了 under a heating post raises the burst pipe."""
+    when = datetime(2027, 1, 12, 8, tzinfo=UTC)
+    reply = signature_for(
+        "x", "供水排水", when, "暖气是一方面，我们3号楼楼道里的上水管冻裂了，一楼全是水，整个门洞停水了"
+    )
+    assert reply.stance == "aside"
+
+
+def test_two_developers_projects_in_one_street_are_two_matters() -> None:
+    """Set 102: 嘉泰置业's late project in 华明街 is not 泓远's late project there: a street shared, each
+    item naming its own developer, is no common matter."""
+    from analysis.event_match import match
+
+    when = datetime(2026, 12, 2, 11, tzinfo=UTC)
+    one = signature_for(
+        "a",
+        "房地产开发与交易",
+        when - timedelta(days=3),
+        "来电人（王*，139****1234）反映：华明街云锦苑期房，天津泓远置业有限公司短信通知延期到明年5月交房，业主要求按合同赔偿违约金。",
+        source="hotline_12319",
+    )
+    other = signature_for(
+        "b",
+        "房地产开发与交易",
+        when,
+        "来电人反映：东丽区华明街**嘉园项目，开发商为天津嘉泰置业有限公司，合同约定10月31日交房，至今未交付，诉求督促交房。",
+        source="hotline_12319",
+    )
+    assert one.areas & other.areas and one.companies and other.companies
+    assert match(other, one) is None
