@@ -31,6 +31,7 @@ WORD_AFTER = frozenset(
     + [("路", c) for c in "面段况灯"]
     + [("道", "路"), ("河", "道"), ("湖", "泊")]
     + [("河", c) for c in "北西东"]  # 天津河北区: a district's name, not 天津河
+    + [("园", "林")]  # 小区树木需园林部门处理, 协调园林: gardening, not an estate
     + [(w, c) for w in "河湖" for c in "燃热"]  # 冒充滨河燃气: a utility's name, not a river
 )
 # Words that end like a place name but are not one (家里, 公里, 政府, 人行道, 城市, 跑路 …).

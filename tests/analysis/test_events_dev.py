@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from analysis import entities
 from analysis.event_signature import institution_core, rental_brands
 from analysis.events import EventIndex, Signature, buildings_in, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
@@ -1722,3 +1723,33 @@ def test_two_developers_projects_in_one_street_are_two_matters() -> None:
     )
     assert one.areas & other.areas and one.companies and other.companies
     assert match(other, one) is None
+
+
+def test_a_follow_up_told_as_then_and_gardening_that_is_no_estate() -> None:
+    """Set 103: 当时在政民互动和12319都反映过 a month after the garage flooded is a follow-up, and
+    小区树木需园林部门处理 names no estate 木需园 (a record of one fallen tree joins the other items)."""
+    from analysis.event_match import match
+
+    when = datetime(2026, 7, 30, 21, tzinfo=UTC)
+    letter = signature_for(
+        "l",
+        "供水排水",
+        when,
+        "我是西青区中北镇锦润华庭小区二期业主。7月28日凌晨暴雨，我们二期地下车库大面积进水，60多辆车被淹",
+    )
+    later = signature_for(
+        "e",
+        "供水排水",
+        when + timedelta(days=20),
+        "7月28日暴雨，锦润华庭二期地库进水淹了几十辆车，当时在政民互动和12319都反映过，回复说已责成物业整改。现在排水泵还没换",
+    )
+    assert later.follow_up and match(later, letter) is not None
+    record = signature_for(
+        "h",
+        "其他",
+        when,
+        "来电人反映：南开区西湖道绿**里小区7号楼前大杨树被风刮倒压在电线上，物业称小区树木需园林部门处理，无人到场。",
+        estates=entities.extract("物业称小区树木需园林部门处理，后来是街道协调园林处理的").estates,
+        source="hotline_12319",
+    )
+    assert record.places == {"西湖道"}
