@@ -145,6 +145,13 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             "表扬",
             id="thanks-typed-as-suggestion",
         ),
+        # Batch 105: a question about a permit that strongly demands the work stop.
+        pytest.param(
+            "咨询",
+            "来电人称小区南侧工地每天夜里十二点以后还在打桩。来电人询问该工地有无夜间施工许可，并强烈要求立即停止夜间施工。",
+            "投诉",
+            id="strong-demand",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
@@ -282,6 +289,14 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("物业给每个单元挂了灯笼贴了福字，年味儿一下就上来了，物业有心了", "表扬"),
         ("请教一下，租房押金最多能收几个月？", "咨询"),
         ("热力师傅上门换了阀门，还教我怎么放气，点个赞", "表扬"),
+        # Batches 104-106: told five times and still nothing; a proposal that cites other cities'
+        # practice (外地好像有这样的做法，供参考) and the neglect it would cure.
+        ("窗户玻璃碎了一冬。跟物业说了不下五次，每次都说报上去了。这点小事都办不了吗？", "投诉"),
+        (
+            "想提一点建议。一些老小区市场化物业干两年就撤，撤了就没人管。能不能由区里组织国企物业兜底接管？"
+            "外地好像有这样的做法，供参考。",
+            "建议",
+        ),
     ],
 )
 def test_request_type_reads_colloquial_praise_and_complaint(rules: topics.TopicRules, text: str, rtype: str) -> None:
