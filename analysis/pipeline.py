@@ -129,7 +129,8 @@ class Analyser:
             official=verified_type in OFFICIAL_VERIFIED_TYPES,
             incident=any(r.startswith(INCIDENT_KINDS) for r in crises),
         )
-        if facts.kind in ("post", "comment") and topics.is_advert(topic):
+        advert = facts.kind in ("post", "comment") and topics.is_advert(topic)
+        if advert:
             # An ad asks nothing of the commission and is no bad news (its 急售！！ is no complaint).
             rtype, stance_type = topics.RequestTypeResult(topics.OTHER, "无诉求（广告）"), topics.OTHER
         if (
@@ -141,7 +142,8 @@ class Analyser:
             # crisis or a hazard (three_class reads the text for those).
             stance_type = topics.OTHER
         sentiment = self.engine.score(text) if score is None else score
-        label = three_class(sentiment, stance_type, text)
+        # An ad's 水管冻裂 and 漏水 are what it sells a cure for: no hazard, no bad news.
+        label = "neu" if advert else three_class(sentiment, stance_type, text)
         found = entities.extract(masked)
         if facts.district and facts.district not in found.districts:
             found = entities.Entities(
@@ -157,6 +159,8 @@ class Analyser:
             crises=crises,
         )
         level = self._suspected_crisis(text, rtype.request_type, level)
+        if advert and level.level < 4:
+            level = urgency.Urgency(1, ("广告，无需处理",))
         signature = signature_for(
             facts.ref,
             topic.topic,

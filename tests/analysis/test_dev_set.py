@@ -237,6 +237,21 @@ def test_an_advert_is_out_of_scope_and_routed_to_nobody(traps: dict[str, dict[st
     assert "13812345678" not in json.dumps(traps["ad"]["entities"])
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        # Batches 104-105: a pipe-thawing service sells its cure for 水管冻裂; an inspector sells his
+        # eye for 空鼓、渗漏. Neither is a hazard, a complaint or bad news.
+        "❄️寒潮来袭 水管冻了别着急❄️ 专业管道解冻 暖气片清洗 水管冻裂维修 24小时上门 价格透明 不解冻不收费 ☎️电话/微信",
+        "🏠新房收房季｜专业验房+精装修一站式服务 💯资深验房师 空鼓、渗漏一个不放过 🎁本月下单送全屋甲醛检测 私信或电话",
+    ],
+)
+def test_an_advert_that_names_trouble_is_neither_hazard_nor_complaint(content: str) -> None:
+    (got,) = predict([_item("ad", content, source="weibo", kind="post")], service_settings())
+    assert got["topic"] == "其他" and got["offices"] == []
+    assert got["sentiment"]["label"] == "neu" and got["urgency"] == 1, got["urgency_reasons"]
+
+
 def test_every_result_says_what_decided_its_topic(traps: dict[str, dict[str, Any]]) -> None:
     for ref in ("heat", "lift", "rumour"):
         assert traps[ref]["rule"] != "none"
