@@ -1753,3 +1753,16 @@ def test_a_follow_up_told_as_then_and_gardening_that_is_no_estate() -> None:
         source="hotline_12319",
     )
     assert record.places == {"西湖道"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Set 104: under a post about 锦澜湾's parking, 锦澜苑's own garage; under a post about
+        # 锦澜苑's parking, the guards' unpaid wages.
+        "锦澜湾起码还是地面的，我们锦澜苑地库直接翻倍到400，不交车卡就停",
+        "你们还说停车，物业连门岗保安的工资都俩月没发了，昨天保安大哥跟我说过年可能都回不了家",
+    ],
+)
+def test_a_reply_that_grants_the_posts_matter_to_tell_its_own_sets_it_aside(text: str) -> None:
+    assert signature_for("x", "物业管理", datetime(2027, 1, 20, tzinfo=UTC), text).stance == "aside"
