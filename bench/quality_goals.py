@@ -168,6 +168,10 @@ BLIND_EVENT_SETS = (
     ("fresh102", "hundred-and-second", "one developer group's alike-named projects in 北辰/东丽; session 11"),
     ("fresh103", "hundred-and-third", "a summer rainstorm week across 南开, 西青 and 津南; session 11"),
     ("fresh104", "hundred-and-fourth", "related subcontractors' wage arrears, two estates named alike; session 11"),
+    ("fresh105", "hundred-and-fifth", "a representative month across the city; session 11's second round"),
+    ("fresh106", "hundred-and-sixth", "lifts, one maintenance firm at several estates; session 11's second round"),
+    ("fresh107", "hundred-and-seventh", "property fees, one firm at several estates; session 11's second round"),
+    ("fresh108", "hundred-and-eighth", "gas in autumn in 红桥 and 河北, a rumour debunked; session 11's second round"),
 )
 
 

@@ -172,6 +172,10 @@ FRESH_F1_FLOORS = {
     "events_fresh102.jsonl": 0.65,
     "events_fresh103.jsonl": 0.63,
     "events_fresh104.jsonl": 0.48,
+    "events_fresh105.jsonl": 0.7,
+    "events_fresh106.jsonl": 0.77,
+    "events_fresh107.jsonl": 0.64,
+    "events_fresh108.jsonl": 0.79,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -270,6 +274,10 @@ PRECISION_FLOORS = {
     "events_fresh102.jsonl": 0.51,
     "events_fresh103.jsonl": 0.76,
     "events_fresh104.jsonl": 0.38,
+    "events_fresh105.jsonl": 0.7,
+    "events_fresh106.jsonl": 0.68,
+    "events_fresh107.jsonl": 0.49,
+    "events_fresh108.jsonl": 0.77,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
