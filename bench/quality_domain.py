@@ -134,6 +134,9 @@ FRESH_SETS = {
     "fresh104": DATA / "fresh104_items.jsonl",
     "fresh105": DATA / "fresh105_items.jsonl",
     "fresh106": DATA / "fresh106_items.jsonl",
+    "fresh107": DATA / "fresh107_items.jsonl",
+    "fresh108": DATA / "fresh108_items.jsonl",
+    "fresh109": DATA / "fresh109_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -277,6 +280,11 @@ UNTUNED = {
     "fresh104": {"topic": 0.933, "sentiment": 0.933, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
     "fresh105": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.867, "offices": 0.844, "crisis_recall": 0.833},
     "fresh106": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.822, "offices": 0.933, "crisis_recall": 0.6},
+    # 107-109, session 11's second round (a representative autumn month; Weibo-heavy; the
+    # hotline's day), after the fixes 104-106 prompted.
+    "fresh107": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.889, "offices": 0.889, "crisis_recall": 0.833},
+    "fresh108": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
+    "fresh109": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.889, "offices": 0.911, "crisis_recall": 1.0},
 }
 
 

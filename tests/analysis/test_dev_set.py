@@ -134,6 +134,9 @@ FRESH_FLOORS = {
     "fresh104": {"topic": 0.91, "sentiment": 0.91, "urgency": 0.89, "offices": 0.89},
     "fresh105": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.84, "offices": 0.82},
     "fresh106": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.8, "offices": 0.91},
+    "fresh107": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.86, "offices": 0.86},
+    "fresh108": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.86, "offices": 0.86},
+    "fresh109": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.86, "offices": 0.89},
 }
 
 
