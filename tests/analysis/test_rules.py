@@ -690,6 +690,13 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("房贷还了两年 交房又延期到明年 我整个人都塌了", "投诉", 2),
         ("开发商一会儿说资金在协调，售楼处现在连人都找不着了", "投诉", 2),
         ("今早起全楼燃气灶打不着火、壁挂炉停机，各户无法做饭取暖", "求助", 3),
+        # Batches 107-109: a blast felt by a whole building is an explosion; a heart that sank, a
+        # laugh, and a balcony that fell in a sentence opening 前年夏天 are no crisis now.
+        ("就在我们单位对面 当时砰一声整栋楼都跟着颤 这家后厨那个味儿我们闻了小半年了", "投诉", 4),
+        ("来电人称“房价一下塌了三成，心也跟着塌了”，认为开发商降价销售损害老业主权益", "投诉", 2),
+        ("收房那天一看，我心都塌了，攒了半辈子的钱", "投诉", 2),
+        ("哈哈哈笑塌了家人们😂😂😂", "其他", 1),
+        ("前年夏天，我们楼五层一户的阳台底板掉下来一大块水泥，正好砸在楼下的自行车棚上", "建议", 1),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
