@@ -410,7 +410,7 @@ def _acting(request_type: str) -> bool:
 
 
 # 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
-_THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特意来电[^。]{0,20}(?:感谢|表扬))")
+_THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特(?:意|地)?来电[^。]{0,20}(?:感谢|表扬))")
 
 
 def _stated_type(text: str) -> str | None:

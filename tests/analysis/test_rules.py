@@ -152,6 +152,13 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             "投诉",
             id="strong-demand",
         ),
+        # Batch 109: a call made on purpose to thank (来电人特来电…表示感谢), typed as a suggestion.
+        pytest.param(
+            "建议",
+            "来电人吴*来电称：楼前自来水管道爆裂，抢修人员冒雨连夜抢修。来电人特来电对抢修班组表示感谢，希望给予表扬。",
+            "表扬",
+            id="came-to-thank",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
@@ -162,6 +169,12 @@ def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
 
 def test_an_officials_thanks_to_the_public_are_no_praise(rules: topics.TopicRules) -> None:
     text = "【情况通报】外墙一处空调外机支架脱落，致一名老人受伤，已送医救治。感谢广大市民关心。"
+    assert topics.classify_request_type(rules, text, None).request_type != "表扬"
+    # Batch 108: a reply's closing 感谢您对城市管理工作的关注与监督 is courtesy.
+    text = (
+        "回复@西青小陈:您好，您反映的西青区张家窝镇某小区顶层露台私搭阳光房及彩钢棚问题已收悉，已转西青区住建委"
+        "会同属地镇政府、综合执法部门核查处理，请保持电话畅通。感谢您对城市管理工作的关注与监督！"
+    )
     assert topics.classify_request_type(rules, text, None).request_type != "表扬"
 
 
@@ -296,6 +309,18 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
             "想提一点建议。一些老小区市场化物业干两年就撤，撤了就没人管。能不能由区里组织国企物业兜底接管？"
             "外地好像有这样的做法，供参考。",
             "建议",
+        ),
+        # Batches 107-108: 不满意 is no 满意; lift-less stairs "free" with thanks; wages paid in full.
+        (
+            "特价房比我买的每平少了四千多，心态彻底塌了。去售楼处问，人家说不满意可以走法律程序，合着老业主就是韭菜呗",
+            "投诉",
+        ),
+        ("感谢某某物业🙏 电梯停了第三天 让我这个住18楼的每天免费爬楼 腿都练粗了 真是贴心到家了👍👍", "投诉"),
+        (
+            "在东丽干活的河南老乡们看过来👏 我们班组二十多个人 去年被欠的七个多月工钱 今天全部打到卡上了！！"
+            "前前后后找了三个月 最后是东丽区住建委的同志盯着总包一笔一笔对账 还帮我们跑了好几趟"
+            " 今年总算能回家过年了🙏🙏 真心谢谢！",
+            "表扬",
         ),
     ],
 )
