@@ -532,6 +532,8 @@ def signature_for(
 _NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
 # 同一换热站所带春晖里、毓秀里等小区供热不受影响: places a notice names as spared.
 _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")
+# 听说河东程林庄路那边同一家物业…: what the writer heard of another place.
+_HEARD = re.compile(r"(?:听说|据说|听人说)[^。！？]{0,40}")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
@@ -547,6 +549,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
         return frozenset(listed)
     near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1))[0]}
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
+    near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near &= places
     own = {k for k in places - near if not k.endswith(("*", *ROAD))}
     return frozenset(near) if own else frozenset()

@@ -1774,3 +1774,16 @@ def test_a_follow_up_told_as_then_and_gardening_that_is_no_estate() -> None:
 )
 def test_a_reply_that_grants_the_posts_matter_to_tell_its_own_sets_it_aside(text: str) -> None:
     assert signature_for("x", "物业管理", datetime(2027, 1, 20, tzinfo=UTC), text).stance == "aside"
+
+
+def test_a_place_the_writer_heard_of_is_compared() -> None:
+    """Set 107: 景汇园's letter says 听说这家恒信诚在河东程林庄路管的另一个小区也…涨价: the road is the other
+    estate's, so 景汇园's fee rise does not join 馨和家园's on 程林庄路."""
+    letter = signature_for(
+        "l",
+        "物业管理",
+        datetime(2027, 3, 10, tzinfo=UTC),
+        "我是天津市北辰区瑞景街景汇园小区的业主。物业在楼门口贴出通知，称自4月1日起物业费上调至1.60元。"
+        "听说这家恒信诚在河东程林庄路管的另一个小区也同时发了涨价通知，被区里叫停了，为什么我们北辰这边就没人管？",
+    )
+    assert "景汇园" in letter.places and letter.compared == {"林庄路"}
