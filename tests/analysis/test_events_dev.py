@@ -1787,3 +1787,10 @@ def test_a_place_the_writer_heard_of_is_compared() -> None:
         "听说这家恒信诚在河东程林庄路管的另一个小区也同时发了涨价通知，被区里叫停了，为什么我们北辰这边就没人管？",
     )
     assert "景汇园" in letter.places and letter.compared == {"林庄路"}
+
+
+def test_a_lift_firms_key_is_its_name_not_its_trade() -> None:
+    """Set 106: 天津安梯达电梯工程有限公司 and 天津恒升电梯服务有限公司 are two firms; keyed 电梯 both, a
+    trapped lift at 水岸澜庭 joined 澜湾花园's through the trade word alone."""
+    assert companies_in("维保单位天津安梯达电梯工程有限公司") == {"梯达"}
+    assert companies_in("维保单位（天津恒升电梯服务有限公司）未到场") == {"恒升"}
