@@ -406,6 +406,23 @@ _POLICY = re.compile(
 )
 
 
+# 居民管道天然气销售价格将于11月1日起调整, 居民气价要调了: a citywide utility price change is one
+# matter, however each household asks about it (keyed by the utility: 气价调价).
+_PRICE_CHANGE = re.compile(
+    r"(天然气|燃气|气|自来水|水|供热|采暖|热)(?:销售)?(?:价格?|费标准)[^，。！？；]{0,10}?(?:调整|调了|上调|调价|上涨|涨价)"
+)
+_PRICE_KIND = {
+    "天然气": "气价",
+    "燃气": "气价",
+    "气": "气价",
+    "自来水": "水价",
+    "水": "水价",
+    "供热": "热价",
+    "采暖": "热价",
+    "热": "热价",
+}
+
+
 def matters_in(text: str) -> frozenset[str]:
     """Institutions and named policies a text is about: the *where* of matters with no address.
 
@@ -433,6 +450,7 @@ def matters_in(text: str) -> frozenset[str]:
         if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
             keys.append(stem + "政策")
     keys += [found.group(1) + "摇号" for found in _LOTTERY.finditer(clean)]
+    keys += [_PRICE_KIND[found.group(1)] + "调价" for found in _PRICE_CHANGE.finditer(clean)]
     return frozenset(keys[:MAX_PLACES])
 
 

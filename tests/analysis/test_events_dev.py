@@ -1794,3 +1794,12 @@ def test_a_lift_firms_key_is_its_name_not_its_trade() -> None:
     trapped lift at 水岸澜庭 joined 澜湾花园's through the trade word alone."""
     assert companies_in("维保单位天津安梯达电梯工程有限公司") == {"梯达"}
     assert companies_in("维保单位（天津恒升电梯服务有限公司）未到场") == {"恒升"}
+
+
+def test_a_citywide_utility_price_change_is_one_matter() -> None:
+    """Set 108: the news of the residential gas price change, a letter about its tiers and a caller
+    asking about his card meter are one matter without any address."""
+    assert matters_in("【#天津居民用气价格将调整#】本市居民管道天然气销售价格将于11月1日起调整") == {"气价调价"}
+    assert matters_in("请问11月1日起居民气价调整后，阶梯是按自然年算还是从11月重新算？") == {"气价调价"}
+    assert matters_in("来电人咨询：本市居民燃气价格11月起调整，10月底购气是否按原价格计费") == {"气价调价"}
+    assert matters_in("楼里燃气管道调整了走向，施工队说下周完工") == frozenset()
