@@ -79,7 +79,11 @@ OTHER_PROJECT = re.compile(
 )
 # +1 我车也在B2, 同问，我是7号楼的, 是馨和里吧？(which estate the post means): a reply that
 # opens by siding with its post is about its matter, whatever else its words touch.
-AGREEING = re.compile(r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?])")
+AGREEING = re.compile(
+    r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?]"
+    # 9号楼也是，烧水壶里一层黄垢; 9号楼的也漏: another building of the estate, the same trouble.
+    r"|[\d一二三四五六七八九十]{1,3}号楼(?:的)?也)"
+)
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 裕润里好歹有人抢修，我们…;
 # 说到柳溪苑，…; 锦澜湾起码还是地面的，我们…; 你们还说停车，物业连保安工资都…: a reply that sets
 # its post's matter aside to tell of its own.

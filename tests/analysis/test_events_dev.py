@@ -1803,3 +1803,11 @@ def test_a_citywide_utility_price_change_is_one_matter() -> None:
     assert matters_in("请问11月1日起居民气价调整后，阶梯是按自然年算还是从11月重新算？") == {"气价调价"}
     assert matters_in("来电人咨询：本市居民燃气价格11月起调整，10月底购气是否按原价格计费") == {"气价调价"}
     assert matters_in("楼里燃气管道调整了走向，施工队说下周完工") == frozenset()
+
+
+def test_another_building_with_the_same_trouble_sides_with_the_post() -> None:
+    """Sets 103 and 105: 8号楼也没电了 under a post about 7号楼's fallen tree, 9号楼也是 under a post
+    about the estate's yellow water: another building, the same matter."""
+    when = datetime(2027, 3, 23, 20, tzinfo=UTC)
+    assert signature_for("x", "供水排水", when, "9号楼也是，烧水壶里一层黄垢，这才一个礼拜").stance == "agree"
+    assert signature_for("y", "其他", when, "8号楼也没电了，冰箱里的东西估计都得坏").stance == "agree"
