@@ -401,7 +401,8 @@ _DEMANDS_ACTION = re.compile(
     # 来电人询问该工地有无夜间施工许可，并强烈要求立即停止夜间施工.
     r"|强烈要求"
 )
-_DEMANDED = re.compile(r"要求|请求|能否帮忙|帮忙协调|希望[^，。]{0,6}(?:尽快|协调|督促|处理)")
+# 施工时有哪些安全方面的要求: a requirement asked about is no demand.
+_DEMANDED = re.compile(r"(?<![的些])要求|请求|能否帮忙|帮忙协调|希望[^，。]{0,6}(?:尽快|协调|督促|处理)")
 
 
 def _acting(request_type: str) -> bool:

@@ -159,6 +159,14 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             "表扬",
             id="came-to-thank",
         ),
+        # Batch 108: a question about the requirements (有哪些安全方面的要求) demands nothing.
+        pytest.param(
+            "咨询",
+            "来电人李*（152****0836）反映：其为宝坻区某村村民，现打算在原房上加盖一层。咨询：1.农村自建房加层需要到哪里办理"
+            "手续；2.是否需要先做房屋安全鉴定；3.施工时有哪些安全方面的要求。",
+            "咨询",
+            id="requirements-asked",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
