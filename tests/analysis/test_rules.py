@@ -92,6 +92,8 @@ def rules() -> topics.TopicRules:
             "房屋质量与安全",
             id="building-a-village-house-safely",
         ),
+        # Batches 77 and 107: the heating system's filling day (注水那天) is heating.
+        pytest.param("", "请问注水那天家里必须得有人吗？我们两口子都上班，万一跑水了咋整", "供热", id="filling-day"),
     ],
 )
 def test_topics(rules: topics.TopicRules, title: str, content: str, topic: str) -> None:
@@ -301,6 +303,7 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("介都什么时候了还不来热乎气儿，交钱的时候可积极了", "投诉"),
         ("窗口的姐姐一次性告诉我要补啥，没让我跑第二趟，赞一个", "表扬"),
         ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
+        ("注水那天要上班家里没人咋整啊？能不能提前约个时间😭", "咨询"),
         ("今天带孩子打疫苗排了三个小时的队", "投诉"),
         ("小区门口的断头路终于打通了，上班能少绕两公里", "表扬"),
         ("办房本的窗口一次把材料讲得明明白白，半小时就办完，点个赞", "表扬"),
