@@ -180,6 +180,11 @@ UNTUNED_F1 = {
     "fresh106": 0.806,
     "fresh107": 0.672,
     "fresh108": 0.819,
+    # Session 11's third round, after the fixes 101-108 prompted.
+    "fresh109": 0.967,
+    "fresh110": 0.874,
+    "fresh111": 0.555,
+    "fresh112": 0.744,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -172,6 +172,10 @@ BLIND_EVENT_SETS = (
     ("fresh106", "hundred-and-sixth", "lifts, one maintenance firm at several estates; session 11's second round"),
     ("fresh107", "hundred-and-seventh", "property fees, one firm at several estates; session 11's second round"),
     ("fresh108", "hundred-and-eighth", "gas in autumn in 红桥 and 河北, a rumour debunked; session 11's second round"),
+    ("fresh109", "hundred-and-ninth", "a representative fortnight in 滨海新区; session 11's third round"),
+    ("fresh110", "hundred-and-tenth", "old-estate renovation, one contractor, many estates; session 11's third round"),
+    ("fresh111", "hundred-and-eleventh", "renting near universities, agencies named alike; session 11's third round"),
+    ("fresh112", "hundred-and-twelfth", "a summer heat wave: pressure, pumps, mains, lifts; session 11's third round"),
 )
 
 

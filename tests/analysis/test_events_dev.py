@@ -176,6 +176,10 @@ FRESH_F1_FLOORS = {
     "events_fresh106.jsonl": 0.77,
     "events_fresh107.jsonl": 0.64,
     "events_fresh108.jsonl": 0.79,
+    "events_fresh109.jsonl": 0.94,
+    "events_fresh110.jsonl": 0.84,
+    "events_fresh111.jsonl": 0.52,
+    "events_fresh112.jsonl": 0.71,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -278,6 +282,10 @@ PRECISION_FLOORS = {
     "events_fresh106.jsonl": 0.68,
     "events_fresh107.jsonl": 0.49,
     "events_fresh108.jsonl": 0.77,
+    "events_fresh109.jsonl": 0.93,
+    "events_fresh110.jsonl": 0.78,
+    "events_fresh111.jsonl": 0.41,
+    "events_fresh112.jsonl": 0.66,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
