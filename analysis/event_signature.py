@@ -554,8 +554,9 @@ def signature_for(
 _NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
 # 同一换热站所带春晖里、毓秀里等小区供热不受影响: places a notice names as spared.
 _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")
-# 听说河东程林庄路那边同一家物业…: what the writer heard of another place.
-_HEARD = re.compile(r"(?:听说|据说|听人说)[^。！？]{0,40}")
+# 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
+# or read of another place.
+_HEARD = re.compile(r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 

@@ -1819,3 +1819,16 @@ def test_another_building_with_the_same_trouble_sides_with_the_post() -> None:
     when = datetime(2027, 3, 23, 20, tzinfo=UTC)
     assert signature_for("x", "供水排水", when, "9号楼也是，烧水壶里一层黄垢，这才一个礼拜").stance == "agree"
     assert signature_for("y", "其他", when, "8号楼也没电了，冰箱里的东西估计都得坏").stance == "agree"
+
+
+def test_a_place_the_writer_read_of_online_is_compared() -> None:
+    """Set 112: 蓝庭苑's letter says 我在网上看到北辰有个叫馨悦家园的小区好像也是这家公司维护: the pump firm is
+    the same, the matter is 蓝庭苑's."""
+    letter = signature_for(
+        "l",
+        "供水排水",
+        datetime(2026, 7, 20, tzinfo=UTC),
+        "我是东丽区华明街蓝庭苑小区的住户。二次供水泵房变频柜一到下午就过热停机，整栋楼停水两三个小时。"
+        "我在网上看到北辰有个叫馨悦家园的小区好像也是这家公司维护，也天天停水。",
+    )
+    assert "蓝庭苑" in letter.places and letter.compared == {"馨悦家园"}
