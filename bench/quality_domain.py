@@ -137,6 +137,9 @@ FRESH_SETS = {
     "fresh107": DATA / "fresh107_items.jsonl",
     "fresh108": DATA / "fresh108_items.jsonl",
     "fresh109": DATA / "fresh109_items.jsonl",
+    "fresh110": DATA / "fresh110_items.jsonl",
+    "fresh111": DATA / "fresh111_items.jsonl",
+    "fresh112": DATA / "fresh112_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -285,6 +288,11 @@ UNTUNED = {
     "fresh107": {"topic": 0.956, "sentiment": 0.911, "urgency": 0.889, "offices": 0.889, "crisis_recall": 0.833},
     "fresh108": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.889, "offices": 0.889, "crisis_recall": 1.0},
     "fresh109": {"topic": 0.933, "sentiment": 0.911, "urgency": 0.889, "offices": 0.911, "crisis_recall": 1.0},
+    # 110-112, session 11's third round (spring; short texts; the tricky cases on purpose),
+    # after the fixes 104-109 prompted.
+    "fresh110": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.822, "offices": 0.844, "crisis_recall": 1.0},
+    "fresh111": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
+    "fresh112": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.911, "offices": 0.911, "crisis_recall": 0.833},
 }
 
 

@@ -137,6 +137,9 @@ FRESH_FLOORS = {
     "fresh107": {"topic": 0.93, "sentiment": 0.89, "urgency": 0.86, "offices": 0.86},
     "fresh108": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.86, "offices": 0.86},
     "fresh109": {"topic": 0.91, "sentiment": 0.89, "urgency": 0.86, "offices": 0.89},
+    "fresh110": {"topic": 0.89, "sentiment": 0.82, "urgency": 0.8, "offices": 0.82},
+    "fresh111": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.89, "offices": 0.89},
+    "fresh112": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.89, "offices": 0.89},
 }
 
 
