@@ -90,7 +90,10 @@ _OTHER_CITIES = (
     "北京|上海|重庆|石家庄|太原|呼和浩特|沈阳|长春|哈尔滨|南京|杭州|合肥|福州|南昌|济南|郑州|武汉|长沙|广州|南宁|海口|成都|"
     "贵阳|昆明|拉萨|西安|兰州|西宁|银川|乌鲁木齐|深圳|大连|青岛|宁波|厦门|苏州|唐山|廊坊|保定|沧州|燕郊|邯郸|衡水"
 )
-_ELSEWHERE = rf"外地|外省|外市|别的城市|其他城市|别的省|(?:{_OTHER_CITIES})(?:市)?(?![路道街里])"
+_ELSEWHERE = (
+    rf"外地|外省|外市|别的城市|其他城市|别的省|(?:南方|北方|外地)?某(?:市|省)(?![民场政区])"  # 南方某市一个老小区…爆燃
+    rf"|(?:{_OTHER_CITIES})(?:市)?(?![路道街里])"
+)
 # What comes before news of somewhere else (看新闻说外地有老楼塌了; 外省这个烂尾盘…拉横幅): a worry
 # or a story here, not an incident or a petition here; 外地来的, 外地务工 are people from elsewhere, here.
 _ELSEWHERE_BEFORE = rf"(?:{_ELSEWHERE})(?!来|人|打工|务工|民工|农民工|工人|口音|牌照)[^。]{{0,30}}$"
@@ -98,7 +101,9 @@ HYPOTHETICAL_BEFORE = re.compile(
     r"(?:万一|一旦|如果|若是?|假如|避免|防止|差点|险些|差一点|以免|预防|可能|容易|会造成|会导致|会引发|担心|害怕|生怕|怕|随时|恐|"
     r"会不会|存在|以为|还以为|当成|当是|感觉|好像|仿佛|似乎|"
     # 别等真砸着人了, 非得等砸死人, 差半米砸到孩子, 梦见楼塌了: warnings, near misses, dreams.
-    r"别等|非得等|非要等|要等到|等到|难道要等|梦见|梦到|做梦|差(?:半|一|两|几))[^，。]{0,6}$"
+    r"别等|非得等|非要等|要等到|等到|难道要等|梦见|梦到|做梦|差(?:半|一|两|几)"
+    # 这要哪天塌了砸着人谁负责: some day, not today.
+    r"|哪天|哪一天|有朝一日)[^，。]{0,6}$"
     rf"|{_ELSEWHERE_BEFORE}"
 )
 # 再不修要出人命了, 早晚砸死人: a warning of what will happen.
@@ -146,7 +151,7 @@ NEAR_MISS = re.compile(r"差点|险些|差一点|差一些")
 # 爆炸事故…至今已一年仍未落实: an incident long over, its aftermath the complaint.
 ELAPSED = re.compile(
     r"(?:至今|到现在|到今天)(?:已经?|都)?(?:[一两三四五六七八九十几半]|\d+)(?:年|个多?月)"
-    r"|过去(?:了)?(?:[一两三四五六七八九十几半]|\d+)年|(?:[一两三四五六七八九十几半]|\d+)年(?:都)?过去了"
+    r"|过去(?:了)?(?:快|将近|近)?(?:[一两三四五六七八九十几半]+|\d+)年|(?:[一两三四五六七八九十几半]|\d+)年(?:都)?过去了"
 )
 # A threat told of someone elsewhere (外地有人…喝了农药) is not the writer's.
 ELSEWHERE_BEFORE = re.compile(rf"(?:{_ELSEWHERE}|新闻里?)[^，。]{{0,20}}$")
@@ -157,7 +162,10 @@ NEGATION_BEFORE = re.compile(r"(?:(?<![是要])不是|并非|并不是|也不是
 # finding is no hazard; a quoted claim of an explosion or deaths that happened stays a
 # crisis (DESIGN §5: a circulating claim of one), for the press office answers it at once.
 # A resident's denial (我就住这个小区，别再转了) or an official's (经核实…不信谣) is a debunk.
-RESIDENT_DENIAL = re.compile(r"别(?:再)?(?:乱|瞎)?(?:传|转)了|辟个谣|旧视频|与[^，。]{0,6}无关|是假的|假消息")
+# 与我区无关, 与燃气爆炸无关 deny the incident; 与物业无关, 与他们无关 only pass the buck.
+RESIDENT_DENIAL = re.compile(
+    r"别(?:再)?(?:乱|瞎)?(?:传|转)了|辟个谣|旧视频|与(?!物业|他|她|其|我无关|公司)[^，。]{0,6}无关|是假的|假消息"
+)
 DEBUNK = re.compile(r"辟谣|不实|谣言|纯属|不信谣|不传谣|" + RESIDENT_DENIAL.pattern)
 QUOTED = re.compile(r"“[^”]{0,80}”|「[^」]{0,80}」|\"[^\"]{0,80}\"")
 IMMINENT = re.compile(r"要塌|快塌")
@@ -191,7 +199,7 @@ SUPPOSED = re.compile(r"(?:若|如果|要是|假如)[^，。]{0,4}再?$")
 PAST_FRAME = re.compile(
     r"(?:[\d一二三四五六七八九十几两多]+年前|当年|\d{4}年)[^，。]{0,12}(?:的时候|那会儿?|那阵子?)|小时候|想当年"
     # 前年夏天，我们楼五层一户的阳台底板掉下来一大块: a sentence that opens in a past year.
-    r"|^\s*(?:前年|去年|前几年|前些年|那年|早些年|[\d一二三四五六七八九十几两]+年前)"
+    r"|^\s*(?:前年|去年|前几年|前些年|那年|早些年|[\d一二三四五六七八九十几两]+年前|(?:19|20)\d{2}年|[一二][九〇零][〇零一二三四五六七八九]{2}年)"
     r"(?:[春夏秋冬]天|[\d一二三四五六七八九十]+月份?|年[初底末]|(?:的)?时候|那会儿?)?[，,]"
 )
 NOT_DONE = re.compile(r"(?:未|没有?|不)[^，。]{0,2}$")  # 未拉横幅: a gathering that did not happen

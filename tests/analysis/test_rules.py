@@ -733,6 +733,24 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("收房那天一看，我心都塌了，攒了半辈子的钱", "投诉", 2),
         ("哈哈哈笑塌了家人们😂😂😂", "其他", 1),
         ("前年夏天，我们楼五层一户的阳台底板掉下来一大块水泥，正好砸在楼下的自行车棚上", "建议", 1),
+        # Batches 110-112: a threat told to the hotline beside a firm's 与物业无关 (no debunk); some
+        # day's collapse; a city not named; a balcony of 1996, nearly thirty years gone.
+        (
+            "物业称暖气归热力公司管、与物业无关。来电人称“再不给弄好，我就拎桶汽油去热力公司营业厅，跟他们一块儿完蛋”",
+            "投诉",
+            4,
+        ),
+        ("二层小楼就立了几根细柱子 这要哪天塌了砸着人谁负责？", "举报", 3),
+        (
+            "刷到个新闻 南方某市一个老小区燃气管道老化漏气 半夜爆燃 伤了三个人 建议燃气公司把老旧小区的立管都排查排查",
+            "建议",
+            1,
+        ),
+        (
+            "一九九六年夏天，我们隔壁楼一户人家的阳台塌了下去，老太太摔断了腿。这件事过去快三十年了。为此建议每年排查",
+            "建议",
+            1,
+        ),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
