@@ -397,7 +397,7 @@ _DEMANDS_ACTION = re.compile(
     r"|(?:非常|十分|极为|强烈)不满"
     # 要求给个明确答复; 请热线帮忙联系燃气公司尽快派人; 再不退钱我就找电视台曝光他们.
     r"|要求给(?:个|予)?(?:明确)?(?:答复|说法)|(?:请|麻烦)[^，。；]{0,6}帮忙[^，。；]{0,4}(?:联系|协调|催)"
-    r"|(?:找|去)(?:电视台|记者|媒体)曝光"
+    r"|(?:找|去)(?:电视台|记者|媒体)曝光|要求尽快(?:处理|解决|制止|整改|停止)"
     # 来电人询问该工地有无夜间施工许可，并强烈要求立即停止夜间施工.
     r"|强烈要求"
 )
@@ -411,6 +411,8 @@ def _acting(request_type: str) -> bool:
 
 
 # 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
+# 来电人想了解征收补偿按什么标准评估: the caller's own question, whatever the type field says.
+_ASKED = re.compile(r"来电人[^。]{0,6}(?:想了解|想咨询|询问)")
 _THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特(?:意|地)?来电[^。]{0,20}(?:感谢|表扬))")
 
 
@@ -418,7 +420,9 @@ def _stated_type(text: str) -> str | None:
     """The type a record's own opening words state, if any."""
     found = _STATED.search(text)
     if found is None:
-        return "表扬" if _THANKED.search(text) else None
+        if _THANKED.search(text):
+            return "表扬"
+        return "咨询" if _ASKED.search(text) and not _DEMANDED.search(text) else None
     if found.group(1) == "反映":
         return "投诉" if _DEMANDED.search(text, found.end()) else None
     return found.group(1)

@@ -169,6 +169,21 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             "咨询",
             id="requirements-asked",
         ),
+        # Batch 110: typed a complaint, the caller only wants to know (来电人想了解…); typed a question,
+        # the caller wants the early works stopped (要求尽快处理).
+        pytest.param(
+            "投诉",
+            "来电人郭*（130****4458）来电称：近日听说片区要列入征收计划。来电人想了解征收补偿按什么标准评估，"
+            "货币补偿和产权调换如何选择。",
+            "咨询",
+            id="wants-to-know",
+        ),
+        pytest.param(
+            "咨询",
+            "来电反映：某在建项目每天早上5点多就开始施工，影响居民休息。来电人询问这么早施工是否合规，要求尽快处理。",
+            "投诉",
+            id="asks-and-demands",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
@@ -304,6 +319,14 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("窗口的姐姐一次性告诉我要补啥，没让我跑第二趟，赞一个", "表扬"),
         ("租房合同没到期，房东要卖房让我搬，我能要求赔偿吗？", "咨询"),
         ("注水那天要上班家里没人咋整啊？能不能提前约个时间😭", "咨询"),
+        # Batches 107-112: a short 嘛时候 asks; 问一下 asks past a joke; thanks for a wait of months mock.
+        ("公租房嘛时候摇号", "咨询"),
+        ("测了下贷款额度 我的买房计划差点原地塌房😂 问一下 夫妻俩都缴公积金的话 额度能合并算不？", "咨询"),
+        ("公积金提取审核效率真高啊 才等了俩月呢👏👏", "投诉"),
+        (
+            "必须表扬一下我们这个物业 开春第一件事就是贴通知涨物业费 效率真高👍 楼道灯坏了仨月没人换 真是贴心小棉袄呢",
+            "投诉",
+        ),
         ("今天带孩子打疫苗排了三个小时的队", "投诉"),
         ("小区门口的断头路终于打通了，上班能少绕两公里", "表扬"),
         ("办房本的窗口一次把材料讲得明明白白，半小时就办完，点个赞", "表扬"),
@@ -829,3 +852,10 @@ def test_how_do_i_pay_is_a_question_before_the_stance_model_is_asked(rules: topi
     """Batch 99: 物业费咋交啊 has no cue word of its own, and the stance model read 交 as a complaint."""
     result = topics.classify_request_type(rules, "物业费咋交啊", None)
     assert result.request_type == "咨询" and "咋交" in result.reason
+
+
+def test_a_short_dialect_question_has_a_cue_of_its_own(rules: topics.TopicRules) -> None:
+    """Batches 107-110: 公租房嘛时候摇号, 介路嘛时候修完啊 ask; with no cue the stance model read them as
+    complaints."""
+    for text in ("公租房嘛时候摇号", "介路嘛时候修完啊", "嘛时候来暖气啊介"):
+        assert topics._cue_scores(rules, text)[0].get("咨询"), text
