@@ -176,6 +176,10 @@ BLIND_EVENT_SETS = (
     ("fresh110", "hundred-and-tenth", "old-estate renovation, one contractor, many estates; session 11's third round"),
     ("fresh111", "hundred-and-eleventh", "renting near universities, agencies named alike; session 11's third round"),
     ("fresh112", "hundred-and-twelfth", "a summer heat wave: pressure, pumps, mains, lifts; session 11's third round"),
+    ("fresh113", "hundred-and-thirteenth", "a representative month, central districts; session 11's fourth round"),
+    ("fresh114", "hundred-and-fourteenth", "building sites in 西青 and 津南 new towns; session 11's fourth round"),
+    ("fresh115", "hundred-and-fifteenth", "heating season's first month, two heat firms; session 11's fourth round"),
+    ("fresh116", "hundred-and-sixteenth", "one property firm's troubles at many estates; session 11's fourth round"),
 )
 
 

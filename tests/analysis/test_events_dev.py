@@ -180,6 +180,10 @@ FRESH_F1_FLOORS = {
     "events_fresh110.jsonl": 0.84,
     "events_fresh111.jsonl": 0.52,
     "events_fresh112.jsonl": 0.71,
+    "events_fresh113.jsonl": 0.91,
+    "events_fresh114.jsonl": 0.86,
+    "events_fresh115.jsonl": 0.81,
+    "events_fresh116.jsonl": 0.72,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -286,6 +290,10 @@ PRECISION_FLOORS = {
     "events_fresh110.jsonl": 0.78,
     "events_fresh111.jsonl": 0.41,
     "events_fresh112.jsonl": 0.66,
+    "events_fresh113.jsonl": 0.89,
+    "events_fresh114.jsonl": 0.97,
+    "events_fresh115.jsonl": 0.75,
+    "events_fresh116.jsonl": 0.6,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
