@@ -1840,3 +1840,27 @@ def test_a_place_the_writer_read_of_online_is_compared() -> None:
         "我在网上看到北辰有个叫馨悦家园的小区好像也是这家公司维护，也天天停水。",
     )
     assert "蓝庭苑" in letter.places and letter.compared == {"馨悦家园"}
+
+
+def test_an_estates_fire_systems_are_a_kind_of_trouble_of_their_own() -> None:
+    """Set 116: 柳溪苑's fire alarm panel switched off and its sprinklers shut is its own matter, not
+    the fee dispute at 柳溪苑, though one firm is behind both."""
+    from analysis.event_match import match
+
+    when = datetime(2027, 4, 2, 10, tzinfo=UTC)
+    fees = signature_for(
+        "p",
+        "物业管理",
+        when - timedelta(days=3),
+        "柳溪苑物业又要涨物业费了，从1.2涨到1.8，通知贴在单元门口，业主都不同意，物业说不交就停车卡。",
+    )
+    fire = signature_for(
+        "f",
+        "物业管理",
+        when,
+        "来电人反映：西青区李七庄街柳溪苑小区消防控制室长期无人值守，消防报警主机处于关闭状态；地下车库喷淋管道漏水后"
+        "物业直接关闭了喷淋总阀，至今未修复。",
+        source="hotline_12319",
+    )
+    assert "物业:消防" in fire.facets and "物业:物业费" in fees.facets
+    assert match(fire, fees) is None
