@@ -140,6 +140,9 @@ FRESH_SETS = {
     "fresh110": DATA / "fresh110_items.jsonl",
     "fresh111": DATA / "fresh111_items.jsonl",
     "fresh112": DATA / "fresh112_items.jsonl",
+    "fresh113": DATA / "fresh113_items.jsonl",
+    "fresh114": DATA / "fresh114_items.jsonl",
+    "fresh115": DATA / "fresh115_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -293,6 +296,11 @@ UNTUNED = {
     "fresh110": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.822, "offices": 0.844, "crisis_recall": 1.0},
     "fresh111": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
     "fresh112": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.911, "offices": 0.911, "crisis_recall": 0.833},
+    # 113-115, session 11's last round (a winter month in the heating season; older residents'
+    # letters and rural matters; the press and the public), after every fix of the session.
+    "fresh113": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh114": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh115": {"topic": 0.933, "sentiment": 0.822, "urgency": 0.867, "offices": 0.778, "crisis_recall": 1.0},
 }
 
 

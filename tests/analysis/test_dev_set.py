@@ -140,6 +140,9 @@ FRESH_FLOORS = {
     "fresh110": {"topic": 0.89, "sentiment": 0.82, "urgency": 0.8, "offices": 0.82},
     "fresh111": {"topic": 0.93, "sentiment": 0.86, "urgency": 0.89, "offices": 0.89},
     "fresh112": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.89, "offices": 0.89},
+    "fresh113": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.82, "offices": 0.91},
+    "fresh114": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
+    "fresh115": {"topic": 0.91, "sentiment": 0.8, "urgency": 0.84, "offices": 0.75},
 }
 
 
