@@ -412,7 +412,8 @@ def _acting(request_type: str) -> bool:
 
 # 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
 # 来电人想了解征收补偿按什么标准评估: the caller's own question, whatever the type field says.
-_ASKED = re.compile(r"来电人[^。]{0,6}(?:想了解|想咨询|询问)")
+_ASKED = re.compile(r"来电人[^。]{0,40}?(?:想了解|想咨询|咨询|询问)")
+_ASKED_AFTER = re.compile(r"(?:想|特来电|来电)(?:咨询|了解)")
 _THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特(?:意|地)?来电[^。]{0,20}(?:感谢|表扬))")
 
 
@@ -424,7 +425,10 @@ def _stated_type(text: str) -> str | None:
             return "表扬"
         return "咨询" if _ASKED.search(text) and not _DEMANDED.search(text) else None
     if found.group(1) == "反映":
-        return "投诉" if _DEMANDED.search(text, found.end()) else None
+        if _DEMANDED.search(text, found.end()):
+            return "投诉"
+        # 来电人李*（72岁）反映：…胶管老化，想咨询燃气入户安检…: what the caller tells leads to a question.
+        return "咨询" if _ASKED_AFTER.search(text, found.end()) else None
     return found.group(1)
 
 

@@ -184,6 +184,14 @@ def test_a_plan_to_build_together_is_no_builders_licence(rules: topics.TopicRule
             "投诉",
             id="asks-and-demands",
         ),
+        # Batch 114: an elderly caller's story that leads to a question (…胶管老化，想咨询燃气入户安检).
+        pytest.param(
+            "求助",
+            "来电人李*（72岁）反映：其居住在大港街某小区，前年该小区另一栋楼曾发生燃气爆燃事故。来电人家中胶管老化，"
+            "想咨询燃气入户安检由谁负责、更换胶管是否收费。",
+            "咨询",
+            id="story-then-question",
+        ),
     ],
 )
 def test_a_records_own_words_overrule_a_type_field_that_contradicts_them(
@@ -323,6 +331,8 @@ def test_request_type_prefers_the_source_label(rules: topics.TopicRules) -> None
         ("公租房嘛时候摇号", "咨询"),
         ("测了下贷款额度 我的买房计划差点原地塌房😂 问一下 夫妻俩都缴公积金的话 额度能合并算不？", "咨询"),
         ("公积金提取审核效率真高啊 才等了俩月呢👏👏", "投诉"),
+        ("我们物业真是太棒了👍 电梯坏了十来天，让老太太天天爬18楼，这是免费给业主安排健身项目呗，真贴心！", "投诉"),
+        ("从去年10月开始租房补贴就没到账，已经三个月了。去街道问，说是系统升级在重新审核，让等着。", "投诉"),
         (
             "必须表扬一下我们这个物业 开春第一件事就是贴通知涨物业费 效率真高👍 楼道灯坏了仨月没人换 真是贴心小棉袄呢",
             "投诉",
@@ -774,6 +784,13 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
             "建议",
             1,
         ),
+        # Batches 113-115: a sunroom blocking the roof's escape route (疏散通道) is no evacuation; a
+        # notice's 以免试水时跑水 is a precaution; an official debunk's 危房 is the rumour's word; a
+        # province is elsewhere.
+        ("顶层住户在楼顶公共平台私自搭建阳光房，违建占用楼顶疏散通道。要求执法部门查处。", "举报", 2),
+        ("家中长期无人的请在楼道留好联系方式，以免试水时跑水漏水。", "其他", 1),
+        ("【辟谣】近日有网络文章称“鉴定为D级危房的房子一律拆除且不给补偿”。经核实，上述说法不实。", "其他", 1),
+        ("来电人称看到新闻报道河北省某地居民楼发生燃气爆炸，担心自家安全，咨询燃气管道多长时间检查一次", "咨询", 1),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:

@@ -231,6 +231,40 @@ def facts(**kw: object) -> RouteFacts:
             ("信访处",),
             ("城市建设处",),
         ),
+        # Batches 114-115: an ad for village houses is nobody's, whatever rural words it sells with; a
+        # worker who tags @天津新闻 involves the media; a claim 传得很厉害 on the hotline is a rumour.
+        (
+            {
+                "kind": "post",
+                "topic": "其他",
+                "request_type": "其他",
+                "text": "【农村自建房 找我们就对了】砖混小楼 设计+施工一条龙 包工包料 上门量房 免费出图 电话/微信",
+            },
+            (),
+            (),
+        ),
+        (
+            {
+                "kind": "post",
+                "topic": "农民工工资",
+                "request_type": "求助",
+                "text": "在静海一个厂房项目干了八个月钢筋 一分钱没见着 @天津新闻 求关注求扩散",
+            },
+            ("信访处", "宣传处"),
+            ("执法监督处",),
+        ),
+        (
+            {
+                "source": "hotline_12319",
+                "kind": "work_order",
+                "topic": "住房公积金",
+                "request_type": "咨询",
+                "sentiment": "neu",
+                "text": "来电人称在短视频平台看到“天津公积金明年取消”的说法，同事之间传得很厉害，咨询是否属实",
+            },
+            ("宣传处",),
+            ("住房保障处",),
+        ),
         # Sitting on a crane and threatening to come down is a threat for 信访处, hot or not.
         (
             {
