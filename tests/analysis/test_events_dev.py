@@ -184,6 +184,10 @@ FRESH_F1_FLOORS = {
     "events_fresh114.jsonl": 0.86,
     "events_fresh115.jsonl": 0.81,
     "events_fresh116.jsonl": 0.78,
+    "events_fresh117.jsonl": 0.77,
+    "events_fresh118.jsonl": 0.58,
+    "events_fresh119.jsonl": 0.89,
+    "events_fresh120.jsonl": 0.64,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -294,6 +298,10 @@ PRECISION_FLOORS = {
     "events_fresh114.jsonl": 0.97,
     "events_fresh115.jsonl": 0.75,
     "events_fresh116.jsonl": 0.68,
+    "events_fresh117.jsonl": 0.79,
+    "events_fresh118.jsonl": 0.49,
+    "events_fresh119.jsonl": 0.84,
+    "events_fresh120.jsonl": 0.64,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
