@@ -233,9 +233,7 @@ def _firm_notice(a: Signature, b: Signature) -> bool:
     def own(sig: Signature) -> bool:
         return bool(sig.places - sig.compared)
 
-    return any(
-        x.announcement and x.topic in ROUND_FIRM_TOPICS and not own(x) and own(y) for x, y in ((a, b), (b, a))
-    )
+    return any(x.announcement and x.topic in ROUND_FIRM_TOPICS and not own(x) and own(y) for x, y in ((a, b), (b, a)))
 
 
 def _unmasked(masked: Signature, named: Signature) -> set[str]:

@@ -143,6 +143,9 @@ FRESH_SETS = {
     "fresh113": DATA / "fresh113_items.jsonl",
     "fresh114": DATA / "fresh114_items.jsonl",
     "fresh115": DATA / "fresh115_items.jsonl",
+    "fresh116": DATA / "fresh116_items.jsonl",
+    "fresh117": DATA / "fresh117_items.jsonl",
+    "fresh118": DATA / "fresh118_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -296,11 +299,16 @@ UNTUNED = {
     "fresh110": {"topic": 0.911, "sentiment": 0.844, "urgency": 0.822, "offices": 0.844, "crisis_recall": 1.0},
     "fresh111": {"topic": 0.956, "sentiment": 0.889, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
     "fresh112": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.911, "offices": 0.911, "crisis_recall": 0.833},
-    # 113-115, session 11's last round (a winter month in the heating season; older residents'
-    # letters and rural matters; the press and the public), after every fix of the session.
+    # 113-115, session 11's fourth round (a winter month in the heating season; older residents'
+    # letters and rural matters; the press and the public), after the fixes 104-112 prompted.
     "fresh113": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
     "fresh114": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
     "fresh115": {"topic": 0.933, "sentiment": 0.822, "urgency": 0.867, "offices": 0.778, "crisis_recall": 1.0},
+    # 116-118, session 11's last round (a late-summer month; comment threads; the line between
+    # crisis and not), after every fix of the session.
+    "fresh116": {"topic": 0.956, "sentiment": 1.0, "urgency": 1.0, "offices": 0.956, "crisis_recall": 1.0},
+    "fresh117": {"topic": 0.889, "sentiment": 0.889, "urgency": 0.822, "offices": 0.822, "crisis_recall": 1.0},
+    "fresh118": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.822, "offices": 0.822, "crisis_recall": 1.0},
 }
 
 

@@ -143,6 +143,9 @@ FRESH_FLOORS = {
     "fresh113": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.82, "offices": 0.91},
     "fresh114": {"topic": 0.91, "sentiment": 0.93, "urgency": 0.91, "offices": 0.91},
     "fresh115": {"topic": 0.91, "sentiment": 0.8, "urgency": 0.84, "offices": 0.75},
+    "fresh116": {"topic": 0.93, "sentiment": 0.97, "urgency": 0.97, "offices": 0.93},
+    "fresh117": {"topic": 0.86, "sentiment": 0.86, "urgency": 0.8, "offices": 0.8},
+    "fresh118": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.8, "offices": 0.8},
 }
 
 
