@@ -91,7 +91,8 @@ _OTHER_CITIES = (
     "贵阳|昆明|拉萨|西安|兰州|西宁|银川|乌鲁木齐|深圳|大连|青岛|宁波|厦门|苏州|唐山|廊坊|保定|沧州|燕郊|邯郸|衡水"
 )
 _ELSEWHERE = (
-    rf"外地|外省|外市|别的城市|其他城市|别的省|(?:南方|北方|外地)?某(?:市|省)(?![民场政区])"  # 南方某市一个老小区…爆燃
+    # 南方某市一个老小区…爆燃, 刷到南方那边一栋自建房…塌了: an unnamed city elsewhere.
+    r"外地|外省|外市|别的城市|其他城市|别的省|南方那边|北方那边|(?:南方|北方|外地)?某(?:市|省)(?![民场政区])"
     # 河北省某地居民楼发生燃气爆炸: Tianjin is in no province.
     r"|(?:河北|山东|山西|河南|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)省"
     rf"|(?:{_OTHER_CITIES})(?:市)?(?![路道街里])"
@@ -113,6 +114,7 @@ HYPOTHETICAL_BEFORE = re.compile(
 FUTURE_BEFORE = re.compile(r"(?:迟早|早晚|非得?|就?要|快要?|得|会)$|要被[^，。]{0,2}$")
 # 小孩都从坑边上挤过去 这要是掉下去怎么办: the fall is supposed inside the very words that tell it.
 SUPPOSING = re.compile(r"要是|万一|如果|假如|一旦")
+WORRY_AFTER = re.compile(r"可怎么好|怎么办|咋办|可咋整|后果不堪设想|谁负责")
 HYPOTHETICAL_AFTER = re.compile(r"^[^，。]{0,3}(?:的)?(?:风险|隐患|危险|可能|事故隐患|将会|会是|有可能)")
 # A drill or a simulation stages an accident: its injuries and collapses did not happen.
 DRILL = re.compile(r"演练|演习|模拟|推演|实操培训|实训|应急演|消防演|假人")
@@ -139,7 +141,7 @@ PAST_PETITION = re.compile(
 FIGURE = re.compile(
     r"(?:群|评论区|朋友圈|网上|心态|钱包|热搜|房价|股市|行情|价格)[^，。]{0,4}(?:炸了|炸锅|塌了|塌房)|塌房|整个人[^，。]{0,2}塌|人都塌了|"
     # 心也跟着塌了, 我心都塌了, 笑塌了: a heart that sank, a laugh.
-    r"心[^，。]{0,4}塌了|笑塌|(?:这事儿?|这件事)\s?我?\s?一了百了"
+    r"心[^，。]{0,4}塌了|笑塌|天(?:都|也)?塌(?:了|下来)|(?:这事儿?|这件事)\s?我?\s?一了百了"
 )
 # 想从楼上跳下去的心了, 想死的心都有了, 吵得人真想跳楼: venting, not a threat.
 VENT = re.compile(r"的心(?:都有|了)|有种想|(?:吵|烦|累|困|忙|热|冻|吓|急|愁|气)得[^，。]{0,3}(?:真|都)?想")
@@ -300,6 +302,9 @@ def _actual(pattern: re.Pattern[str], sentence: str) -> re.Match[str] | None:
             or FUTURE_BEFORE.search(before)
             or PAST_BEFORE.search(before)
             or NEGATION_BEFORE.search(before)
+            or PAST_AFTER.search(after)  # 前年冬天曾爆过管，当时烫伤过一名住户: it has happened before
+            or ELSEWHERE_AFTER.search(after)  # 刷到南方那边一栋自建房加层后塌了的新闻
+            or (SUPPOSING.search(before) and WORRY_AFTER.search(after))  # 万一…预制板塌下来可怎么好
         ):
             return found
     return None

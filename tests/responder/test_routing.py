@@ -265,6 +265,17 @@ def facts(**kw: object) -> RouteFacts:
             ("宣传处",),
             ("住房保障处",),
         ),
+        # Batch 80: 当年天津这边就辟过谣 answers a rumour going round again.
+        (
+            {
+                "kind": "post",
+                "topic": "房屋质量与安全",
+                "request_type": "建议",
+                "text": "家族群里又在转那个视频 说多少遍了那是好几年前外省的视频 当年天津这边就辟过谣",
+            },
+            ("宣传处",),
+            ("质量安全处",),
+        ),
         # Sitting on a crane and threatening to come down is a threat for 信访处, hot or not.
         (
             {
