@@ -34,6 +34,7 @@ SHORT_CRISIS_THRESHOLD = 0.8
 # is a remark about the skyline (the model has seen 塔吊 mostly in threats to climb one).
 HIGH_PLACE_ONLY = re.compile(r"楼顶|天台|塔吊|脚手架|窗台")
 SOMEONE_UP = re.compile(r"人|爬|上[面边头去]|[坐站蹲待]|师傅|工友|大哥|老乡")
+LONG_AGO = re.compile(r"\s*(?:[\d一二三四五六七八九十几两]+年前|前些年|早些年|当年|那年|小时候)")
 INCIDENT_KINDS = ("人员伤亡", "坍塌爆炸")
 
 
@@ -212,6 +213,8 @@ class Analyser:
         if not urgency.CRISIS_VOCABULARY.search(text):  # 几点关门，想去买个围巾: nothing of a crisis at all
             return level
         if len(text) < SHORT_TEXT and _high_place_only(text):
+            return level
+        if LONG_AGO.match(text):  # 十年前在工地上被讨薪工人堵门的那个老板…: a story of long ago
             return level
         if urgency.NEGATED.search(text) or urgency.LUCKY.search(text):  # 所幸无人员伤亡, 幸好没砸着人
             return level

@@ -330,6 +330,8 @@ def test_government_notices_and_drills_are_neutral(content: str, verified_type: 
         pytest.param("有没有人知道和平路那边的商场今天几点关门啊，想去买条围巾", id="no-crisis-word"),
         # The model alone says 0.93: 塔吊 in a few words, and no one up there.
         pytest.param("对面工地塔吊真高", id="a-crane-on-the-skyline"),
+        # A story of ten years ago (十年前…被讨薪工人堵门的那个老板) is no crisis now, whatever the model says.
+        pytest.param("十年前在工地上被讨薪工人堵门的那个老板，现在成了劳模", id="a-story-of-long-ago"),
     ],
 )
 def test_the_crisis_model_does_not_judge_a_few_words_or_a_film(content: str) -> None:
