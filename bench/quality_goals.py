@@ -180,10 +180,14 @@ BLIND_EVENT_SETS = (
     ("fresh114", "hundred-and-fourteenth", "building sites in 西青 and 津南 new towns; session 11's fourth round"),
     ("fresh115", "hundred-and-fifteenth", "heating season's first month, two heat firms; session 11's fourth round"),
     ("fresh116", "hundred-and-sixteenth", "one property firm's troubles at many estates; session 11's fourth round"),
-    ("fresh117", "hundred-and-seventeenth", "a month in the outer districts and villages; session 11's last round"),
-    ("fresh118", "hundred-and-eighteenth", "gas and heat in old estates named near alike; session 11's last round"),
-    ("fresh119", "hundred-and-nineteenth", "new homes, one developer's two projects; session 11's last round"),
-    ("fresh120", "hundred-and-twentieth", "a week of storms and their aftermath; session 11's last round"),
+    ("fresh117", "hundred-and-seventeenth", "a month in the outer districts and villages; session 11's fifth round"),
+    ("fresh118", "hundred-and-eighteenth", "gas and heat in old estates named near alike; session 11's fifth round"),
+    ("fresh119", "hundred-and-nineteenth", "new homes, one developer's two projects; session 11's fifth round"),
+    ("fresh120", "hundred-and-twentieth", "a week of storms and their aftermath; session 11's fifth round"),
+    ("fresh121", "hundred-and-twenty-first", "a representative month in 北辰 and 西青; session 11's last round"),
+    ("fresh122", "hundred-and-twenty-second", "a cold week, one heat and one gas firm; session 11's last round"),
+    ("fresh123", "hundred-and-twenty-third", "demolition and resettlement, areas alike; session 11's last round"),
+    ("fresh124", "hundred-and-twenty-fourth", "public housing, the fund and rentals; session 11's last round"),
 )
 
 

@@ -188,6 +188,10 @@ FRESH_F1_FLOORS = {
     "events_fresh118.jsonl": 0.58,
     "events_fresh119.jsonl": 0.89,
     "events_fresh120.jsonl": 0.64,
+    "events_fresh121.jsonl": 0.86,
+    "events_fresh122.jsonl": 0.63,
+    "events_fresh123.jsonl": 0.44,
+    "events_fresh124.jsonl": 0.51,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -302,6 +306,10 @@ PRECISION_FLOORS = {
     "events_fresh118.jsonl": 0.49,
     "events_fresh119.jsonl": 0.84,
     "events_fresh120.jsonl": 0.64,
+    "events_fresh121.jsonl": 0.83,
+    "events_fresh122.jsonl": 0.49,
+    "events_fresh123.jsonl": 0.34,
+    "events_fresh124.jsonl": 0.74,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
