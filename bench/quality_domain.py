@@ -146,6 +146,9 @@ FRESH_SETS = {
     "fresh116": DATA / "fresh116_items.jsonl",
     "fresh117": DATA / "fresh117_items.jsonl",
     "fresh118": DATA / "fresh118_items.jsonl",
+    "fresh119": DATA / "fresh119_items.jsonl",
+    "fresh120": DATA / "fresh120_items.jsonl",
+    "fresh121": DATA / "fresh121_items.jsonl",
 }
 # Each blind batch's first measurement, before any fix it prompted (commit order shows it).
 UNTUNED = {
@@ -304,11 +307,16 @@ UNTUNED = {
     "fresh113": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.844, "offices": 0.933, "crisis_recall": 1.0},
     "fresh114": {"topic": 0.933, "sentiment": 0.956, "urgency": 0.933, "offices": 0.933, "crisis_recall": 1.0},
     "fresh115": {"topic": 0.933, "sentiment": 0.822, "urgency": 0.867, "offices": 0.778, "crisis_recall": 1.0},
-    # 116-118, session 11's last round (a late-summer month; comment threads; the line between
-    # crisis and not), after every fix of the session.
+    # 116-118, session 11's fifth round (a late-summer month; comment threads; the line between
+    # crisis and not), after the fixes 104-115 prompted.
     "fresh116": {"topic": 0.956, "sentiment": 1.0, "urgency": 1.0, "offices": 0.956, "crisis_recall": 1.0},
     "fresh117": {"topic": 0.889, "sentiment": 0.889, "urgency": 0.822, "offices": 0.822, "crisis_recall": 1.0},
     "fresh118": {"topic": 0.889, "sentiment": 0.933, "urgency": 0.822, "offices": 0.822, "crisis_recall": 1.0},
+    # 119-121, session 11's last round (a spring month; the hotline's nights and weekends; Weibo
+    # in a hot summer), after every fix of the session.
+    "fresh119": {"topic": 0.978, "sentiment": 0.933, "urgency": 0.889, "offices": 0.933, "crisis_recall": 1.0},
+    "fresh120": {"topic": 0.933, "sentiment": 0.844, "urgency": 0.8, "offices": 0.822, "crisis_recall": 1.0},
+    "fresh121": {"topic": 0.911, "sentiment": 0.956, "urgency": 0.911, "offices": 0.911, "crisis_recall": 1.0},
 }
 
 

@@ -41,7 +41,7 @@ def _fast_ratio(sentiment: dict[str, Any], mode: str) -> float | None:
 
 FIRST_RECENT_BATCH = 20  # the first blind batch measured with the crisis model in the pipeline
 REQUEST_TYPE_BATCH = 32  # the first blind batch written after the request-type and routing work
-LATEST_ROUND = 116  # the last round of blind batches, measured after every fix the others prompted
+LATEST_ROUND = 119  # the last round of blind batches, measured after every fix the others prompted
 
 
 def _pooled_blind(batches: tuple[str, ...]) -> dict[str, float] | None:

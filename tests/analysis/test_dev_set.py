@@ -146,6 +146,9 @@ FRESH_FLOORS = {
     "fresh116": {"topic": 0.93, "sentiment": 0.97, "urgency": 0.97, "offices": 0.93},
     "fresh117": {"topic": 0.86, "sentiment": 0.86, "urgency": 0.8, "offices": 0.8},
     "fresh118": {"topic": 0.86, "sentiment": 0.91, "urgency": 0.8, "offices": 0.8},
+    "fresh119": {"topic": 0.95, "sentiment": 0.91, "urgency": 0.86, "offices": 0.91},
+    "fresh120": {"topic": 0.91, "sentiment": 0.82, "urgency": 0.77, "offices": 0.8},
+    "fresh121": {"topic": 0.89, "sentiment": 0.93, "urgency": 0.89, "offices": 0.89},
 }
 
 
