@@ -1843,6 +1843,8 @@ def test_another_building_with_the_same_trouble_sides_with_the_post() -> None:
     when = datetime(2027, 3, 23, 20, tzinfo=UTC)
     assert signature_for("x", "供水排水", when, "9号楼也是，烧水壶里一层黄垢，这才一个礼拜").stance == "agree"
     assert signature_for("y", "其他", when, "8号楼也没电了，冰箱里的东西估计都得坏").stance == "agree"
+    # Set 124: checking in under the post's matter.
+    assert signature_for("z", "保障性住房", when, "7号楼2门的来报到，我家次卧一样").stance == "agree"
 
 
 def test_a_place_the_writer_read_of_online_is_compared() -> None:
