@@ -797,6 +797,12 @@ def test_the_jin_of_tianjin_begins_no_jinnan() -> None:
         ("来电人称该处前年冬天曾爆过管，当时烫伤过一名住户，担心再出事，要求供热单位尽快来修", "求助", 2),
         ("刷到南方那边一栋自建房加层后塌了的新闻，看得后背发凉。想问问农村自己家房子加层到底要办什么手续", "咨询", 1),
         ("来电人称接到通知后“天都塌了”，一时找不到合适住处，希望有关部门帮助协调", "求助", 2),
+        # Batches 119-121: 还活不活了 asks a question; a developer's image (人设) and a tired worker
+        # "collapse"; a holiday tip to close the gas valve before leaving is no cut.
+        ("有许可就能整宿不让人睡觉？？河西区这边的住户还活不活了", "投诉", 2),
+        ("上礼拜又发通知延到明年三月 开发商人设彻底塌了 首付还是跟我爸妈借的", "投诉", 2),
+        ("周六加班到夜里十一点 回家人都累塌了 一进屋冷得跟冰窖似的 暖气片温乎都不温乎", "投诉", 2),
+        ("【春节燃气安全提示】春节假期将至，请广大市民：出门前关闭燃气总阀；使用燃气时保持通风", "其他", 1),
     ],
 )
 def test_urgency_levels_with_reasons(text: str, rtype: str, level: int) -> None:
