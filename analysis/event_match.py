@@ -28,7 +28,7 @@ from functools import lru_cache
 from pypinyin import lazy_pinyin
 
 from analysis.event_lexicon import AREA, ROAD
-from analysis.event_signature import KIND_MARKS, Signature, institution_core
+from analysis.event_signature import KIND_MARKS, Signature, estate_keys, institution_core
 
 # Topics a building's works are filed under by one writer or another (a renovation crew's fallen
 # bracket: 物业管理, 房屋质量与安全, 建筑施工扰民); a utility's outage or a fee is never one of them.
@@ -358,11 +358,6 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
     return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
-
-
-def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
-    """The keys that name an estate or site in full: no road, no stem written before 小区 or a mask."""
-    return {k for k in keys if not k.endswith(("*", *ROAD))}
 
 
 def _roads(sig: Signature) -> set[str]:

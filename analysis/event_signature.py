@@ -564,21 +564,25 @@ _HEARD = re.compile(r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:�
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
 
+def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
+    """The keys that name an estate or site in full: no road, no stem written before 小区 or a mask."""
+    return {k for k in keys if not k.endswith(("*", *ROAD))}
+
+
 def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
-    """Estates an item names without being about them: a neighbour (隔壁X, 对面X) or a place a
-    notice says was spared, beside an estate of its own; every estate of a round-up (涉及A、B、
-    C等小区), which is about the firm or the policy, not one of them."""
+    """Estates an item names without being about them, beside an estate of its own: a neighbour
+    (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of; and
+    every estate of a round-up (涉及A、B、C等小区), which is about the firm or the policy, not one
+    of them."""
     clean = clean_text(text)
-    listed = {k for m in _ROUND_UP.finditer(clean) for k in places_in(m.group(0))[0]} & places
-    listed = {k for k in listed if not k.endswith(("*", *ROAD))}
+    listed = estate_keys({k for m in _ROUND_UP.finditer(clean) for k in places_in(m.group(0))[0]} & places)
     if len(listed) >= 3:
         return frozenset(listed)
     near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1))[0]}
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near &= places
-    own = {k for k in places - near if not k.endswith(("*", *ROAD))}
-    return frozenset(near) if own else frozenset()
+    return frozenset(near) if estate_keys(places - near) else frozenset()
 
 
 def _facets(text: str) -> frozenset[str]:

@@ -410,10 +410,11 @@ def _acting(request_type: str) -> bool:
     return request_type in COMPLAINT_TYPES
 
 
-# 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
-# 来电人想了解征收补偿按什么标准评估: the caller's own question, whatever the type field says.
+# 来电人想了解征收补偿按什么标准评估: the caller's own question, whatever the type field says;
+# 来电人…反映：…胶管老化，想咨询…: a story that leads to a question.
 _ASKED = re.compile(r"来电人[^。]{0,40}?(?:想了解|想咨询|咨询|询问)")
 _ASKED_AFTER = re.compile(r"(?:想|特来电|来电)(?:咨询|了解)")
+# 来电人表示非常满意，特意来电对相关单位表示感谢: a call made to thank, whatever its type field says.
 _THANKED = re.compile(r"来电人[^。]{0,12}(?:表示非常满意|特(?:意|地)?来电[^。]{0,20}(?:感谢|表扬))")
 
 
