@@ -200,6 +200,14 @@ UNTUNED_F1 = {
     "fresh122": 0.664,
     "fresh123": 0.471,
     "fresh124": 0.543,
+    "fresh125": 0.581,
+    "fresh126": 0.719,
+    "fresh127": 0.699,
+    "fresh128": 0.390,
+    "fresh129": 0.787,
+    "fresh130": 0.741,
+    "fresh131": 0.710,
+    "fresh132": 0.775,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

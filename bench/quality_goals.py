@@ -188,6 +188,14 @@ BLIND_EVENT_SETS = (
     ("fresh122", "hundred-and-twenty-second", "a cold week, one heat and one gas firm; session 11's last round"),
     ("fresh123", "hundred-and-twenty-third", "demolition and resettlement, areas alike; session 11's last round"),
     ("fresh124", "hundred-and-twenty-fourth", "public housing, the fund and rentals; session 11's last round"),
+    ("fresh125", "hundred-and-twenty-fifth", "early heating season, one heat firm's estates named alike; session 12"),
+    ("fresh126", "hundred-and-twenty-sixth", "old-estate renovation along one street in 河北; session 12"),
+    ("fresh127", "hundred-and-twenty-seventh", "a rainstorm night in 东丽 and 津南, a dam rumour; session 12"),
+    ("fresh128", "hundred-and-twenty-eighth", "year-end wages, one contractor's three sites in 滨海; session 12"),
+    ("fresh129", "hundred-and-twenty-ninth", "handover fights at one developer's two projects; session 12"),
+    ("fresh130", "hundred-and-thirtieth", "gas smells, meter fees and a check scam in 红桥 and 河东; session 12"),
+    ("fresh131", "hundred-and-thirty-first", "three sites around one junction in 河西; session 12"),
+    ("fresh132", "hundred-and-thirty-second", "one property firm at three estates in 和平 and 南开; session 12"),
 )
 
 

@@ -192,6 +192,14 @@ FRESH_F1_FLOORS = {
     "events_fresh122.jsonl": 0.63,
     "events_fresh123.jsonl": 0.44,
     "events_fresh124.jsonl": 0.51,
+    "events_fresh125.jsonl": 0.55,
+    "events_fresh126.jsonl": 0.69,
+    "events_fresh127.jsonl": 0.67,
+    "events_fresh128.jsonl": 0.36,
+    "events_fresh129.jsonl": 0.76,
+    "events_fresh130.jsonl": 0.71,
+    "events_fresh131.jsonl": 0.68,
+    "events_fresh132.jsonl": 0.74,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -310,6 +318,14 @@ PRECISION_FLOORS = {
     "events_fresh122.jsonl": 0.49,
     "events_fresh123.jsonl": 0.34,
     "events_fresh124.jsonl": 0.74,
+    "events_fresh125.jsonl": 0.41,
+    "events_fresh126.jsonl": 0.70,
+    "events_fresh127.jsonl": 0.57,
+    "events_fresh128.jsonl": 0.25,
+    "events_fresh129.jsonl": 0.90,
+    "events_fresh130.jsonl": 0.66,
+    "events_fresh131.jsonl": 0.55,
+    "events_fresh132.jsonl": 0.85,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
