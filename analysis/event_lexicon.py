@@ -116,7 +116,7 @@ POLICY_NOT_NAME = words(
 # Concrete problems that one topic's tags lump together: in one village under 征收, a
 # transition fee owed, an area disputed at valuation and a house pulled down at night are
 # three matters. Two items at one place that each name one of these and share none are two
-# matters however alike the rest of their words are (see ``event_match._divergence``).
+# matters however alike the rest of their words are (see ``event_match.divergence``).
 FACETS: dict[str, tuple[str, ...]] = {
     "过渡费": ("过渡费", "临时安置费", "周转费"),
     "评估面积": ("评估面积", "认定面积", "面积认定", "测绘面积", "面积有异议", "评估结果", "评估价"),

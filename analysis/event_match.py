@@ -20,7 +20,6 @@ another building raise the bar for the same place's other problems.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -59,7 +58,7 @@ SIM_TEXT = 0.40
 EXTRA_ANCHOR = 0.03  # each further shared anchor (a second place, the area, building, district) lowers the bar
 FLOOR = 0.04
 CROSS_TOPIC_EXTRA = 0.06
-DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see _divergence)
+DIVERGENT_EXTRA = 0.12  # problem tags that mostly differ (see divergence)
 OTHER_BUILDING_EXTRA = 0.25
 # Two items naming one place with the same problem tag this close together need no shared words.
 SAME_PROBLEM_DAYS = timedelta(days=7)
@@ -128,9 +127,9 @@ def match(a: Signature, b: Signature) -> Match | None:
     shared_shingles = len(a.shingles & b.shingles) if min(sizes) else 0
     overlap = shared_shingles / (sizes[0] + sizes[1] - shared_shingles) if min(sizes) else 0.0
     near = overlap >= NEAR_DUPLICATE or (min(sizes) >= 15 and shared_shingles / min(sizes) >= 0.8)
-    if near and (overlap >= COPY or not _places_differ(a, b)):
+    if near and (overlap >= COPY or not places_differ(a, b)):
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
-    if _kinds_differ(a, b):
+    if kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     if _former_districts_differ(a, b):
         return None  # 汉沽盛世家园 and 塘沽盛世嘉园: one district's two old towns, names that sound alike
@@ -149,9 +148,9 @@ def match(a: Signature, b: Signature) -> Match | None:
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
     if shared_place and shared_place <= a.compared | b.compared and not _one_round(a, b, shared_place):
         return None  # the one place they share is a neighbour one of them names to compare
-    if shared_place and all(k.endswith(ROAD) for k in shared_place) and _sites_differ(a, b):
+    if shared_place and all(k.endswith(ROAD) for k in shared_place) and sites_differ(a, b):
         shared_place = set()  # 新开路 at 鸿泰广场 and at 嘉和里: two sites on one long road
-    shared_place = shared_place or _unmasked(a, b) | _unmasked(b, a)
+    shared_place = shared_place or unmasked(a, b) | unmasked(b, a)
     # A masked name read as an estate ties by that estate's name: an item that matches the
     # masked record and an event naming 云澜府 in full joins them; read as two estates, it
     # ties nothing (云澜府 here, 锦澜府 there share no key).
@@ -162,29 +161,29 @@ def match(a: Signature, b: Signature) -> Match | None:
         and same_topic
         and problem_tags
         and gap <= SAME_PROBLEM_DAYS
-        and not _other_building(a, b)
-        and not _facets_differ(a, b)
-        and not _one_of_many(a, b)
-        and not _one_of_many(b, a)
+        and not other_building(a, b)
+        and not facets_differ(a, b)
+        and not one_of_many(a, b)
+        and not one_of_many(b, a)
     ):
         # One place, one problem, days apart: the same matter however differently it is told
         # (地库口的水往下灌 / 雨水沿坡道倒灌入车库 share almost no words).
         where, what = min(shared_place).rstrip("*"), min(problem_tags)
         return Match(1.0 + max(overlap, 0.05), f"同一地点（{where}）且同一问题（{a.topic}：{what}）", ties)
-    if not shared_place and _places_differ(a, b):
+    if not shared_place and places_differ(a, b):
         return _again(a, b, same_topic, overlap, shared_place) if same_caller else None
-    guessed = set() if shared_place else _in_district(a, b) | _in_district(b, a)
+    guessed = set() if shared_place else in_district(a, b) | in_district(b, a)
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
         problem = sim = overlap
     else:
-        anchors = _anchor_terms(a) | _anchor_terms(b)
+        anchors = anchor_terms(a) | anchor_terms(b)
         problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
     linked = a.other_project or b.other_project
     # 宏远建工 here, 宏源建工 there: a firm's name is typed by its sound too.
     shared_company = (
-        set() if linked else (a.companies & b.companies) | _brand_shared(a, b) | _heard_alike(a.companies, b.companies)
+        set() if linked else (a.companies & b.companies) | brand_shared(a, b) | _heard_alike(a.companies, b.companies)
     )
-    shared_area = (a.areas & b.areas) | _bare_areas(a, b)
+    shared_area = (a.areas & b.areas) | bare_areas(a, b)
     evidence = (
         max(len(shared_place), 1)
         + bool(shared_area)
@@ -192,7 +191,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         + bool(a.buildings & b.buildings)
         + bool(a.districts & b.districts)
     )
-    bar = (0.0 if same_topic else CROSS_TOPIC_EXTRA) + _divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
+    bar = (0.0 if same_topic else CROSS_TOPIC_EXTRA) + divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
     topic = a.topic if a.topic != OTHER else b.topic
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
         where = f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）"
@@ -236,13 +235,13 @@ def _firm_notice(a: Signature, b: Signature) -> bool:
     return any(x.announcement and x.topic in ROUND_FIRM_TOPICS and not own(x) and own(y) for x, y in ((a, b), (b, a)))
 
 
-def _unmasked(masked: Signature, named: Signature) -> set[str]:
+def unmasked(masked: Signature, named: Signature) -> set[str]:
     """The other item's estate that a hotline record's whole-masked name can be (西青区中北镇**华庭
     7号楼 / 澜悦华庭7号楼): the ending agrees and so does more of the address — the street or the
     road, or the building (in the same district, when both name one)."""
     if not masked.masked or estate_keys(masked.places):
         return set()
-    street = bool((masked.areas & named.areas) | _bare_areas(masked, named) or _roads(masked) & _roads(named))
+    street = bool((masked.areas & named.areas) | bare_areas(masked, named) or _roads(masked) & _roads(named))
     building = bool(masked.buildings & named.buildings)
     # The building agrees and no district disagrees (a letter naming 水岸华府一期12号楼 need not
     # say 西青区 for the record of 西青区**华府一期12号楼 to be read as it).
@@ -268,7 +267,7 @@ def _fits(name: str, masked: str) -> bool:
     return name.endswith(end) and len(name) > len(head) + len(end) and name.startswith(head)
 
 
-def _in_district(masked: Signature, named: Signature) -> set[str]:
+def in_district(masked: Signature, named: Signature) -> set[str]:
     """The other item's estate that a hotline record's whole-masked name may be when the record
     says no more than the district (北辰区**家园 / 北辰秀水家园): a guess, so the problem's words
     must agree more than for a name both write."""
@@ -284,7 +283,7 @@ def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_
     """来电人（陈*，135****7710）再次来电: one caller on one topic, at no two estates, is one matter
     (解放南路**园 one time, 瑞丽园 the next: a road and an estate are no two places). Ranked under
     a shared place or matter, which name the matter; this names only the person."""
-    if not same_topic or _estates_differ(a, b) or _other_building(a, b):
+    if not same_topic or _estates_differ(a, b) or other_building(a, b):
         return None
     who = "来电人" if a.caller.startswith("tel:") else "作者"
     return Match(0.85 + overlap, f"同一{who}再次反映（{a.topic}）", frozenset(shared_place))
@@ -295,11 +294,11 @@ def _same_institution_or_policy(a: Signature, b: Signature, shared: frozenset[st
     (a rent subsidy under 保障性住房, a purchase subsidy under 房地产): a shared institution or
     policy, no place that differs, and the problem's words alike even with the bar for
     another topic raised."""
-    if not shared or _places_differ(a, b) or not (a.terms and b.terms):
+    if not shared or places_differ(a, b) or not (a.terms and b.terms):
         return None
-    anchors = _anchor_terms(a) | _anchor_terms(b)
+    anchors = anchor_terms(a) | anchor_terms(b)
     problem = cosine(a.terms - anchors, b.terms - anchors)
-    bar = (0.0 if a.topic == b.topic else CROSS_TOPIC_EXTRA) + _divergence(a, b)
+    bar = (0.0 if a.topic == b.topic else CROSS_TOPIC_EXTRA) + divergence(a, b)
     if problem < SIM_MATTER + bar:
         return None
     return Match(0.9 + problem, f"同一事项（{min(shared)}）且同一问题（{a.topic if a.topic != OTHER else b.topic}）")
@@ -319,8 +318,8 @@ def names_another_building(reply: Signature, post: Signature) -> bool:
     if reply.stance == "agree":
         return False
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
-    elsewhere = _other_building(reply, post) or bool(reply.buildings and not post.buildings and reply.stance == "aside")
-    return elsewhere and ((bool(problem and posted) and not (problem & posted)) or _facets_differ(reply, post))
+    elsewhere = other_building(reply, post) or bool(reply.buildings and not post.buildings and reply.stance == "aside")
+    return elsewhere and ((bool(problem and posted) and not (problem & posted)) or facets_differ(reply, post))
 
 
 def names_another_problem(reply: Signature, post: Signature) -> bool:
@@ -355,7 +354,7 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
         return False
     if reply.districts and post.districts and not (reply.districts & post.districts):
         return True  # 宁河芦台二中那个工地也是他们干的 under a post about a site in 大港
-    if reply.companies and post.companies and not (reply.companies & post.companies | _brand_shared(reply, post)):
+    if reply.companies and post.companies and not (reply.companies & post.companies | brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
     return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
 
@@ -419,7 +418,7 @@ def _written_bare(a: Signature, b: Signature) -> set[str]:
     return {k for k in found if not any(r.endswith(ROAD) and r.startswith(k[:-1]) for r in b.places)}
 
 
-def _bare_areas(a: Signature, b: Signature) -> set[str]:
+def bare_areas(a: Signature, b: Signature) -> set[str]:
     """A town, street or village named without its ending on one side (南孙庄村 / 南孙庄,
     宜兴埠镇 / 宜兴埠, 华明街道 / 华明): people leave the 镇 or 村 off."""
     return {k for k in a.areas if _bare_in(k, b)} | {k for k in b.areas if _bare_in(k, a)}
@@ -437,7 +436,7 @@ def _area_stem(key: str) -> str:
     return "\x00"
 
 
-def _places_differ(a: Signature, b: Signature) -> bool:
+def places_differ(a: Signature, b: Signature) -> bool:
     """Both say where the matter is, and not the same where: a look-alike, not a repeat.
     An institution is a where (the same forced internship at another college is another matter)."""
     if a.districts and b.districts and not (a.districts & b.districts):
@@ -445,12 +444,12 @@ def _places_differ(a: Signature, b: Signature) -> bool:
     if a.places and b.places and not (a.places & b.places):
         return True
     ours, theirs = _villages(a), _villages(b)
-    if ours and theirs and not (ours & theirs) and not _bare_areas(a, b) & (ours | theirs):
+    if ours and theirs and not (ours & theirs) and not bare_areas(a, b) & (ours | theirs):
         return True  # 北孟庄村 and 南孟庄村 under one 新立街: two villages, as two estates are
     schools, others = _institutions(a), _institutions(b)  # a policy is asked about from anywhere
     if schools and others and not (schools & others):
         return True
-    return bool(a.areas and b.areas and not (a.areas & b.areas) and not _bare_areas(a, b))
+    return bool(a.areas and b.areas and not (a.areas & b.areas) and not bare_areas(a, b))
 
 
 # 滨海新区's former districts, still how people say where they live; each is a town of its own.
@@ -462,12 +461,12 @@ def _former_districts_differ(a: Signature, b: Signature) -> bool:
     return bool(ours and theirs and not ours & theirs)
 
 
-def _sites_differ(a: Signature, b: Signature) -> bool:
+def sites_differ(a: Signature, b: Signature) -> bool:
     """Each names an estate or site of its own, and not the same one; a masked name counts as
     one when it cannot be the other's (一经路**华庭 beside 一经路瑞和家园)."""
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     if ours and theirs:
-        return _named_estates_differ(a, b)
+        return named_estates_differ(a, b)
     if a.masked and theirs and not ours:
         return not _fitting(b, a.masked)
     if b.masked and ours and not theirs:
@@ -492,10 +491,10 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
     """Both name an estate or a district, and not the same one (roads and masked names left out)."""
     if a.districts and b.districts and not (a.districts & b.districts):
         return True
-    return _named_estates_differ(a, b)
+    return named_estates_differ(a, b)
 
 
-def _named_estates_differ(a: Signature, b: Signature) -> bool:
+def named_estates_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
 
@@ -507,25 +506,25 @@ def _institutions(sig: Signature) -> set[str]:
     return {institution_core(m) for m in sig.matters if not m.endswith("政策")}
 
 
-def _other_building(a: Signature, b: Signature) -> bool:
+def other_building(a: Signature, b: Signature) -> bool:
     return bool(a.buildings and b.buildings and not (a.buildings & b.buildings))
 
 
-def _divergence(a: Signature, b: Signature) -> float:
+def divergence(a: Signature, b: Signature) -> float:
     """How much more alike the words must be: another building, or problem tags that mostly differ
     (each side has its own, and at most a third are shared: 停车费 and 电梯 at one estate)."""
     if a.buildings and b.buildings and not (a.buildings & b.buildings):
         return OTHER_BUILDING_EXTRA
-    if _facets_differ(a, b):
+    if facets_differ(a, b):
         return DIVERGENT_EXTRA
     if a.topic != b.topic or a.tags & b.tags & UTILITY_TAGS:
         return 0.0
     if not (a.tags - b.tags and b.tags - a.tags):
-        return DIVERGENT_EXTRA if _one_of_many(a, b) or _one_of_many(b, a) else 0.0
+        return DIVERGENT_EXTRA if one_of_many(a, b) or one_of_many(b, a) else 0.0
     return DIVERGENT_EXTRA if len(a.tags & b.tags) * 3 <= len(a.tags | b.tags) else 0.0
 
 
-def _facets_differ(a: Signature, b: Signature) -> bool:
+def facets_differ(a: Signature, b: Signature) -> bool:
     """Each names a concrete problem (过渡费, 强拆, 停车费) and none is the other's. A nuisance
     (noise, dust) or where rain did its harm is no problem of this kind (``KIND_ONLY``): a night's
     piling and the noise of night works are one matter, and so are a burst main told at its
@@ -533,23 +532,28 @@ def _facets_differ(a: Signature, b: Signature) -> bool:
     return bool(a.problems and b.problems and not (a.problems & b.problems))
 
 
-def _kinds_differ(a: Signature, b: Signature) -> bool:
+def kinds_differ(a: Signature, b: Signature) -> bool:
     """Each is about its own kind of trouble in one table, and they differ: the 木工 and 水电
     teams' wages, a site's piling and the road works beside it, a gas smell and a meter fee."""
-    return kinds_apart(a.facets, b.facets)
+    theirs = b.kinds
+    return any(mark in theirs and not mine & theirs[mark] for mark, mine in a.kinds.items())
 
 
-def kinds_apart(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+def kinds_apart(ours: frozenset[str] | set[str], theirs: frozenset[str] | set[str]) -> bool:
     """In some kind table (or the phases), each side names its own and none is the other's."""
+    if not (ours and theirs):
+        return False  # most items name no kind: the usual answer, without a pass over the tables
     for mark in KIND_MARKS:
         mine = {f for f in ours if f.startswith(mark)}
+        if not mine:
+            continue
         other = {f for f in theirs if f.startswith(mark)}
-        if mine and other and not mine & other:
+        if other and not mine & other:
             return True
     return False
 
 
-def _one_of_many(one: Signature, many: Signature) -> bool:
+def one_of_many(one: Signature, many: Signature) -> bool:
     """A lift breakdown beside a letter listing the lift among fees, the owners' committee and the
     service: the letter names the lift, but it is not the lift's matter."""
     problem, listed = one.tags - GENERIC_TAGS, many.tags - GENERIC_TAGS
@@ -557,13 +561,13 @@ def _one_of_many(one: Signature, many: Signature) -> bool:
     return pinned and bool(problem) and problem < listed and len(listed) >= 3 * len(problem)
 
 
-def _brand_shared(a: Signature, b: Signature) -> set[str]:
+def brand_shared(a: Signature, b: Signature) -> set[str]:
     """A company named by its short name or after its estate: 津城安居公司 here, 津城安居公寓 there."""
     shared = {c for c in a.companies if c in b.terms or any(p[:2] == c for p in b.places)}
     return shared | {c for c in b.companies if c in a.terms or any(p[:2] == c for p in a.places)}
 
 
-def _anchor_terms(sig: Signature) -> set[str]:
+def anchor_terms(sig: Signature) -> set[str]:
     matters = [m.removesuffix("政策") for m in sig.matters]
     names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts, *matters)]
     names += [n[:-1] + "公路" for n in sig.places if len(n) == 3 and n.endswith("路")]  # 京津路 is written 京津公路 too

@@ -48,7 +48,7 @@ MAX_PLACES = 4
 HE_ENDINGS = ("园", "苑", "府")  # 欣和园, 悦和苑, 雍和府: one-character endings a name in 和 takes
 # An item's own kind of trouble, a facet "mark:kind": the kind of works for any item, and per
 # topic the trade of a wage item, what goes wrong with gas, what a property complaint is about.
-# Two items whose kinds differ are two matters (``event_match._kinds_differ``).
+# Two items whose kinds differ are two matters (``event_match.kinds_differ``).
 KIND_TABLES: dict[str | None, tuple[str, dict[str, tuple[str, ...]]]] = {
     None: ("作业:", WORKS),
     "农民工工资": ("工种:", TRADES),
@@ -185,6 +185,16 @@ class Signature:
     def problems(self) -> frozenset[str]:
         """Its facets that are concrete problems, compared as such (``KIND_ONLY`` kinds are not)."""
         return frozenset(f for f in self.facets if not f.startswith(KIND_ONLY))
+
+    @cached_property  # asked for every candidate of every match
+    def kinds(self) -> dict[str, frozenset[str]]:
+        """Its facets by kind table (``KIND_MARKS``): compared table by table in ``kinds_apart``."""
+        found: dict[str, set[str]] = {}
+        for facet in self.facets:
+            for mark in KIND_MARKS:
+                if facet.startswith(mark):
+                    found.setdefault(mark, set()).add(facet)
+        return {mark: frozenset(kinds) for mark, kinds in found.items()}
 
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:

@@ -28,6 +28,8 @@ from analysis.event_match import (
     names_another_problem,
     same_matter,
 )
+from analysis.event_pairs import PairJudge, default_judge
+from analysis.event_pairs import features as pair_features
 from analysis.event_signature import (
     KIND_MARKS,
     Signature,
@@ -65,6 +67,8 @@ SKETCH = 6  # smallest shingle hashes kept per item: near copies share some of t
 RARE_TERM = 40  # a term found in more members than this is not used to look up candidates
 TERM_CANDIDATES = 25  # members sharing the most rare terms that are compared
 ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area that are compared
+JUDGED = 4  # comparisons the judge weighs per item (see _worth_judging)
+PER_EVENT = 2  # of them, from one event at most
 COPY_SCORE = 2.0  # a copy (2.0 and up) or a reply (3.0) joins whatever district its event names
 
 
@@ -125,6 +129,23 @@ class EventGroup:
         self.kinds |= other.kinds
 
 
+def _worth_judging(sig: Signature, compared: list[tuple[str, Match | None, Signature]]) -> list[int]:
+    """The comparisons the judge weighs: in each event the two members the rules rate highest
+    (a rule's match first, then the most shingles in common), and of those the ``JUDGED`` best.
+    One member carries an event's case as well as ten; a rule's match is kept over any guess."""
+
+    def rank(i: int) -> tuple[float, int]:
+        _, found, member = compared[i]
+        return (found.score, 0) if found else (0.0, len(sig.shingles & member.shingles))
+
+    ranks = {i: rank(i) for i in range(len(compared))}
+    per_event: dict[str, list[int]] = {}
+    for i in sorted(ranks, key=lambda i: ranks[i], reverse=True):
+        per_event.setdefault(compared[i][0], []).append(i)
+    kept = [i for members in per_event.values() for i in members[:PER_EVENT]]
+    return sorted(sorted(kept, key=lambda i: ranks[i], reverse=True)[:JUDGED])
+
+
 def _kinds(sig: Signature) -> set[str]:
     return {f for f in sig.facets if f.startswith(KIND_MARKS)}
 
@@ -152,6 +173,8 @@ class EventIndex:
     merged: list[str] = field(default_factory=list)  # events the last ``add`` merged into its event
     _apart: set[frozenset[str]] = field(default_factory=set)  # events an officer split apart: never tied again
     _posts: dict[str, Signature] = field(default_factory=dict)  # each member by its own thread, for its replies
+    # Weighs each comparison the rules make (``analysis.event_pairs``); None: the rules decide alone.
+    judge: PairJudge | None = field(default_factory=default_judge)
 
     def add(self, sig: Signature, key: str | None = None) -> tuple[str, str | None]:
         """Place an item; returns (event key, why it joined or None when it starts one)."""
@@ -185,11 +208,13 @@ class EventIndex:
         if thread_key is not None:
             best = (9.0, thread_key, "同一帖子的评论或转发")
         else:
+            compared = []
             for position in self._candidates(sig, anchors, words):
                 member, group_key = self._members[position]
                 if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
                     continue  # neither its thread nor its post's event is what it is about
-                found = match(sig, member)
+                compared.append((group_key, match(sig, member), member))
+            for group_key, found in self._judged(sig, compared):
                 if found and found.score < COPY_SCORE and self._kinds_apart(sig, group_key):
                     continue  # a kindless member's match, into an event about another kind of trouble
                 if found and found.ties and found.score < COPY_SCORE and self._elsewhere(sig, group_key):
@@ -204,6 +229,23 @@ class EventIndex:
             anchors, words = self._keys(written)
         self._record(written, group_key, reason, anchors + words)
         return group_key, reason
+
+    def _judged(
+        self, sig: Signature, compared: list[tuple[str, Match | None, Signature]]
+    ) -> list[tuple[str, Match | None]]:
+        """Each comparison's verdict: the rules' own, or the judge's reading of it where one is loaded.
+
+        The judge weighs the few comparisons that can decide (``_worth_judging``); any other is no
+        match. Its features cost several times a rule's comparison, and an estate's busy week
+        brings hundreds of candidates."""
+        if self.judge is None or not compared:
+            return [(key, found) for key, found, _ in compared]
+        chosen = _worth_judging(sig, compared)
+        rows = [pair_features(sig, compared[i][2], compared[i][1]) for i in chosen]
+        verdicts: list[tuple[str, Match | None]] = [(key, None) for key, _, _ in compared]
+        for i, p in zip(chosen, self.judge.probabilities(rows), strict=True):
+            verdicts[i] = (compared[i][0], self.judge.decide(compared[i][1], float(p)))
+        return verdicts
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
         """Events the new item joins as it joins ``key``: it names the same place as a member of

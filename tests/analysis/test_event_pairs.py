@@ -1,0 +1,130 @@
+"""The pair judge over the rules' comparisons (``analysis.event_pairs``), on the analyser's own signatures."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from analysis import events
+from analysis.event_match import Match
+from analysis.event_pairs import FEATURES, PairJudge, default_judge
+from analysis.events import EventIndex
+from analysis.pipeline import Analyser
+from analysis.sentiment_snownlp import SnowNLPSentiment
+from analysis.training.event_pairs import JOIN, TIE, facts_of
+from config import load_settings
+from yuqing_cli.offline import to_facts
+
+DATA = Path(__file__).parent / "data"
+NOW = datetime(2030, 1, 1, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser.load(load_settings(environ={}), engine=SnowNLPSentiment())
+
+
+@pytest.fixture(scope="module")
+def judge() -> PairJudge:
+    found = default_judge()
+    assert found is not None, "analysis/models/event_pairs.json.gz is missing: python -m analysis.training.event_pairs"
+    return found
+
+
+def walk_by_hand(judge: PairJudge, row: list[float]) -> float:
+    """One tree at a time, one node at a time: what the vectorised walk must equal."""
+    raw = judge.baseline
+    for root in judge.roots:
+        node = int(root)
+        while judge.children[node][0] != node:
+            node = int(judge.children[node][0 if row[judge.feature[node]] <= judge.threshold[node] else 1])
+        raw += judge.value[node]
+    return 1.0 / (1.0 + np.exp(-raw))
+
+
+def test_the_committed_model_reads_this_codes_features_with_the_trainers_bars(judge: PairJudge) -> None:
+    assert judge.version.startswith("event-pairs-")
+    assert (judge.join, judge.tie) == (JOIN, TIE)
+    assert int(judge.feature.max()) < len(FEATURES)
+
+
+def test_all_trees_walked_together_give_each_trees_own_walk(judge: PairJudge) -> None:
+    rng = random.Random(3)
+    rows = [[rng.choice((0.0, 1.0, rng.random(), rng.uniform(0, 40))) for _ in FEATURES] for _ in range(25)]
+    got = judge.probabilities(rows)
+    assert got.shape == (25,)
+    assert np.allclose(got, [walk_by_hand(judge, r) for r in rows], rtol=0, atol=1e-12)
+    assert judge.probabilities([]).shape == (0,)
+
+
+def test_the_judge_drops_weak_matches_keeps_ties_only_when_sure_and_names_its_own_joins(judge: PairJudge) -> None:
+    rule = Match(1.3, "同一地点（幸福里）且同一问题（供热）", frozenset({"幸福里"}))
+    assert judge.decide(rule, JOIN - 0.01) is None
+    unsure = judge.decide(rule, (JOIN + TIE) / 2)
+    assert unsure is not None and unsure.reason == rule.reason and not unsure.ties
+    sure = judge.decide(rule, TIE)
+    assert sure is not None and sure.ties == rule.ties
+    own = judge.decide(None, 0.93)
+    assert own is not None and "模型判断0.93" in own.reason and not own.ties
+    copy = judge.decide(Match(2.7, "内容近似（相似度0.70）", frozenset({"≈"})), 0.85)
+    assert copy is not None and copy.score >= 2.0 > sure.score
+
+
+def record(ref: str, text: str, when: str, **extra: Any) -> dict[str, Any]:
+    return {"id": ref, "source": "weibo", "kind": "post", "title": "", "content": text, "published_at": when} | extra
+
+
+def grouped(analyser: Analyser, records: list[dict[str, Any]], index: EventIndex) -> list[str]:
+    sigs = [analyser.analyse(to_facts(n, r, NOW), NOW, score=0.5).signature for n, r in enumerate(records, 1)]
+    for sig in sigs:
+        index.add(sig)
+    return [index.by_item[sig.item_ref] for sig in sigs]
+
+
+def test_one_place_one_problem_joins_and_the_same_estates_other_troubles_stay_apart(
+    analyser: Analyser, judge: PairJudge
+) -> None:
+    a, b, c, d = grouped(
+        analyser,
+        [
+            record("a", "运河湾花苑地库口的水已经往下灌了", "2026-07-31T10:00:00+08:00"),
+            record("b", "运河湾花苑车库出入口没有挡水设施，雨水沿坡道倒灌", "2026-08-01T10:00:00+08:00"),
+            record("c", "幸福里的电梯又坏了，老人只能爬十八楼，物业说等配件", "2026-07-31T11:00:00+08:00"),
+            record("d", "幸福里地面车位每月收三百，没开业主大会，物业强行安道闸", "2026-08-01T11:00:00+08:00"),
+        ],
+        EventIndex(judge=judge),
+    )
+    assert a == b
+    assert len({a, c, d}) == 3
+
+
+def test_a_busy_estate_costs_the_judge_a_few_comparisons_per_item(
+    analyser: Analyser, judge: PairJudge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hundreds of candidates, but the judge weighs at most ``JUDGED`` of them, ``PER_EVENT`` per event."""
+    sizes: list[int] = []
+    weigh = PairJudge.probabilities
+
+    def counted(self: PairJudge, rows: Any) -> np.ndarray:
+        sizes.append(len(rows))
+        return weigh(self, rows)
+
+    monkeypatch.setattr(PairJudge, "probabilities", counted)
+    texts = [f"幸福里小区{n % 9 + 1}号楼暖气不热，室温只有{12 + n % 4}度，热力公司不管" for n in range(60)]
+    records = [record(f"h{n}", t, f"2026-12-01T{n // 6:02d}:{n % 6 * 10:02d}:00+08:00") for n, t in enumerate(texts)]
+    index = EventIndex(judge=judge)
+    grouped(analyser, records, index)
+    assert sizes and max(sizes) <= events.JUDGED
+    assert len(index.groups) < len(texts)
+
+
+def test_the_trainer_reads_an_event_line_as_yuqing_analyse_does() -> None:
+    rows = [json.loads(line) for line in (DATA / "events_fresh22.jsonl").read_text(encoding="utf-8").splitlines()]
+    for n, row in enumerate(rows, start=1):
+        assert facts_of(n, row) == to_facts(n, row, NOW)
