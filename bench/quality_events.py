@@ -208,6 +208,14 @@ UNTUNED_F1 = {
     "fresh130": 0.741,
     "fresh131": 0.710,
     "fresh132": 0.775,
+    "fresh133": 0.912,
+    "fresh134": 0.777,
+    "fresh135": 0.828,
+    "fresh136": 0.675,
+    "fresh137": 0.950,
+    "fresh138": 0.901,
+    "fresh139": 0.846,
+    "fresh140": 0.748,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -200,6 +200,14 @@ FRESH_F1_FLOORS = {
     "events_fresh130.jsonl": 0.71,
     "events_fresh131.jsonl": 0.68,
     "events_fresh132.jsonl": 0.74,
+    "events_fresh133.jsonl": 0.88,
+    "events_fresh134.jsonl": 0.75,
+    "events_fresh135.jsonl": 0.80,
+    "events_fresh136.jsonl": 0.65,
+    "events_fresh137.jsonl": 0.92,
+    "events_fresh138.jsonl": 0.87,
+    "events_fresh139.jsonl": 0.82,
+    "events_fresh140.jsonl": 0.72,
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -327,6 +335,12 @@ PRECISION_FLOORS = {
     "events_fresh130.jsonl": 0.66,
     "events_fresh131.jsonl": 0.55,
     "events_fresh132.jsonl": 0.85,
+    "events_fresh133.jsonl": 0.86,
+    "events_fresh134.jsonl": 0.92,
+    "events_fresh135.jsonl": 0.95,
+    "events_fresh136.jsonl": 0.95,
+    "events_fresh139.jsonl": 0.74,
+    "events_fresh140.jsonl": 0.63,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
