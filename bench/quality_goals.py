@@ -196,14 +196,14 @@ BLIND_EVENT_SETS = (
     ("fresh130", "hundred-and-thirtieth", "gas smells, meter fees and a check scam in 红桥 and 河东; session 12"),
     ("fresh131", "hundred-and-thirty-first", "three sites around one junction in 河西; session 12"),
     ("fresh132", "hundred-and-thirty-second", "one property firm at three estates in 和平 and 南开; session 12"),
-    ("fresh133", "hundred-and-thirty-third", "a representative October, common name endings; session 12, pair judge"),
-    ("fresh134", "hundred-and-thirty-fourth", "an official account's lift-policy comments; session 12, pair judge"),
-    ("fresh135", "hundred-and-thirty-fifth", "villages and county towns of 蓟州, 宝坻 and 宁河; session 12, pair judge"),
-    ("fresh136", "hundred-and-thirty-sixth", "presale money, broker chains, a shared brand; session 12, pair judge"),
-    ("fresh137", "hundred-and-thirty-seventh", "safety incidents and a sinking-building rumour; session 12, pair judge"),
-    ("fresh138", "hundred-and-thirty-eighth", "a burst main, pressure and sewers on one road; session 12, pair judge"),
-    ("fresh139", "hundred-and-thirty-ninth", "repeat callers, roofs and certificates for months; session 12, pair judge"),
-    ("fresh140", "hundred-and-fortieth", "short texts in one December fortnight; session 12, pair judge"),
+    ("fresh133", "hundred-and-thirty-third", "a representative October, common name endings; session 12, judged"),
+    ("fresh134", "hundred-and-thirty-fourth", "an official account's lift-policy comments; session 12, judged"),
+    ("fresh135", "hundred-and-thirty-fifth", "villages and county towns of 蓟州, 宝坻 and 宁河; session 12, judged"),
+    ("fresh136", "hundred-and-thirty-sixth", "presale money, broker chains, a shared brand; session 12, judged"),
+    ("fresh137", "hundred-and-thirty-seventh", "safety incidents and a sinking-building rumour; session 12, judged"),
+    ("fresh138", "hundred-and-thirty-eighth", "a burst main, pressure and sewers on one road; session 12, judged"),
+    ("fresh139", "hundred-and-thirty-ninth", "repeat callers, roofs and certificates for months; session 12, judged"),
+    ("fresh140", "hundred-and-fortieth", "short texts in one December fortnight; session 12, judged"),
 )
 
 
