@@ -17,7 +17,7 @@ from analysis.event_pairs import FEATURES, PairJudge, default_judge
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
-from analysis.training.event_pairs import JOIN, TIE, facts_of
+from analysis.training.event_pairs import JOIN, TIE, VETO, facts_of
 from config import load_settings
 from yuqing_cli.offline import to_facts
 
@@ -50,7 +50,7 @@ def walk_by_hand(judge: PairJudge, row: list[float]) -> float:
 
 def test_the_committed_model_reads_this_codes_features_with_the_trainers_bars(judge: PairJudge) -> None:
     assert judge.version.startswith("event-pairs-")
-    assert (judge.join, judge.tie) == (JOIN, TIE)
+    assert (judge.veto, judge.join, judge.tie) == (VETO, JOIN, TIE)
     assert int(judge.feature.max()) < len(FEATURES)
 
 
@@ -63,9 +63,12 @@ def test_all_trees_walked_together_give_each_trees_own_walk(judge: PairJudge) ->
     assert judge.probabilities([]).shape == (0,)
 
 
-def test_the_judge_drops_weak_matches_keeps_ties_only_when_sure_and_names_its_own_joins(judge: PairJudge) -> None:
+def test_the_judge_overrules_only_when_sure_keeps_ties_only_when_sure_and_names_its_own_joins(judge: PairJudge) -> None:
     rule = Match(1.3, "同一地点（幸福里）且同一问题（供热）", frozenset({"幸福里"}))
-    assert judge.decide(rule, JOIN - 0.01) is None
+    assert judge.decide(rule, VETO - 0.01) is None
+    doubted = judge.decide(rule, (VETO + JOIN) / 2)  # doubt alone does not overrule a rule
+    assert doubted is not None and doubted.reason == rule.reason and not doubted.ties
+    assert judge.decide(None, JOIN - 0.01) is None
     unsure = judge.decide(rule, (JOIN + TIE) / 2)
     assert unsure is not None and unsure.reason == rule.reason and not unsure.ties
     sure = judge.decide(rule, TIE)

@@ -281,7 +281,7 @@ def test_merging_moves_items_recounts_keeps_a_stub_and_audits(
             merge_events(session, parking, heat, officer(session), "再合并一次")
     # A worker's index learns of the merge at its next sync: a later item like the merged
     # one joins the survivor, never the stub.
-    again = rec("GD3", "来电人反映：河西区幸福里小区物业上调停车费，不交钱就不让车进小区。", 2)
+    again = rec("GD3", "来电人反映：河西区幸福里小区物业擅自上调停车费，不交费不让车辆进门，已经一个月了。", 2)
     assert batch(factory, analyser, again)[0][0] == heat
 
 
