@@ -2,9 +2,10 @@
 
 Candidates come from an inverted index (thread, place, company and area keys, a bottom-k
 shingle sketch, rare terms), so adding an item compares it with a bounded number of
-members, never the whole index; ``analysis.event_match`` decides each comparison and
-``analysis.event_signature`` builds what is compared. The names other modules use from
-either are re-exported here, so callers keep one import.
+members, never the whole index; ``analysis.event_match`` decides each comparison by rule,
+``analysis.event_pairs`` (a model trained on our labelled event sets) weighs the few that can
+decide, and ``analysis.event_signature`` builds what is compared. The names other modules
+use from the first and the last are re-exported here, so callers keep one import.
 """
 
 from __future__ import annotations
