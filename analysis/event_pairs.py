@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -205,8 +206,13 @@ class PairJudge:
 
     @classmethod
     def load(cls, path: Path | None = None) -> PairJudge:
+        """A model file; its version is a hash of the file's bytes."""
         data = (path or MODEL_PATH).read_bytes()
-        body = json.loads(gzip.decompress(data))
+        return cls.from_body(json.loads(gzip.decompress(data)), "event-pairs-" + hashlib.sha256(data).hexdigest()[:8])
+
+    @classmethod
+    def from_body(cls, body: dict[str, Any], version: str) -> PairJudge:
+        """A model as the trainer exports it (the file's JSON, or one held in memory)."""
         if body.get("format") != FORMAT or tuple(body.get("features", ())) != FEATURES:
             raise ValueError("event pair model was trained on other features: python -m analysis.training.event_pairs")
         nodes = body["nodes"]  # [feature, threshold, left, right, value] per node, trees one after another
@@ -221,7 +227,7 @@ class PairJudge:
             join=float(body["join"]),
             tie=float(body["tie"]),
             veto=float(body["veto"]),
-            version="event-pairs-" + hashlib.sha256(data).hexdigest()[:8],
+            version=version,
         )
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:

@@ -144,7 +144,7 @@ def _worth_judging(sig: Signature, compared: list[tuple[str, Match | None, Signa
     for i in sorted(ranks, key=lambda i: ranks[i], reverse=True):
         per_event.setdefault(compared[i][0], []).append(i)
     kept = [i for members in per_event.values() for i in members[:PER_EVENT]]
-    return sorted(sorted(kept, key=lambda i: ranks[i], reverse=True)[:JUDGED])
+    return sorted(kept, key=lambda i: ranks[i], reverse=True)[:JUDGED]
 
 
 def _kinds(sig: Signature) -> set[str]:

@@ -111,7 +111,9 @@ class _Recorder(EventIndex):
         super().__init__(judge=None)
         self.seen: list[tuple[Signature, Signature, Match | None]] = []
 
-    def _judged(self, sig, compared):  # type: ignore[no-untyped-def]
+    def _judged(
+        self, sig: Signature, compared: list[tuple[str, Match | None, Signature]]
+    ) -> list[tuple[str, Match | None]]:
         self.seen += [(sig, member, found) for _, found, member in compared]
         return super()._judged(sig, compared)
 
@@ -166,11 +168,6 @@ def encode(body: dict[str, Any]) -> bytes:
     return gzip.compress(raw, compresslevel=9, mtime=0)
 
 
-def judge_of(body: dict[str, Any], tmp: Path) -> PairJudge:
-    tmp.write_bytes(encode(body))
-    return PairJudge.load(tmp)
-
-
 def _pairwise_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     def pairs(counts: Iterable[int]) -> int:
         return sum(n * (n - 1) // 2 for n in counts)
@@ -212,29 +209,24 @@ def build(out: Path = MODEL_PATH, data: Path = DATA, cv: bool = False) -> dict[s
         "out": str(out),
     }
     if cv:
-        report["cross_validated"] = cross_validate(sets, pairs, out.parent / ".event_pairs_fold.json.gz")
+        report["cross_validated"] = cross_validate(sets, pairs)
     return report
 
 
-def cross_validate(
-    sets: dict[str, list[Row]], pairs: dict[str, tuple[list[list[float]], list[int]]], tmp: Path
-) -> dict[str, Any]:
+def cross_validate(sets: dict[str, list[Row]], pairs: dict[str, tuple[list[list[float]], list[int]]]) -> dict[str, Any]:
     """Mean pairwise F1 over the blind sets, each grouped by a judge that never saw its fold."""
     blind = [name for name in sets if name != "events_dev_train"]
     fold = {name: i * FOLDS // len(blind) for i, name in enumerate(blind)}
     rules: list[float] = []
     judged: list[float] = []
-    try:
-        for k in range(FOLDS):
-            train = [name for name in sets if fold.get(name) != k]
-            x = [f for name in train for f in pairs[name][0]]
-            y = [label for name in train for label in pairs[name][1]]
-            judge = judge_of(export(fit(x, y), {}), tmp)
-            for name in (n for n in blind if fold[n] == k):
-                rules.append(grouped_f1(sets[name], None))
-                judged.append(grouped_f1(sets[name], judge))
-    finally:
-        tmp.unlink(missing_ok=True)
+    for k in range(FOLDS):
+        train = [name for name in sets if fold.get(name) != k]
+        x = [f for name in train for f in pairs[name][0]]
+        y = [label for name in train for label in pairs[name][1]]
+        judge = PairJudge.from_body(export(fit(x, y), {}), f"fold-{k}")
+        for name in (n for n in blind if fold[n] == k):
+            rules.append(grouped_f1(sets[name], None))
+            judged.append(grouped_f1(sets[name], judge))
     return {
         "sets": len(blind),
         "folds": FOLDS,
