@@ -40,7 +40,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "event_pairs.json.gz"
 FORMAT = 1
 COPY_SCORE = 2.0  # the rules' score of a near copy (2.0 and up) or a reply (3.0)
 
-_REASONS = ("同一帖子", "内容近似", "同一地点", "遮盖", "同一事项", "同一单位", "同一地区", "内容相似", "再次反映")
+REASONS = ("同一帖子", "内容近似", "同一地点", "遮盖", "同一事项", "同一单位", "同一地区", "内容相似", "再次反映")
 # Channels, not source names: a source added later (a 12345 line, another board) reads as its kind.
 _CHANNELS = ("hotline", "weibo", "board")
 _HOTLINE_MARKS = ("hotline", "12319", "12345")
@@ -49,7 +49,7 @@ _STANCES = ("agree", "aside", "elsewhere", "there")
 FEATURES: tuple[str, ...] = (
     "rule_matched",
     "rule_score",
-    *(f"rule_reason_{r}" for r in _REASONS),
+    *(f"rule_reason_{r}" for r in REASONS),
     "rule_ties",
     "shingle_jaccard",
     "shingle_containment",
@@ -116,7 +116,7 @@ def features(a: Signature, b: Signature, found: Match | None) -> list[float]:
     """
     reason = found.reason if found else ""
     row = [float(found is not None), found.score if found else 0.0]
-    row += [float(r in reason) for r in _REASONS]
+    row += [float(r in reason) for r in REASONS]
     row.append(float(bool(found and found.ties)))
     size_a, size_b = len(a.shingles), len(b.shingles)
     common = len(a.shingles & b.shingles) if size_a and size_b else 0
@@ -182,6 +182,12 @@ def features(a: Signature, b: Signature, found: Match | None) -> list[float]:
     return row
 
 
+def reason_tag(reason: str) -> str | None:
+    """Which rule made a match, read off its reason: the first of ``REASONS`` it names."""
+    found = [(reason.find(tag), tag) for tag in REASONS if tag in reason]
+    return min(found)[1] if found else None
+
+
 def _channel(source: str) -> str:
     if any(mark in source for mark in _HOTLINE_MARKS):
         return "hotline"
@@ -203,6 +209,7 @@ class PairJudge:
     tie: float
     veto: float
     version: str
+    trusted: frozenset[str] = frozenset()  # rules (reason tags) whose match stands however it is rated
 
     @classmethod
     def load(cls, path: Path | None = None) -> PairJudge:
@@ -228,6 +235,7 @@ class PairJudge:
             tie=float(body["tie"]),
             veto=float(body["veto"]),
             version=version,
+            trusted=frozenset(body.get("trusted", ())),
         )
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:
@@ -248,8 +256,14 @@ class PairJudge:
         """The rules' match as the judge weighs it: it stands unless rated under ``veto``, its ties
         are kept only from ``tie`` up, and a join the rules refused needs ``join`` and gives a
         reason of its own. The committed model sets ``veto`` to ``join`` (why: the trainer's
-        ``VETO``)."""
-        if found is not None and p >= self.veto:
+        ``VETO``).
+
+        A match by a ``trusted`` rule stands at any rating: the trainer trusts a rule that was
+        right on nearly every labelled comparison it matched, where the judge has little to
+        learn from and much to lose. On the 泰迪杯 boards the judge rated near copies of long
+        letters and repeat questions about one policy (同一事项) under 0.5: its training sets hold
+        47 near copies and 30 such matters, all but one right, and no letter months long."""
+        if found is not None and (p >= self.veto or reason_tag(found.reason) in self.trusted):
             p = max(p, self.join)
         if p < self.join:
             return None

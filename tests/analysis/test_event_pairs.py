@@ -13,11 +13,11 @@ import pytest
 
 from analysis import events
 from analysis.event_match import Match
-from analysis.event_pairs import FEATURES, PairJudge, default_judge
+from analysis.event_pairs import FEATURES, PairJudge, default_judge, reason_tag
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
-from analysis.training.event_pairs import JOIN, TIE, VETO, facts_of
+from analysis.training.event_pairs import JOIN, TIE, VETO, facts_of, trusted_rules
 from config import load_settings
 from yuqing_cli.offline import to_facts
 
@@ -77,6 +77,35 @@ def test_the_judge_overrules_only_when_sure_keeps_ties_only_when_sure_and_names_
     assert own is not None and "模型判断0.93" in own.reason and not own.ties
     copy = judge.decide(Match(2.7, "内容近似（相似度0.70）", frozenset({"≈"})), 0.85)
     assert copy is not None and copy.score >= 2.0 > sure.score
+
+
+def test_a_trusted_rules_match_stands_however_low_the_judge_rates_it(judge: PairJudge) -> None:
+    """Near copies and one matter asked again (同一事项) were right on nearly every labelled
+    comparison; a place shared with another problem was not, and the judge may overrule it."""
+    assert {"内容近似", "同一事项"} <= judge.trusted
+    assert "同一地点" not in judge.trusted
+    matter = Match(0.99, "同一事项（人才政策）且同一问题（房地产开发与交易）")
+    kept = judge.decide(matter, 0.05)
+    assert kept is not None and kept.reason == matter.reason and not kept.ties
+    copy = judge.decide(Match(2.64, "内容近似（相似度0.64）", frozenset({"≈"})), 0.6)
+    assert copy is not None and copy.score >= 2.0
+    assert judge.decide(Match(1.19, "同一地点（丽发新城）且同一问题（建筑施工扰民）"), 0.6) is None
+
+
+def test_a_reason_names_the_rule_that_wrote_it() -> None:
+    assert reason_tag("同一地点（内容相似花园）且同一问题（供热）") == "同一地点"
+    assert reason_tag("同一来电人再次反映（供热）") == "再次反映"
+    assert reason_tag("地点、问题与时间综合相近（模型判断0.86）") is None
+
+
+def test_the_trainer_trusts_a_rule_only_on_enough_comparisons_nearly_all_right() -> None:
+    def row(tag: str) -> list[float]:
+        values = dict.fromkeys(FEATURES, 0.0) | {"rule_matched": 1.0, f"rule_reason_{tag}": 1.0}
+        return [values[name] for name in FEATURES]
+
+    x = [row("同一事项")] * 20 + [row("同一地点")] * 20 + [row("遮盖")] * 4
+    y = [1] * 19 + [0] + [1] * 18 + [0] * 2 + [1] * 4
+    assert trusted_rules(x, y) == ["同一事项"]  # 19 of 20 right; 18 of 20 is not enough; 4 too few
 
 
 def record(ref: str, text: str, when: str, **extra: Any) -> dict[str, Any]:
