@@ -216,6 +216,14 @@ UNTUNED_F1 = {
     "fresh138": 0.901,
     "fresh139": 0.846,
     "fresh140": 0.748,
+    "fresh141": 0.737,
+    "fresh142": 0.781,
+    "fresh143": 0.991,
+    "fresh144": 0.821,
+    "fresh145": 0.865,
+    "fresh146": 0.479,
+    "fresh147": 0.933,
+    "fresh148": 0.486,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -204,6 +204,14 @@ BLIND_EVENT_SETS = (
     ("fresh138", "hundred-and-thirty-eighth", "a burst main, pressure and sewers on one road; session 12, judged"),
     ("fresh139", "hundred-and-thirty-ninth", "repeat callers, roofs and certificates for months; session 12, judged"),
     ("fresh140", "hundred-and-fortieth", "short texts in one December fortnight; session 12, judged"),
+    ("fresh141", "hundred-and-forty-first", "lifts and old-estate renovation for months; session 13, judged"),
+    ("fresh142", "hundred-and-forty-second", "the heating season's first weeks, one heat firm; session 13, judged"),
+    ("fresh143", "hundred-and-forty-third", "months-long site noise, long board letters; session 13, judged"),
+    ("fresh144", "hundred-and-forty-fourth", "one property firm's fees, lifts and elections; session 13, judged"),
+    ("fresh145", "hundred-and-forty-fifth", "year-end wages, one developer's two sites; session 13, judged"),
+    ("fresh146", "hundred-and-forty-sixth", "new-build defects, long letters over months; session 13, judged"),
+    ("fresh147", "hundred-and-forty-seventh", "gas pipes, meters, a night leak and water; session 13, judged"),
+    ("fresh148", "hundred-and-forty-eighth", "repeat policy questions beside one project; session 13, judged"),
 )
 
 
