@@ -136,6 +136,34 @@ def test_one_place_one_problem_joins_and_the_same_estates_other_troubles_stay_ap
     assert len({a, c, d}) == 3
 
 
+def test_letters_on_one_board_about_one_plant_are_one_matter(analyser: Analyser, judge: PairJudge) -> None:
+    """Residents write to one board in their own words for weeks; our sets put a matter's items on
+    different channels, and a judge that read "same source" split such letters apart."""
+    board = {"source": "tjcac_zmhd", "kind": "message"}
+    letters = [
+        (
+            "丽发新城附近修建搅拌站噪音灰尘扰民",
+            "西青区丽发新城小区附近修建了一座搅拌站，每天噪音不断，灰尘很大，"
+            "小区居民不能正常休息，开窗一会儿家里到处都是灰。请政府部门彻查搅拌站的审批手续。",
+        ),
+        (
+            "丽发新城旁的搅拌站严重影响居民休息",
+            "我是丽发新城的业主，小区旁边的搅拌站白天黑夜都在生产，噪音刺耳，"
+            "灰尘弥漫，老人孩子晚上无法休息，已经有居民咳嗽住院。希望领导重视，让搅拌站尽快搬离。",
+        ),
+        (
+            "再次反映丽发新城搅拌站噪音灰尘问题",
+            "丽发新城附近的搅拌站噪音和灰尘问题已经反映过，到现在还在生产，"
+            "居民每天休息不好，灰尘落满阳台。我们业主强烈要求关停搅拌站，还小区居民正常生活。",
+        ),
+    ]
+    records = [
+        record(f"b{n}", text, f"2026-05-{3 + 6 * n:02d}T09:00:00+08:00", title=title, **board)
+        for n, (title, text) in enumerate(letters)
+    ]
+    assert len(set(grouped(analyser, records, EventIndex(judge=judge)))) == 1
+
+
 def test_a_busy_estate_costs_the_judge_a_few_comparisons_per_item(
     analyser: Analyser, judge: PairJudge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
