@@ -246,7 +246,7 @@ def reconcile() -> None:
     "--shipped",
     "shipped",
     multiple=True,
-    type=click.Choice(["sentiment", "topics", "scope", "crisis", "all"]),
+    type=click.Choice(["sentiment", "topics", "scope", "crisis", "events", "all"]),
     help="Instead: rebuild the models the repository ships from the public data and compare them byte for byte.",
 )
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Where --shipped writes.")

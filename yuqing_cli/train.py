@@ -69,7 +69,8 @@ def run_train(settings: Settings, shared_dir: Path, force: bool) -> dict[str, An
 
 
 # The model files the repository ships, and how each is rebuilt from the public TRAIN parts.
-SHIPPED = ("sentiment", "topics", "scope", "crisis")
+SHIPPED = ("sentiment", "topics", "scope", "crisis", "events")
+OWN_DATA = {"crisis", "events"}  # trained on this repository's labelled sets alone
 
 
 def rebuild_shipped(
@@ -83,16 +84,18 @@ def rebuild_shipped(
     try:
         from analysis.sentiment_domain import DEFAULT_MODEL_PATH
         from analysis.training.crisis import build as build_crisis
+        from analysis.training.event_pairs import build as build_event_pairs
         from analysis.training.scope import train_scope
         from analysis.training.sentiment import train_sentiment
         from analysis.training.topics import build as build_topics
     except ImportError as exc:
         raise click.ClickException(f"training needs the train extra: pip install -e '.[train]' ({exc})") from exc
+    from analysis.event_pairs import MODEL_PATH as EVENT_PAIRS
     from analysis.scope import DEFAULT_MODEL as SCOPE_MODEL
     from analysis.topic_model import CRISIS_PATH, MODEL_PATH, STANCE_PATH
 
     which = tuple(which)
-    if (need_data or set(which) - {"crisis"}) and not (shared_dir / "data").is_dir():
+    if (need_data or set(which) - OWN_DATA) and not (shared_dir / "data").is_dir():
         raise click.ClickException(f"{shared_dir}/data: the public datasets folder is missing; pass --data DIR")
     out_dir.mkdir(parents=True, exist_ok=True)
     builders: dict[str, tuple[Callable[[], Any], tuple[Path, ...]]] = {
@@ -103,6 +106,7 @@ def rebuild_shipped(
         "topics": (lambda: build_topics(shared_dir, out_dir), (MODEL_PATH, STANCE_PATH)),
         "scope": (lambda: train_scope(shared_dir, out_dir / SCOPE_MODEL.name), (SCOPE_MODEL,)),
         "crisis": (lambda: build_crisis(out_dir / CRISIS_PATH.name), (CRISIS_PATH,)),
+        "events": (lambda: build_event_pairs(out_dir / EVENT_PAIRS.name), (EVENT_PAIRS,)),
     }
     report: dict[str, Any] = {}
     for name in which:

@@ -124,12 +124,12 @@ FRESH_F1_FLOORS = {
     "events_fresh53.jsonl": 0.9,
     "events_fresh54.jsonl": 0.66,
     "events_fresh55.jsonl": 0.82,
-    "events_fresh56.jsonl": 0.78,  # 0.789 since the judge stopped reading same_source (was 0.8)
+    "events_fresh56.jsonl": 0.8,
     "events_fresh57.jsonl": 0.9,
     "events_fresh58.jsonl": 0.93,
     "events_fresh59.jsonl": 0.83,
     "events_fresh60.jsonl": 0.76,
-    "events_fresh61.jsonl": 0.70,  # 0.709 since the judge stopped reading same_source (was 0.73)
+    "events_fresh61.jsonl": 0.73,
     "events_fresh62.jsonl": 0.78,
     "events_fresh63.jsonl": 0.86,
     "events_fresh64.jsonl": 0.9,
@@ -153,7 +153,7 @@ FRESH_F1_FLOORS = {
     "events_fresh82.jsonl": 0.41,
     "events_fresh83.jsonl": 0.62,
     "events_fresh84.jsonl": 0.89,
-    "events_fresh85.jsonl": 0.69,  # 0.702 since the judge stopped reading same_source (was 0.71)
+    "events_fresh85.jsonl": 0.71,
     "events_fresh86.jsonl": 0.69,
     "events_fresh87.jsonl": 0.7,
     "events_fresh88.jsonl": 0.7,
@@ -166,7 +166,7 @@ FRESH_F1_FLOORS = {
     "events_fresh95.jsonl": 0.46,
     "events_fresh96.jsonl": 0.65,
     "events_fresh97.jsonl": 0.83,
-    "events_fresh98.jsonl": 0.78,  # 0.789 since the judge stopped reading same_source (was 0.87)
+    "events_fresh98.jsonl": 0.81,  # 0.815 since the judge stopped reading same_source (was 0.87)
     "events_fresh99.jsonl": 0.62,
     "events_fresh100.jsonl": 0.56,
     "events_fresh101.jsonl": 0.74,
@@ -178,7 +178,7 @@ FRESH_F1_FLOORS = {
     "events_fresh107.jsonl": 0.78,
     "events_fresh108.jsonl": 0.8,
     "events_fresh109.jsonl": 0.94,
-    "events_fresh110.jsonl": 0.82,  # 0.834 since the judge stopped reading same_source (was 0.84)
+    "events_fresh110.jsonl": 0.84,
     "events_fresh111.jsonl": 0.52,
     "events_fresh112.jsonl": 0.83,
     "events_fresh113.jsonl": 0.91,
@@ -203,18 +203,18 @@ FRESH_F1_FLOORS = {
     "events_fresh132.jsonl": 0.74,
     "events_fresh133.jsonl": 0.83,  # first 0.912; 0.862 since the judge reads channels, not source names
     "events_fresh134.jsonl": 0.75,
-    "events_fresh135.jsonl": 0.80,
+    "events_fresh135.jsonl": 0.78,  # 0.786 since the judge stopped reading same_source (was 0.8)
     "events_fresh136.jsonl": 0.65,
     "events_fresh137.jsonl": 0.92,
     "events_fresh138.jsonl": 0.87,
     "events_fresh139.jsonl": 0.82,
     "events_fresh140.jsonl": 0.72,
     "events_fresh141.jsonl": 0.73,
-    "events_fresh142.jsonl": 0.91,
+    "events_fresh142.jsonl": 0.84,
     "events_fresh143.jsonl": 0.99,
     "events_fresh144.jsonl": 0.94,
     "events_fresh145.jsonl": 0.86,
-    "events_fresh146.jsonl": 0.81,
+    "events_fresh146.jsonl": 0.84,
     "events_fresh147.jsonl": 0.92,
     "events_fresh148.jsonl": 0.48,
 }
@@ -261,7 +261,7 @@ PRECISION_FLOORS = {
     "events_fresh45.jsonl": 0.3,
     "events_fresh46.jsonl": 0.5,
     "events_fresh47.jsonl": 0.79,
-    "events_fresh48.jsonl": 0.88,  # 0.887 since the judge stopped reading same_source (was 0.89)
+    "events_fresh48.jsonl": 0.89,
     "events_fresh49.jsonl": 0.67,  # 0.706 with the pair judge (0.75 before it)
     "events_fresh50.jsonl": 0.94,
     "events_fresh51.jsonl": 0.86,
@@ -272,7 +272,7 @@ PRECISION_FLOORS = {
     "events_fresh56.jsonl": 0.78,
     "events_fresh57.jsonl": 0.95,
     "events_fresh58.jsonl": 0.97,
-    "events_fresh59.jsonl": 0.81,  # 0.821 since the judge stopped reading same_source (was 0.84)
+    "events_fresh59.jsonl": 0.84,
     "events_fresh60.jsonl": 0.82,
     "events_fresh61.jsonl": 0.8,
     "events_fresh62.jsonl": 0.74,
@@ -311,7 +311,7 @@ PRECISION_FLOORS = {
     "events_fresh95.jsonl": 0.36,
     "events_fresh96.jsonl": 0.58,
     "events_fresh97.jsonl": 0.82,
-    "events_fresh98.jsonl": 0.74,  # 0.753 since the judge stopped reading same_source (was 0.98)
+    "events_fresh98.jsonl": 0.75,  # 0.762 since the judge stopped reading same_source (was 0.98)
     "events_fresh99.jsonl": 0.62,
     "events_fresh100.jsonl": 0.49,
     "events_fresh101.jsonl": 0.75,
@@ -352,7 +352,7 @@ PRECISION_FLOORS = {
     "events_fresh136.jsonl": 0.95,
     "events_fresh139.jsonl": 0.74,
     "events_fresh140.jsonl": 0.63,
-    "events_fresh142.jsonl": 0.88,
+    "events_fresh142.jsonl": 0.86,
     "events_fresh145.jsonl": 0.87,
     "events_fresh146.jsonl": 0.90,
     "events_fresh147.jsonl": 0.89,

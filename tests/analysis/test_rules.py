@@ -33,12 +33,6 @@ def rules() -> topics.TopicRules:
         pytest.param("物业装修押金不退", "物业收的装修押金一直不退", "物业管理", id="a-deposit-is-not-always-rent"),
         pytest.param("", "路面突然陷下去一个大坑，出租车前轮掉进去了", "市政设施", id="a-road-not-a-taxi"),
         pytest.param("", "工地晚上十点以后还在浇筑混凝土，吵得睡不着", "建筑施工扰民", id="concrete-being-poured"),
-        pytest.param(
-            "小区附近修建搅拌厂",
-            "小区附近修建搅拌厂出现大量灰尘，刺激的噪音，小区居民不能正常休息",
-            "建筑施工扰民",
-            id="a-concrete-plant-by-homes",
-        ),
         pytest.param("", "我们工地一百多号人三个月没发钱了", "农民工工资", id="wages-said-as-money"),
         pytest.param("", "村民自建房今天上午坍塌，两人被埋", "房屋质量与安全", id="a-self-built-house-falls"),
         pytest.param(

@@ -67,3 +67,9 @@ def test_the_crisis_model_rebuilds_byte_for_byte(tmp_path: Path) -> None:
     report = rebuild_shipped(tmp_path, tmp_path / "out", ("crisis",), need_data=False)
     assert report == {"crisis_ngram_lr.json.gz": {"rebuilt": str(tmp_path / "out" / "crisis_ngram_lr.json.gz"),
                                                    "identical": True}}  # fmt: skip
+
+
+def test_the_event_pair_judge_rebuilds_byte_for_byte(tmp_path: Path) -> None:
+    """Trained on our labelled event sets alone: a set added without retraining fails here."""
+    report = rebuild_shipped(tmp_path, tmp_path / "out", ("events",), need_data=False)
+    assert report["event_pairs.json.gz"]["identical"], report
