@@ -224,6 +224,14 @@ UNTUNED_F1 = {
     "fresh146": 0.479,
     "fresh147": 0.933,
     "fresh148": 0.486,
+    "fresh149": 0.744,
+    "fresh150": 0.908,
+    "fresh151": 0.750,
+    "fresh152": 0.830,
+    "fresh153": 0.797,
+    "fresh154": 0.898,
+    "fresh155": 0.800,
+    "fresh156": 0.835,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

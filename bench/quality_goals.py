@@ -212,6 +212,14 @@ BLIND_EVENT_SETS = (
     ("fresh146", "hundred-and-forty-sixth", "new-build defects, long letters over months; session 13, judged"),
     ("fresh147", "hundred-and-forty-seventh", "gas pipes, meters, a night leak and water; session 13, judged"),
     ("fresh148", "hundred-and-forty-eighth", "repeat policy questions beside one project; session 13, judged"),
+    ("fresh149", "hundred-and-forty-ninth", "storms and flooded garages along one road; session 13, judged"),
+    ("fresh150", "hundred-and-fiftieth", "old lifts and one maintenance firm's estates; session 13, judged"),
+    ("fresh151", "hundred-and-fifty-first", "rentals, deposits and a collapsing long-let firm; session 13, judged"),
+    ("fresh152", "hundred-and-fifty-second", "illegal roofs, yards and shop fronts; session 13, judged"),
+    ("fresh153", "hundred-and-fifty-third", "lights, manholes and a cave-in named by roads; session 13, judged"),
+    ("fresh154", "hundred-and-fifty-fourth", "a gas scare and heating in one district; session 13, judged"),
+    ("fresh155", "hundred-and-fifty-fifth", "a crane accident, bid-rigging and contractors; session 13, judged"),
+    ("fresh156", "hundred-and-fifty-sixth", "a week in 滨海新区, short posts and alike names; session 13, judged"),
 )
 
 
