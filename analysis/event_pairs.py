@@ -4,12 +4,11 @@ Why a model on top of ``analysis.event_match``: each rule was written for a look
 blind set showed, and each new set shows look-alikes of its own. On arrival, before any fix,
 the rules scored a mean pairwise F1 of 0.675 on blind sets 125-132 and 0.729 on sets 133-140;
 with this judge deciding each comparison, 0.764 and 0.830 (trained on the sets before them
-only). The judge reads
-what the rules already compute (their verdict and reason, shared and differing places,
-companies, areas, buildings, districts, topics, problem tags and facets, word overlap, the gap
-in days, channels, reply stances) and weighs it as a gradient-boosted tree ensemble trained on
-every comparison the index made over our labelled event sets (``python -m
-analysis.training.event_pairs``).
+only). The judge reads what the rules already compute (their verdict and reason, shared and
+differing places, companies, areas, buildings, districts, topics, problem tags and facets, word
+overlap, the gap in days, channels, reply stances) and how rare the words two items share are
+(``TermWeights``), and weighs it as a gradient-boosted tree ensemble trained on every comparison
+the index made over our labelled event sets (``yuqing train --shipped events``).
 
 It does not read whether two items came from the same source. Our sets are written with each
 matter spread over channels and its look-alikes side by side on one, and a judge that read it
@@ -31,8 +30,9 @@ import gzip
 import hashlib
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from analysis.event_match import Match
 from analysis.event_signature import Signature, estate_keys
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "event_pairs.json.gz"
-FORMAT = 1
+FORMAT = 2  # 2: the model carries the term counts its word-rarity features were trained with
 COPY_SCORE = 2.0  # the rules' score of a near copy (2.0 and up) or a reply (3.0)
 
 REASONS = ("同一帖子", "内容近似", "同一地点", "遮盖", "同一事项", "同一单位", "同一地区", "内容相似", "再次反映")
@@ -111,10 +111,61 @@ FEATURES: tuple[str, ...] = (
     "sites_differ",
     "one_of_many",
     "divergence",
+    "rare_cosine",
+    "rarest_shared",
+    "rare_shared",
 )
+RARE = math.log(400)  # a term in at most one item of 400 is rare: an estate's own name, 搅拌站
 
 
-def features(a: Signature, b: Signature, found: Match | None) -> list[float]:
+@dataclass
+class TermWeights:
+    """How rare each term (character bigram) is among the items the judge learned from.
+
+    Two items that share 润泽, 搅拌站 or 暖气片漏 share more than two that share 小区, 反映
+    and 问题: a cosine weighted by rarity (idf) tells a paraphrase of one matter from a look-alike
+    written in the same stock phrases. Cross-validated over 156 sets, with the counts taken from
+    each fold's training sets only, it raised the judge's mean F1 from 0.835 to 0.842 and the sets
+    at or above 0.85 from 76 to 82. Terms seen in one item only are not kept (they weigh as unseen).
+    """
+
+    counts: Mapping[str, int]  # items each term appears in (two or more)
+    items: int
+    _norms: dict[frozenset[str], float] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def count(cls, signatures: Iterable[Signature]) -> TermWeights:
+        counts: Counter[str] = Counter()
+        items = 0
+        for sig in signatures:
+            counts.update(sig.terms)
+            items += 1
+        return cls({t: n for t, n in sorted(counts.items()) if n > 1}, max(items, 1))
+
+    def weight(self, term: str) -> float:
+        return math.log(self.items / (1 + self.counts.get(term, 0)))
+
+    def norm(self, terms: frozenset[str]) -> float:
+        """The weighted length of an item's terms, kept per term set (an item meets many candidates)."""
+        found = self._norms.get(terms)
+        if found is None:
+            if len(self._norms) > 50_000:
+                self._norms.clear()
+            found = self._norms[terms] = math.sqrt(math.fsum(self.weight(t) ** 2 for t in terms))
+        return found
+
+    def compare(self, a: Signature, b: Signature) -> list[float]:
+        """The rarity-weighted cosine, the rarest shared term's weight and how many rare ones are shared.
+
+        Sums are exact (``math.fsum``): a set's order changes with each process's string hashing,
+        and a float sum in another order would change the features and the rebuilt model's bytes."""
+        shared = [self.weight(t) for t in a.terms & b.terms]
+        norms = self.norm(a.terms) * self.norm(b.terms)
+        cosine = math.fsum(w * w for w in shared) / norms if norms else 0.0
+        return [cosine, max(shared, default=0.0), float(sum(w >= RARE for w in shared))]
+
+
+def features(a: Signature, b: Signature, found: Match | None, weights: TermWeights) -> list[float]:
     """What the judge reads of one comparison: the rules' verdict and the facts behind it.
 
     The order is ``FEATURES``; a model file records the names it was trained on and refuses
@@ -184,7 +235,7 @@ def features(a: Signature, b: Signature, found: Match | None) -> list[float]:
         float(rules.one_of_many(a, b) or rules.one_of_many(b, a)),
         rules.divergence(a, b),
     ]
-    return row
+    return row + weights.compare(a, b)
 
 
 def reason_tag(reason: str) -> str | None:
@@ -214,6 +265,7 @@ class PairJudge:
     tie: float
     veto: float
     version: str
+    weights: TermWeights  # the term counts the model was trained with
     trusted: frozenset[str] = frozenset()  # rules (reason tags) whose match stands however it is rated
 
     @classmethod
@@ -226,7 +278,7 @@ class PairJudge:
     def from_body(cls, body: dict[str, Any], version: str) -> PairJudge:
         """A model as the trainer exports it (the file's JSON, or one held in memory)."""
         if body.get("format") != FORMAT or tuple(body.get("features", ())) != FEATURES:
-            raise ValueError("event pair model was trained on other features: python -m analysis.training.event_pairs")
+            raise ValueError("event pair model was trained on other features: yuqing train --shipped events")
         nodes = body["nodes"]  # [feature, threshold, left, right, value] per node, trees one after another
         return cls(
             feature=np.array([n[0] for n in nodes], dtype=np.int64),
@@ -240,6 +292,7 @@ class PairJudge:
             tie=float(body["tie"]),
             veto=float(body["veto"]),
             version=version,
+            weights=TermWeights(body["term_counts"], int(body["items"])),
             trusted=frozenset(body.get("trusted", ())),
         )
 

@@ -242,7 +242,7 @@ class EventIndex:
         if self.judge is None or not compared:
             return [(key, found) for key, found, _ in compared]
         chosen = _worth_judging(sig, compared)
-        rows = [pair_features(sig, compared[i][2], compared[i][1]) for i in chosen]
+        rows = [pair_features(sig, compared[i][2], compared[i][1], self.judge.weights) for i in chosen]
         verdicts: list[tuple[str, Match | None]] = [(key, None) for key, _, _ in compared]
         for i, p in zip(chosen, self.judge.probabilities(rows), strict=True):
             verdicts[i] = (compared[i][0], self.judge.decide(compared[i][1], float(p)))

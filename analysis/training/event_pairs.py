@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from analysis.event_match import Match
-from analysis.event_pairs import FEATURES, FORMAT, MODEL_PATH, REASONS, PairJudge, features
+from analysis.event_pairs import FEATURES, FORMAT, MODEL_PATH, REASONS, PairJudge, TermWeights, features
 from analysis.event_signature import Signature
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser, ItemFacts
@@ -65,6 +65,7 @@ PARAMS: dict[str, Any] = {
 }
 
 Row = tuple[Signature, str]  # an item's signature and its gold event
+Seen = list[tuple[Signature, Signature, Match | None, int]]  # each comparison and whether it is one event
 
 
 def labelled_sets(data: Path = DATA) -> dict[str, list[dict[str, Any]]]:
@@ -124,14 +125,25 @@ class _Recorder(EventIndex):
         return super()._judged(sig, compared)
 
 
-def comparisons(rows: Sequence[Row]) -> tuple[list[list[float]], list[int]]:
-    """Features and gold same-event labels of every comparison the rules' grouping makes."""
+def recorded(rows: Sequence[Row]) -> Seen:
+    """Every comparison the rules' grouping makes, with its gold same-event label."""
     gold = {sig.item_ref: event for sig, event in rows}
     index = _Recorder()
     for sig, _ in rows:
         index.add(sig)
-    x = [features(a, b, found) for a, b, found in index.seen]
-    return x, [int(gold[a.item_ref] == gold[b.item_ref]) for a, b, _ in index.seen]
+    return [(a, b, found, int(gold[a.item_ref] == gold[b.item_ref])) for a, b, found in index.seen]
+
+
+def weights_of(sets: dict[str, list[Row]], names: Iterable[str]) -> TermWeights:
+    return TermWeights.count(sig for name in names for sig, _ in sets[name])
+
+
+def comparisons(
+    seen: dict[str, Seen], names: Iterable[str], weights: TermWeights
+) -> tuple[list[list[float]], list[int]]:
+    """Features and labels of the named sets' comparisons."""
+    rows = [row for name in names for row in seen[name]]
+    return [features(a, b, found, weights) for a, b, found, _ in rows], [label for *_, label in rows]
 
 
 def fit(x: Sequence[Sequence[float]], y: Sequence[int]) -> Any:
@@ -152,7 +164,7 @@ def trusted_rules(x: Sequence[Sequence[float]], y: Sequence[int]) -> list[str]:
     return trusted
 
 
-def export(model: Any, trained_on: dict[str, int], trusted: Sequence[str] = ()) -> dict[str, Any]:
+def export(model: Any, trained_on: dict[str, int], weights: TermWeights, trusted: Sequence[str] = ()) -> dict[str, Any]:
     """The ensemble as node arrays: a leaf points at itself, so every walk takes ``depth`` steps."""
     nodes: list[list[float]] = []
     roots: list[int] = []
@@ -178,6 +190,8 @@ def export(model: Any, trained_on: dict[str, int], trusted: Sequence[str] = ()) 
         "tie": TIE,
         "veto": VETO,
         "trusted": list(trusted),
+        "term_counts": dict(weights.counts),
+        "items": weights.items,
         "trained_on": trained_on,
     }
 
@@ -208,12 +222,12 @@ def grouped_f1(rows: Sequence[Row], judge: PairJudge | None) -> float:
 def build(out: Path = MODEL_PATH, data: Path = DATA, cv: bool = False) -> dict[str, Any]:
     analyser = Analyser.load(load_settings(environ={}), engine=SnowNLPSentiment())
     sets = {name: signatures(records, analyser) for name, records in labelled_sets(data).items()}
-    pairs = {name: comparisons(rows) for name, rows in sets.items()}
-    x = [f for name in sets for f in pairs[name][0]]
-    y = [label for name in sets for label in pairs[name][1]]
+    seen = {name: recorded(rows) for name, rows in sets.items()}
+    weights = weights_of(sets, sets)
+    x, y = comparisons(seen, sets, weights)
     model = fit(x, y)
     trusted = trusted_rules(x, y)
-    body = export(model, {name: len(rows) for name, rows in sets.items()}, trusted)
+    body = export(model, {name: len(rows) for name, rows in sets.items()}, weights, trusted)
     blob = encode(body)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(blob)
@@ -225,26 +239,28 @@ def build(out: Path = MODEL_PATH, data: Path = DATA, cv: bool = False) -> dict[s
         "comparisons": len(y),
         "same_event": int(sum(y)),
         "trusted_rules": trusted,
+        "terms_counted": len(weights.counts),
         "bytes": len(blob),
         "max_drift_from_sklearn": drift,
         "out": str(out),
     }
     if cv:
-        report["cross_validated"] = cross_validate(sets, pairs)
+        report["cross_validated"] = cross_validate(sets, seen)
     return report
 
 
-def cross_validate(sets: dict[str, list[Row]], pairs: dict[str, tuple[list[list[float]], list[int]]]) -> dict[str, Any]:
-    """Mean pairwise F1 over the blind sets, each grouped by a judge that never saw its fold."""
+def cross_validate(sets: dict[str, list[Row]], seen: dict[str, Seen]) -> dict[str, Any]:
+    """Mean pairwise F1 over the blind sets, each grouped by a judge that never saw its fold (nor
+    counted its terms)."""
     blind = [name for name in sets if name != "events_dev_train"]
     fold = {name: i * FOLDS // len(blind) for i, name in enumerate(blind)}
     rules: list[float] = []
     judged: list[float] = []
     for k in range(FOLDS):
         train = [name for name in sets if fold.get(name) != k]
-        x = [f for name in train for f in pairs[name][0]]
-        y = [label for name in train for label in pairs[name][1]]
-        judge = PairJudge.from_body(export(fit(x, y), {}, trusted_rules(x, y)), f"fold-{k}")
+        weights = weights_of(sets, train)
+        x, y = comparisons(seen, train, weights)
+        judge = PairJudge.from_body(export(fit(x, y), {}, weights, trusted_rules(x, y)), f"fold-{k}")
         for name in (n for n in blind if fold[n] == k):
             rules.append(grouped_f1(sets[name], None))
             judged.append(grouped_f1(sets[name], judge))

@@ -6,6 +6,7 @@ import json
 import random
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -13,7 +14,7 @@ import pytest
 
 from analysis import events
 from analysis.event_match import Match
-from analysis.event_pairs import FEATURES, PairJudge, default_judge, reason_tag
+from analysis.event_pairs import FEATURES, RARE, PairJudge, TermWeights, default_judge, reason_tag
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -106,6 +107,32 @@ def test_the_trainer_trusts_a_rule_only_on_enough_comparisons_nearly_all_right()
     x = [row("同一事项")] * 20 + [row("同一地点")] * 20 + [row("遮盖")] * 4
     y = [1] * 19 + [0] + [1] * 18 + [0] * 2 + [1] * 4
     assert trusted_rules(x, y) == ["同一事项"]  # 19 of 20 right; 18 of 20 is not enough; 4 too few
+
+
+def test_a_shared_rare_word_weighs_more_than_a_shared_stock_phrase(analyser: Analyser, judge: PairJudge) -> None:
+    """琴澜 (an estate's own name) is rare among the items the judge learned from, 物业 is in
+    every fourth one: two texts sharing the name share a rare term, two sharing 物业 and 半个月 do not."""
+    weights = judge.weights
+    assert weights.items > 5000 and all(n > 1 for n in weights.counts.values())
+    assert weights.weight("物业") < 3 < RARE <= weights.weight("琴澜")
+    assert weights.weight("从未见过") > max(weights.weight(t) for t in weights.counts)  # unseen: rarest of all
+
+    def sig(ref: str, text: str) -> Any:
+        return analyser.analyse(
+            to_facts(1, record(ref, text, "2026-12-01T10:00:00+08:00"), NOW), NOW, score=0.5
+        ).signature
+
+    base = sig("a", "琴澜苑物业不作为，楼道灯坏了半个月")
+    name = weights.compare(base, sig("b", "琴澜苑的楼道灯还是黑的"))
+    stock = weights.compare(base, sig("c", "我们这物业太差，半个月没人管"))
+    assert name[0] > stock[0] and name[1] >= RARE > stock[1] and name[2] >= 1 and stock[2] == 0
+
+
+def test_term_counts_keep_terms_of_two_items_or_more() -> None:
+    sigs = [SimpleNamespace(terms=frozenset(t)) for t in ({"润泽", "小区"}, {"小区"}, {"幸福"})]
+    weights = TermWeights.count(sigs)  # type: ignore[arg-type]
+    assert (dict(weights.counts), weights.items) == ({"小区": 2}, 3)
+    assert weights.weight("幸福") == weights.weight("润泽") > weights.weight("小区")
 
 
 def record(ref: str, text: str, when: str, **extra: Any) -> dict[str, Any]:
