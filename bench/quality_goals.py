@@ -220,6 +220,14 @@ BLIND_EVENT_SETS = (
     ("fresh154", "hundred-and-fifty-fourth", "a gas scare and heating in one district; session 13, judged"),
     ("fresh155", "hundred-and-fifty-fifth", "a crane accident, bid-rigging and contractors; session 13, judged"),
     ("fresh156", "hundred-and-fifty-sixth", "a week in 滨海新区, short posts and alike names; session 13, judged"),
+    ("fresh157", "hundred-and-fifty-seventh", "public housing repairs, certificates and queues; session 13, judged"),
+    ("fresh158", "hundred-and-fifty-eighth", "old estates in 和平 and 南开, names alike; session 13, judged"),
+    ("fresh159", "hundred-and-fifty-ninth", "metro station sites along one line; session 13, judged"),
+    ("fresh160", "hundred-and-sixtieth", "heating refunds, metering and a March burst; session 13, judged"),
+    ("fresh161", "hundred-and-sixty-first", "old-building safety beside ordinary repairs; session 13, judged"),
+    ("fresh162", "hundred-and-sixty-second", "village demolition in 东丽 and 津南; session 13, judged"),
+    ("fresh163", "hundred-and-sixty-third", "mid-year wages at one contractor's public sites; session 13, judged"),
+    ("fresh164", "hundred-and-sixty-fourth", "a week of towns and villages in three counties; session 13, judged"),
 )
 
 
