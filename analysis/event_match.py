@@ -446,8 +446,7 @@ def places_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = _villages(a), _villages(b)
     if ours and theirs and not (ours & theirs) and not bare_areas(a, b) & (ours | theirs):
         return True  # 北孟庄村 and 南孟庄村 under one 新立街: two villages, as two estates are
-    schools, others = _institutions(a), _institutions(b)  # a policy is asked about from anywhere
-    if schools and others and not (schools & others):
+    if institutions_differ(a, b):  # a policy is asked about from anywhere; a college is a where
         return True
     return bool(a.areas and b.areas and not (a.areas & b.areas) and not bare_areas(a, b))
 
@@ -497,6 +496,12 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
 def named_estates_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
+
+
+def institutions_differ(a: Signature, b: Signature) -> bool:
+    """Each names a school, hospital or other institution of its own, and not the same one."""
+    ours, theirs = _institutions(a), _institutions(b)
+    return bool(ours and theirs and not (ours & theirs))
 
 
 def _institutions(sig: Signature) -> set[str]:
