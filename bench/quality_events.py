@@ -240,6 +240,14 @@ UNTUNED_F1 = {
     "fresh162": 0.738,
     "fresh163": 0.875,
     "fresh164": 0.914,
+    "fresh165": 0.910,
+    "fresh166": 0.885,
+    "fresh167": 0.806,
+    "fresh168": 0.691,
+    "fresh169": 0.904,
+    "fresh170": 0.752,
+    "fresh171": 0.969,
+    "fresh172": 0.876,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

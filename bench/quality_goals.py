@@ -228,6 +228,14 @@ BLIND_EVENT_SETS = (
     ("fresh162", "hundred-and-sixty-second", "village demolition in 东丽 and 津南; session 13, judged"),
     ("fresh163", "hundred-and-sixty-third", "mid-year wages at one contractor's public sites; session 13, judged"),
     ("fresh164", "hundred-and-sixty-fourth", "a week of towns and villages in three counties; session 13, judged"),
+    ("fresh165", "hundred-and-sixty-fifth", "new estates named alike, one property firm; session 13, judged"),
+    ("fresh166", "hundred-and-sixty-sixth", "gas fees, a real leak and a rumour; session 13, judged"),
+    ("fresh167", "hundred-and-sixty-seventh", "night trucks and dust on industrial edges; session 13, judged"),
+    ("fresh168", "hundred-and-sixty-eighth", "county-town and village heating; session 13, judged"),
+    ("fresh169", "hundred-and-sixty-ninth", "university rentals and one agency chain; session 13, judged"),
+    ("fresh170", "hundred-and-seventieth", "stalled projects, petitions and banners; session 13, judged"),
+    ("fresh171", "hundred-and-seventy-first", "old lanes, sheds and drains in 和平 and 河北; session 13, judged"),
+    ("fresh172", "hundred-and-seventy-second", "a representative fortnight, short texts; session 13, judged"),
 )
 
 
