@@ -236,6 +236,14 @@ BLIND_EVENT_SETS = (
     ("fresh170", "hundred-and-seventieth", "stalled projects, petitions and banners; session 13, judged"),
     ("fresh171", "hundred-and-seventy-first", "old lanes, sheds and drains in 和平 and 河北; session 13, judged"),
     ("fresh172", "hundred-and-seventy-second", "a representative fortnight, short texts; session 13, judged"),
+    ("fresh173", "hundred-and-seventy-third", "a property firm's handover at two estates; session 13, judged"),
+    ("fresh174", "hundred-and-seventy-fourth", "older residents' lifts, ramps and letters; session 13, judged"),
+    ("fresh175", "hundred-and-seventy-fifth", "deals, transfers and the provident fund; session 13, judged"),
+    ("fresh176", "hundred-and-seventy-sixth", "a hot summer: water, outdoor units, power; session 13, judged"),
+    ("fresh177", "hundred-and-seventy-seventh", "site safety near homes, a rumoured death; session 13, judged"),
+    ("fresh178", "hundred-and-seventy-eighth", "shanty-town renewal, two areas alike; session 13, judged"),
+    ("fresh179", "hundred-and-seventy-ninth", "heating start-up and dug-up streets; session 13, judged"),
+    ("fresh180", "hundred-and-eightieth", "a hotline-heavy week, repeat callers; session 13, judged"),
 )
 
 
