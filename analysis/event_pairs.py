@@ -293,7 +293,7 @@ class PairJudge:
             veto=float(body["veto"]),
             version=version,
             weights=TermWeights(body["term_counts"], int(body["items"])),
-            trusted=frozenset(body.get("trusted", ())),
+            trusted=frozenset(body["trusted"]),
         )
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:

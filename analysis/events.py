@@ -244,14 +244,16 @@ class EventIndex:
         full, and two colleges are two matters (cross-validated, the guard costs 0.0003 of F1)."""
         if self.judge is None or not compared:
             return [(key, found) for key, found, _ in compared]
-        chosen = _worth_judging(sig, compared)
+        chosen = [
+            i
+            for i in _worth_judging(sig, compared)
+            # the same forced internship at another college: never the judge's own join
+            if compared[i][1] is not None or not institutions_differ(sig, compared[i][2])
+        ]
         rows = [pair_features(sig, compared[i][2], compared[i][1], self.judge.weights) for i in chosen]
         verdicts: list[tuple[str, Match | None]] = [(key, None) for key, _, _ in compared]
         for i, p in zip(chosen, self.judge.probabilities(rows), strict=True):
-            key, found, member = compared[i]
-            if found is None and institutions_differ(sig, member):
-                continue  # the same forced internship at another college: never the judge's own join
-            verdicts[i] = (key, self.judge.decide(found, float(p)))
+            verdicts[i] = (compared[i][0], self.judge.decide(compared[i][1], float(p)))
         return verdicts
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
