@@ -256,6 +256,14 @@ UNTUNED_F1 = {
     "fresh178": 0.920,
     "fresh179": 0.962,
     "fresh180": 0.900,
+    "fresh181": 0.893,
+    "fresh182": 0.747,
+    "fresh183": 0.961,
+    "fresh184": 0.679,
+    "fresh185": 0.887,
+    "fresh186": 0.893,
+    "fresh187": 0.849,
+    "fresh188": 0.958,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

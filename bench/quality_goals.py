@@ -244,6 +244,14 @@ BLIND_EVENT_SETS = (
     ("fresh178", "hundred-and-seventy-eighth", "shanty-town renewal, two areas alike; session 13, judged"),
     ("fresh179", "hundred-and-seventy-ninth", "heating start-up and dug-up streets; session 13, judged"),
     ("fresh180", "hundred-and-eightieth", "a hotline-heavy week, repeat callers; session 13, judged"),
+    ("fresh181", "hundred-and-eighty-first", "lifts in old high-rises, retrofits stalled; session 14, judged"),
+    ("fresh182", "hundred-and-eighty-second", "滨海新区 heating, one firm at many estates; session 14, judged"),
+    ("fresh183", "hundred-and-eighty-third", "year-end wages, a crane threat, one builder twice; session 14, judged"),
+    ("fresh184", "hundred-and-eighty-fourth", "village demolition in 北辰 and 东丽, rumours; session 14, judged"),
+    ("fresh185", "hundred-and-eighty-fifth", "affordable housing: lotteries, subsidies, rumours; session 14, judged"),
+    ("fresh186", "hundred-and-eighty-sixth", "metro works, piling and muck trucks in 河东/和平; session 14, judged"),
+    ("fresh187", "hundred-and-eighty-seventh", "new-home quality and certificates in 武清/宝坻; session 14, judged"),
+    ("fresh188", "hundred-and-eighty-eighth", "gas outages, smells, a rumour and a real fire; session 14, judged"),
 )
 
 
