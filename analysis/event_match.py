@@ -20,6 +20,7 @@ another building raise the bar for the same place's other problems.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
@@ -357,6 +358,30 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     if reply.companies and post.companies and not (reply.companies & post.companies | brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
     return bool(reply.places and post.places) and not (reply.places & post.places) and not soft_shared(reply, post)
+
+
+def held_by_event(reply: Signature, post: Signature, members: Iterable[Signature]) -> bool:
+    """赵沽里的还迁房… answered with 沽里嘉园9号楼的，同样等着: the reply names a place (or a problem)
+    its post did not, but another member of the post's event names it too. The reply tells the
+    thread's matter more exactly, not another matter. A reply that points away (那边也是) or sets
+    the post aside is never held by it, nor is one that a member it shares a name with would
+    itself call another matter."""
+    if reply.stance in ("elsewhere", "aside"):
+        return False
+    problem = reply.tags - GENERIC_TAGS
+    if not (reply.places or problem):
+        return False
+    for member in members:
+        if member.item_ref == post.item_ref:
+            continue
+        if reply.places and not (reply.places & member.places or _sound_alike(reply, member)):
+            continue  # a masked 华兴*里 is no evidence that 华兴南里 is its matter
+        if problem and not problem & member.tags:
+            continue
+        if names_another_place(reply, member) or names_another_problem(reply, member):
+            continue  # 北辰阳光花园的路过 under 西青's 阳光花园: the same name, in another district
+        return True
+    return False
 
 
 def _roads(sig: Signature) -> set[str]:

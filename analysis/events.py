@@ -22,6 +22,7 @@ from analysis.event_match import (
     OTHER,
     Match,
     estate_keys,
+    held_by_event,
     institutions_differ,
     kinds_apart,
     match,
@@ -187,13 +188,16 @@ class EventIndex:
             thread_key = self._bare.get(sig.parent_ref)
         post = self._posts.get(sig.thread) if sig.parent_ref else None
         borrowed, written, detached = False, sig, False
-        if post is not None and names_another_place(sig, post):
+        held = post is not None and held_by_event(sig, post, self._event_of(post))
+        if post is not None and names_another_place(sig, post) and not held:
             thread_key, detached = None, True  # a reply about another estate is matched like any item
         elif post is not None and post.announcement and _where(sig) and not _where(post):
             # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply raises its own matter
             thread_key, detached = None, True
         elif post is not None and (
-            names_another_building(sig, post) or names_another_problem(sig, post) or sig.stance == "aside"
+            names_another_building(sig, post)
+            or (names_another_problem(sig, post) and not held)
+            or sig.stance == "aside"
         ):
             # A reply about another building of the post's estate, or another problem there, or
             # one that sets the post's matter aside (窗户漏算啥，海悦府地库今晚进水了): matched like
@@ -231,6 +235,10 @@ class EventIndex:
             anchors, words = self._keys(written)
         self._record(written, group_key, reason, anchors + words)
         return group_key, reason
+
+    def _event_of(self, post: Signature) -> list[Signature]:
+        group = self.groups.get(self.by_item.get(post.item_ref, ""))
+        return group.members if group is not None else []
 
     def _judged(
         self, sig: Signature, compared: list[tuple[str, Match | None, Signature]]

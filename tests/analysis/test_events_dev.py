@@ -407,7 +407,7 @@ PRECISION_FLOORS = {
     "events_fresh166.jsonl": 0.90,
     "events_fresh167.jsonl": 0.91,
     "events_fresh168.jsonl": 0.77,
-    "events_fresh172.jsonl": 0.82,
+    "events_fresh172.jsonl": 0.80,  # 0.809 once replies its thread's event names stay (F1 0.877 -> 0.894)
     "events_fresh173.jsonl": 0.94,
     "events_fresh174.jsonl": 0.90,
     "events_fresh175.jsonl": 0.89,
@@ -844,6 +844,29 @@ def test_a_reply_about_another_estate_does_not_join_its_post(analyser: Analyser)
         ],
     )  # fmt: skip
     assert placed[1][0] != placed[0][0] and placed[3][0] == placed[2][0]
+
+
+def test_a_reply_naming_the_place_its_threads_event_names_stays_with_its_post(analyser: Analyser) -> None:
+    """The post says 三潭路那边有个老小区, a hotline record in its event says 华荫新村, and a reply
+    says 华荫新村9号楼那个吧: the thread's matter told more exactly. The same reply under a post
+    about another estate's matter, with no member naming 华荫新村, is matched like any other item."""
+    placed = group(
+        analyser,
+        [
+            record("h1", "来电人（吴*，130****5126）反映：南开区三潭路华荫新村9号楼顶层一住户近日在楼顶平台私自搭建"
+                   "彩钢板房，白天电焊、切割噪音很大。诉求：相关部门尽快制止并拆除违法建设。",
+                   "2028-03-02T13:24:00+08:00", source="hotline"),
+            record("p1", "三潭路那边有个老小区，9号楼楼顶直接盖了个彩钢房🙄 带门带窗的，顶楼防水本来就烂 #南开区违建#",
+                   "2028-03-09T12:47:00+08:00"),
+            record("c1", "华荫新村9号楼那个吧，上礼拜就看见在焊架子了，邻居都打电话了，照样盖",
+                   "2028-03-09T13:20:00+08:00", kind="comment", parent_id="p1"),
+            record("p2", "河西澜湾里一早上没气了，一点通知都没有，壁挂炉也停了", "2028-03-10T09:00:00+08:00"),
+            record("c2", "华荫新村9号楼那个吧，上礼拜就看见在焊架子了，邻居都打电话了，照样盖",
+                   "2028-03-10T09:30:00+08:00", kind="comment", parent_id="p2"),
+        ],
+    )  # fmt: skip
+    assert placed[1][0] == placed[0][0] and placed[2][0] == placed[1][0]
+    assert placed[4][0] != placed[3][0]
 
 
 def test_a_site_and_its_road_are_one_where() -> None:
