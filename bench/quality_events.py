@@ -264,6 +264,14 @@ UNTUNED_F1 = {
     "fresh186": 0.893,
     "fresh187": 0.849,
     "fresh188": 0.958,
+    "fresh189": 0.887,
+    "fresh190": 0.928,
+    "fresh191": 0.763,
+    "fresh192": 0.905,
+    "fresh193": 0.824,
+    "fresh194": 0.836,
+    "fresh195": 0.844,
+    "fresh196": 0.748,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

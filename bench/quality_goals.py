@@ -252,6 +252,14 @@ BLIND_EVENT_SETS = (
     ("fresh186", "hundred-and-eighty-sixth", "metro works, piling and muck trucks in 河东/和平; session 14, judged"),
     ("fresh187", "hundred-and-eighty-seventh", "new-home quality and certificates in 武清/宝坻; session 14, judged"),
     ("fresh188", "hundred-and-eighty-eighth", "gas outages, smells, a rumour and a real fire; session 14, judged"),
+    ("fresh189", "hundred-and-eighty-ninth", "property firms, fees and owners' committees; session 14, judged"),
+    ("fresh190", "hundred-and-ninetieth", "old-estate renovation half done in 河东/河西; session 14, judged"),
+    ("fresh191", "hundred-and-ninety-first", "rental chains, deposits, partitioned flats; session 14, judged"),
+    ("fresh192", "hundred-and-ninety-second", "rural 蓟州 and 宁河: gas heaters, houses, a school; session 14, judged"),
+    ("fresh193", "hundred-and-ninety-third", "new-home sales disputes in long letters; session 14, judged"),
+    ("fresh194", "hundred-and-ninety-fourth", "residents' campaign against an asphalt plant; session 14, judged"),
+    ("fresh195", "hundred-and-ninety-fifth", "housing-policy questions, subsidies refused; session 14, judged"),
+    ("fresh196", "hundred-and-ninety-sixth", "summer storms in six districts; session 14, judged"),
 )
 
 
