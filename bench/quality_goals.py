@@ -260,6 +260,14 @@ BLIND_EVENT_SETS = (
     ("fresh194", "hundred-and-ninety-fourth", "residents' campaign against an asphalt plant; session 14, judged"),
     ("fresh195", "hundred-and-ninety-fifth", "housing-policy questions, subsidies refused; session 14, judged"),
     ("fresh196", "hundred-and-ninety-sixth", "summer storms in six districts; session 14, judged"),
+    ("fresh197", "hundred-and-ninety-seventh", "heating fees, metering and stop-heating; session 14, judged"),
+    ("fresh198", "hundred-and-ninety-eighth", "a week of 津南, repeat callers; session 14, judged"),
+    ("fresh199", "hundred-and-ninety-ninth", "unsafe old buildings, an evacuation, a rumour; session 14, judged"),
+    ("fresh200", "two-hundredth", "secondary water supply, bursts and cuts; session 14, judged"),
+    ("fresh201", "two-hundred-and-first", "roofs built on, greenery dug up, e-bike fires; session 14, judged"),
+    ("fresh202", "two-hundred-and-second", "public-project sites, wages and a fall; session 14, judged"),
+    ("fresh203", "two-hundred-and-third", "agencies, deposits and second-hand deals; session 14, judged"),
+    ("fresh204", "two-hundred-and-fourth", "a January cold snap, snow on a market roof; session 14, judged"),
 )
 
 
