@@ -268,6 +268,14 @@ BLIND_EVENT_SETS = (
     ("fresh202", "two-hundred-and-second", "public-project sites, wages and a fall; session 14, judged"),
     ("fresh203", "two-hundred-and-third", "agencies, deposits and second-hand deals; session 14, judged"),
     ("fresh204", "two-hundred-and-fourth", "a January cold snap, snow on a market roof; session 14, judged"),
+    ("fresh205", "two-hundred-and-fifth", "a Weibo-heavy fortnight in three districts; session 14, judged"),
+    ("fresh206", "two-hundred-and-sixth", "long board letters over months, a plant; session 14, judged"),
+    ("fresh207", "two-hundred-and-seventh", "one big estate's handover, many matters; session 14, judged"),
+    ("fresh208", "two-hundred-and-eighth", "one firm's lifts and gas at many estates; session 14, judged"),
+    ("fresh209", "two-hundred-and-ninth", "port-area wages, an injury, a gathering; session 14, judged"),
+    ("fresh210", "two-hundred-and-tenth", "night noise: fans, KTV, markets, dancing; session 14, judged"),
+    ("fresh211", "two-hundred-and-eleventh", "county-town heating in 武清 and 静海; session 14, judged"),
+    ("fresh212", "two-hundred-and-twelfth", "a rumour week beside real incidents; session 14, judged"),
 )
 
 
