@@ -288,6 +288,14 @@ UNTUNED_F1 = {
     "fresh210": 0.891,
     "fresh211": 0.963,
     "fresh212": 0.839,
+    "fresh213": 0.852,
+    "fresh214": 0.768,
+    "fresh215": 0.971,
+    "fresh216": 0.895,
+    "fresh217": 0.857,
+    "fresh218": 0.671,
+    "fresh219": 0.794,
+    "fresh220": 0.805,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -276,6 +276,14 @@ BLIND_EVENT_SETS = (
     ("fresh210", "two-hundred-and-tenth", "night noise: fans, KTV, markets, dancing; session 14, judged"),
     ("fresh211", "two-hundred-and-eleventh", "county-town heating in 武清 and 静海; session 14, judged"),
     ("fresh212", "two-hundred-and-twelfth", "a rumour week beside real incidents; session 14, judged"),
+    ("fresh213", "two-hundred-and-thirteenth", "old lanes: shared toilets, drains, roofs; session 14, judged"),
+    ("fresh214", "two-hundred-and-fourteenth", "parking, gates and fire lanes in estates; session 14, judged"),
+    ("fresh215", "two-hundred-and-fifteenth", "maintenance funds and repairs waiting; session 14, judged"),
+    ("fresh216", "two-hundred-and-sixteenth", "site safety near homes, a worker's death; session 14, judged"),
+    ("fresh217", "two-hundred-and-seventeenth", "a mixed fortnight in three counties; session 14, judged"),
+    ("fresh218", "two-hundred-and-eighteenth", "stalled projects and a developer's rumour; session 14, judged"),
+    ("fresh219", "two-hundred-and-nineteenth", "public rental estates, many matters each; session 14, judged"),
+    ("fresh220", "two-hundred-and-twentieth", "heating letters from the elderly; session 14, judged"),
 )
 
 
