@@ -296,6 +296,14 @@ UNTUNED_F1 = {
     "fresh218": 0.671,
     "fresh219": 0.794,
     "fresh220": 0.805,
+    "fresh221": 0.777,
+    "fresh222": 0.782,
+    "fresh223": 0.831,
+    "fresh224": 0.798,
+    "fresh225": 0.928,
+    "fresh226": 0.776,
+    "fresh227": 0.810,
+    "fresh228": 0.971,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

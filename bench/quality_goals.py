@@ -284,6 +284,14 @@ BLIND_EVENT_SETS = (
     ("fresh218", "two-hundred-and-eighteenth", "stalled projects and a developer's rumour; session 14, judged"),
     ("fresh219", "two-hundred-and-nineteenth", "public rental estates, many matters each; session 14, judged"),
     ("fresh220", "two-hundred-and-twentieth", "heating letters from the elderly; session 14, judged"),
+    ("fresh221", "two-hundred-and-twenty-first", "estates named alike in several districts; session 14, judged"),
+    ("fresh222", "two-hundred-and-twenty-second", "one heating firm at many estates; session 14, judged"),
+    ("fresh223", "two-hundred-and-twenty-third", "a hotline-only week, masked names; session 14, judged"),
+    ("fresh224", "two-hundred-and-twenty-fourth", "sites beside schools and hospitals; session 14, judged"),
+    ("fresh225", "two-hundred-and-twenty-fifth", "villages being urbanised; session 14, judged"),
+    ("fresh226", "two-hundred-and-twenty-sixth", "storms, drainage works and flooded cars; session 14, judged"),
+    ("fresh227", "two-hundred-and-twenty-seventh", "offices turned into flats, commercial prices; session 14, judged"),
+    ("fresh228", "two-hundred-and-twenty-eighth", "registration and the provident fund; session 14, judged"),
 )
 
 
