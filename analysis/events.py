@@ -285,10 +285,18 @@ class EventIndex:
             )
             and k in self.groups
             and frozenset((k, key)) not in self._apart
+            and not self._districts_apart(k, key)
         )
         for other in others:
             self.relabel(other, key)
         return others
+
+    def _districts_apart(self, one: str, other: str) -> bool:
+        """Each event names its districts and none is the other's: 春华里 in 河北 and 春华里 in 红桥
+        are two estates, and a letter naming both (我是红桥区春华里的，不是河北区建昌道那个) ties neither
+        to the other."""
+        ours, theirs = self.groups.get(one), self.groups.get(other)
+        return bool(ours and theirs and ours.districts and theirs.districts and not ours.districts & theirs.districts)
 
     def _tied(self, shared: set[str], one: str, other: str) -> bool:
         """A shared where that ties two events: a road alone does not when the events name
