@@ -304,6 +304,14 @@ UNTUNED_F1 = {
     "fresh226": 0.776,
     "fresh227": 0.810,
     "fresh228": 0.971,
+    "fresh229": 0.821,
+    "fresh230": 0.988,
+    "fresh231": 0.915,
+    "fresh232": 0.989,
+    "fresh233": 0.682,
+    "fresh234": 0.843,
+    "fresh235": 0.994,
+    "fresh236": 0.988,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -292,6 +292,14 @@ BLIND_EVENT_SETS = (
     ("fresh226", "two-hundred-and-twenty-sixth", "storms, drainage works and flooded cars; session 14, judged"),
     ("fresh227", "two-hundred-and-twenty-seventh", "offices turned into flats, commercial prices; session 14, judged"),
     ("fresh228", "two-hundred-and-twenty-eighth", "registration and the provident fund; session 14, judged"),
+    ("fresh229", "two-hundred-and-twenty-ninth", "pre-sale funds drained, a half-built project; session 14, judged"),
+    ("fresh230", "two-hundred-and-thirtieth", "lifts and stairs for the elderly; session 14, judged"),
+    ("fresh231", "two-hundred-and-thirty-first", "property firms in new estates, cuts and cards; session 14, judged"),
+    ("fresh232", "two-hundred-and-thirty-second", "sites in a rainy summer, mud and a pit; session 14, judged"),
+    ("fresh233", "two-hundred-and-thirty-third", "converted factories, lofts and bars; session 14, judged"),
+    ("fresh234", "two-hundred-and-thirty-fourth", "village gas after coal-to-gas, a leak; session 14, judged"),
+    ("fresh235", "two-hundred-and-thirty-fifth", "a city-wide Weibo week; session 14, judged"),
+    ("fresh236", "two-hundred-and-thirty-sixth", "complaints about the commission's own work; session 14, judged"),
 )
 
 
