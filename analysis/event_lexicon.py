@@ -33,6 +33,7 @@ WORD_AFTER = frozenset(
     + [("河", c) for c in "北西东"]  # 天津河北区: a district's name, not 天津河
     + [("园", "林")]  # 小区树木需园林部门处理, 协调园林: gardening, not an estate
     + [(w, c) for w in "河湖" for c in "燃热"]  # 冒充滨河燃气: a utility's name, not a river
+    + [("街", "区")]  # 文创街区, 彻查街区内: a block of streets, not a street office
 )
 # Words that end like a place name but are not one (家里, 公里, 政府, 人行道, 城市, 跑路 …).
 NOT_PLACE = words(
