@@ -312,6 +312,14 @@ UNTUNED_F1 = {
     "fresh234": 0.843,
     "fresh235": 0.994,
     "fresh236": 0.988,
+    "fresh237": 0.833,
+    "fresh238": 0.878,
+    "fresh239": 0.984,
+    "fresh240": 0.870,
+    "fresh241": 0.684,
+    "fresh242": 0.838,
+    "fresh243": 0.847,
+    "fresh244": 0.888,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

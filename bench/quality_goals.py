@@ -300,6 +300,14 @@ BLIND_EVENT_SETS = (
     ("fresh234", "two-hundred-and-thirty-fourth", "village gas after coal-to-gas, a leak; session 14, judged"),
     ("fresh235", "two-hundred-and-thirty-fifth", "a city-wide Weibo week; session 14, judged"),
     ("fresh236", "two-hundred-and-thirty-sixth", "complaints about the commission's own work; session 14, judged"),
+    ("fresh237", "two-hundred-and-thirty-seventh", "rural roads and bridges, town estates; session 14, judged"),
+    ("fresh238", "two-hundred-and-thirty-eighth", "two estates side by side, many matters; session 14, judged"),
+    ("fresh239", "two-hundred-and-thirty-ninth", "terse masked hotline exports; session 14, judged"),
+    ("fresh240", "two-hundred-and-fortieth", "praise and questions among complaints; session 14, judged"),
+    ("fresh241", "two-hundred-and-forty-first", "shanty-town renewal, one place many matters; session 14, judged"),
+    ("fresh242", "two-hundred-and-forty-second", "estate fire safety, a high-rise fire; session 14, judged"),
+    ("fresh243", "two-hundred-and-forty-third", "a delivery season of two developers; session 14, judged"),
+    ("fresh244", "two-hundred-and-forty-fourth", "viral posts whose comments raise their own matters; session 14, judged"),
 )
 
 
