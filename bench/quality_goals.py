@@ -307,7 +307,7 @@ BLIND_EVENT_SETS = (
     ("fresh241", "two-hundred-and-forty-first", "shanty-town renewal, one place many matters; session 14, judged"),
     ("fresh242", "two-hundred-and-forty-second", "estate fire safety, a high-rise fire; session 14, judged"),
     ("fresh243", "two-hundred-and-forty-third", "a delivery season of two developers; session 14, judged"),
-    ("fresh244", "two-hundred-and-forty-fourth", "viral posts whose comments raise their own matters; session 14, judged"),
+    ("fresh244", "two-hundred-and-forty-fourth", "viral posts, comments raising their own matters; session 14, judged"),
 )
 
 
