@@ -320,6 +320,14 @@ UNTUNED_F1 = {
     "fresh242": 0.838,
     "fresh243": 0.847,
     "fresh244": 0.888,
+    "fresh245": 0.759,
+    "fresh246": 0.826,
+    "fresh247": 0.862,
+    "fresh248": 0.800,
+    "fresh249": 0.951,
+    "fresh250": 0.895,
+    "fresh251": 0.761,
+    "fresh252": 0.784,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

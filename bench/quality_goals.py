@@ -308,6 +308,14 @@ BLIND_EVENT_SETS = (
     ("fresh242", "two-hundred-and-forty-second", "estate fire safety, a high-rise fire; session 14, judged"),
     ("fresh243", "two-hundred-and-forty-third", "a delivery season of two developers; session 14, judged"),
     ("fresh244", "two-hundred-and-forty-fourth", "viral posts, comments raising their own matters; session 14, judged"),
+    ("fresh245", "two-hundred-and-forty-fifth", "a heating main's break, many estates; session 14, judged"),
+    ("fresh246", "two-hundred-and-forty-sixth", "construction waste, dumping, muck trucks; session 14, judged"),
+    ("fresh247", "two-hundred-and-forty-seventh", "estate facilities for children and the old; session 14, judged"),
+    ("fresh248", "two-hundred-and-forty-eighth", "small-title houses and land rights; session 14, judged"),
+    ("fresh249", "two-hundred-and-forty-ninth", "summer sewage, septic tanks and rats; session 14, judged"),
+    ("fresh250", "two-hundred-and-fiftieth", "a viral injury at a site; session 14, judged"),
+    ("fresh251", "two-hundred-and-fifty-first", "tenants of public and talent flats; session 14, judged"),
+    ("fresh252", "two-hundred-and-fifty-second", "letters citing case numbers; session 14, judged"),
 )
 
 
