@@ -316,6 +316,14 @@ BLIND_EVENT_SETS = (
     ("fresh250", "two-hundred-and-fiftieth", "a viral injury at a site; session 14, judged"),
     ("fresh251", "two-hundred-and-fifty-first", "tenants of public and talent flats; session 14, judged"),
     ("fresh252", "two-hundred-and-fifty-second", "letters citing case numbers; session 14, judged"),
+    ("fresh253", "two-hundred-and-fifty-third", "a spring fortnight of short plain items; session 14, judged"),
+    ("fresh254", "two-hundred-and-fifty-fourth", "heating in old public housing; session 14, judged"),
+    ("fresh255", "two-hundred-and-fifty-fifth", "lift accidents under several firms; session 14, judged"),
+    ("fresh256", "two-hundred-and-fifty-sixth", "site workers' dormitories, canteens, agents; session 14, judged"),
+    ("fresh257", "two-hundred-and-fifty-seventh", "residents against planned projects; session 14, judged"),
+    ("fresh258", "two-hundred-and-fifty-eighth", "copied template letters beside look-alikes; session 14, judged"),
+    ("fresh259", "two-hundred-and-fifty-ninth", "hail and fire repairs; session 14, judged"),
+    ("fresh260", "two-hundred-and-sixtieth", "long Weibo threads that drift; session 14, judged"),
 )
 
 
