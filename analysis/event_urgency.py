@@ -11,7 +11,7 @@ get ahead of, so once an item has joined its event this module raises its urgenc
   over the day before that window → level 3.
 * **From the hotline to a public channel**: the event holds an earlier hotline record
   and this item is public. On Weibo → level 3 (the complaint is going public, where it
-  can spread); on a message board, which is a petition channel of its own, the reason is
+  can spread; a question asked there is not, and keeps its level); on a message board, which is a petition channel of its own, the reason is
   recorded and the level kept (blind batch fresh41: five such board and estate items,
   all labelled 2 by their writers).
 * **Repeat complainant**: the same author or caller has written about this matter
@@ -35,6 +35,9 @@ BURST_RATIO = 3.0
 REPEAT_RAISES_AT = 3  # the author's n-th item on the matter that raises urgency
 HIGH = 3
 NOT_RAISED = ("表扬", "建议")
+# A question asked on Weibo after a hotline call (租房提取是每个月都能提吗) is no grievance going
+# public: the reason is recorded, the level kept.
+ENQUIRY = ("咨询",)
 # Source names say their channel; anything not named here is a public board.
 HOTLINE_MARKS = ("hotline", "12319", "12345")
 WEIBO_MARKS = ("weibo",)
@@ -82,7 +85,7 @@ def assess(item: Member, members: Sequence[Member], level: int, reasons: Sequenc
         channel_of(m.source) == "hotline" and not _after(m, item) for m in others
     ):
         extra.append("热线诉求已转到公开渠道")
-        if channel_of(item.source) == "weibo":
+        if channel_of(item.source) == "weibo" and request_type not in ENQUIRY:
             raise_to = max(raise_to, HIGH)
     if item.author:
         times = 1 + sum(1 for m in others if m.author == item.author and not _after(m, item))

@@ -37,6 +37,10 @@ def test_hotline_matter_surfacing_on_weibo_is_raised_and_on_a_board_noted() -> N
     letter = member("4", "people_liuyan", minutes=90)
     noted = assess(letter, [call, letter], 2, BASE, "投诉")
     assert noted.level == 2 and "热线诉求已转到公开渠道" in noted.reasons
+    # A question on Weibo after the call (租房提取是每个月都能提吗) is no grievance going public.
+    question = member("5", "weibo", minutes=120)
+    asked = assess(question, [call, question], 1, BASE, "咨询")
+    assert asked.level == 1 and "热线诉求已转到公开渠道" in asked.reasons
     # The other way round (a post first, then a call) is not a move to public channels.
     assert assess(call, [call, post], 2, BASE, "投诉").level == 2
     # Two hotline records are not public either.
