@@ -11,9 +11,10 @@ get ahead of, so once an item has joined its event this module raises its urgenc
   over the day before that window → level 3.
 * **From the hotline to a public channel**: the event holds an earlier hotline record
   and this item is public. On Weibo → level 3 (the complaint is going public, where it
-  can spread; a question asked there is not, and keeps its level); on a message board, which is a petition channel of its own, the reason is
-  recorded and the level kept (blind batch fresh41: five such board and estate items,
-  all labelled 2 by their writers).
+  can spread; a question asked there is not, and keeps its level); on a message board,
+  which is a petition channel of its own, the reason is recorded and the level kept
+  (blind batch fresh41: five such board and estate items, all labelled 2 by their
+  writers).
 * **Repeat complainant**: the same author or caller has written about this matter
   before. The second time is recorded as a reason; from the third time on → level 3.
 
