@@ -188,15 +188,14 @@ class EventIndex:
             thread_key = self._bare.get(sig.parent_ref)
         post = self._posts.get(sig.thread) if sig.parent_ref else None
         borrowed, written, detached = False, sig, False
-        held = post is not None and held_by_event(sig, post, self._event_of(post))
-        if post is not None and names_another_place(sig, post) and not held:
+        if post is not None and names_another_place(sig, post) and not held_by_event(sig, post, self._event_of(post)):
             thread_key, detached = None, True  # a reply about another estate is matched like any item
         elif post is not None and post.announcement and _where(sig) and not _where(post):
             # 【政策解读】… answered with 我们澜庭里12号楼电梯…: the reply raises its own matter
             thread_key, detached = None, True
         elif post is not None and (
             names_another_building(sig, post)
-            or (names_another_problem(sig, post) and not held)
+            or (names_another_problem(sig, post) and not held_by_event(sig, post, self._event_of(post)))
             or sig.stance == "aside"
         ):
             # A reply about another building of the post's estate, or another problem there, or
