@@ -130,11 +130,14 @@ def match(a: Signature, b: Signature) -> Match | None:
     near = overlap >= NEAR_DUPLICATE or (min(sizes) >= 15 and shared_shingles / min(sizes) >= 0.8)
     if near and (overlap >= COPY or not places_differ(a, b)):
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
+    same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
+    related = b.topic in a.topics or (a.topic in BUILDING_WORKS and b.topic in BUILDING_WORKS)
+    if not (same_topic or shared_matter or related or OTHER in (a.topic, b.topic)):
+        return None  # unrelated topics, no institution or policy in common: most candidates end here
     if kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     if _former_districts_differ(a, b):
         return None  # 汉沽盛世家园 and 塘沽盛世嘉园: one district's two old towns, names that sound alike
-    same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     crossing = a.topic in b.topics and b.topic in a.topics and {a.topic, b.topic} not in APART_TOPICS
     # One named estate and one building within days (和顺里5号楼 the renovation crew dropped a bracket
     # from, filed under 物业 by one and 房屋安全 by the other): the topics are two readings of one matter.
@@ -403,13 +406,14 @@ def _sound_alike(a: Signature, b: Signature) -> set[str]:
 
 def _heard_alike(ours: frozenset[str], theirs: frozenset[str]) -> set[str]:
     """Our names that sound exactly like one of theirs without being written the same."""
-    if not (ours and theirs):
-        return set()
-    heard = {place_sound(k) for k in theirs - ours}
+    mine, other = ours - theirs, theirs - ours
+    if not (mine and other):
+        return set()  # the usual pair: the same names, or none on one side
+    heard = {place_sound(k) for k in other}
     # 和顺佳园 is keyed 顺佳园 (园 ends it), 和顺家园 keeps four (家园 does): the shorter key
     # heard as the longer one's last three syllables.
-    heard |= {place_sound(k[1:]) for k in theirs - ours if len(k) == 4 and not k.endswith("*")}
-    return {k for k in ours - theirs if place_sound(k) in heard or _heard_within(k, ours, theirs)}
+    heard |= {place_sound(k[1:]) for k in other if len(k) == 4 and not k.endswith("*")}
+    return {k for k in mine if place_sound(k) in heard or _heard_within(k, ours, theirs)}
 
 
 def _heard_within(key: str, ours: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -437,8 +441,10 @@ def _same_stem_building_problem(a: Signature, b: Signature) -> set[str]:
 
 
 def _written_bare(a: Signature, b: Signature) -> set[str]:
-    found = {k for k in a.places if len(k) == 4 and k.endswith("*") and k[:3] in b.shingles}
-    found |= {k for k in a.places if len(k) == 3 and k.endswith("*") and k[:2] in b.terms}
+    if not a.starred:
+        return set()
+    found = {k for k in a.starred if len(k) == 4 and k[:3] in b.shingles}
+    found |= {k for k in a.starred if len(k) == 3 and k[:2] in b.terms}
     # 珠江**小区 here, 珠江道 there: the other names a road that begins so, not the estate.
     return {k for k in found if not any(r.endswith(ROAD) and r.startswith(k[:-1]) for r in b.places)}
 

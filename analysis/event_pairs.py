@@ -132,6 +132,7 @@ class TermWeights:
     counts: Mapping[str, int]  # items each term appears in (two or more)
     items: int
     _norms: dict[frozenset[str], float] = field(default_factory=dict, repr=False)
+    _weights: dict[str, float] = field(default_factory=dict, repr=False)
 
     @classmethod
     def count(cls, signatures: Iterable[Signature]) -> TermWeights:
@@ -143,7 +144,12 @@ class TermWeights:
         return cls({t: n for t, n in sorted(counts.items()) if n > 1}, max(items, 1))
 
     def weight(self, term: str) -> float:
-        return math.log(self.items / (1 + self.counts.get(term, 0)))
+        found = self._weights.get(term)
+        if found is None:
+            if len(self._weights) > 200_000:
+                self._weights.clear()
+            found = self._weights[term] = math.log(self.items / (1 + self.counts.get(term, 0)))
+        return found
 
     def norm(self, terms: frozenset[str]) -> float:
         """The weighted length of an item's terms, kept per term set (an item meets many candidates)."""

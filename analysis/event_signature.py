@@ -197,6 +197,11 @@ class Signature:
         return {mark: frozenset(kinds) for mark, kinds in found.items()}
 
     @cached_property  # asked for every candidate of every match
+    def starred(self) -> frozenset[str]:
+        """Its place keys with a masked or dropped ending (珠江*): few items have any."""
+        return frozenset(k for k in self.places if k.endswith("*"))
+
+    @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
         """The thread an item belongs to: its parent's, or its own when it has none."""
         return f"{self.source}\x1f{self.parent_ref or self.source_ref or self.item_ref}"

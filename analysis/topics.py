@@ -169,6 +169,8 @@ def _score_topic(rules: TopicRules, topic: TopicRule, title: str, content: str, 
             continue
         found: list[tuple[float, str]] = []
         for word in tag.words:
+            if word not in full:
+                continue  # most words of most tags: one look instead of two
             in_title = word in title and not _vetoed(title, word, tag.vetoes)
             in_body = word in content and not _vetoed(content, word, tag.vetoes)
             if in_title or in_body:

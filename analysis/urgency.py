@@ -347,6 +347,8 @@ def crisis_reasons(text: str, *, aftermath: bool = False) -> list[str]:
     elapsed = not aftermath and ELAPSED.search(text) is not None
     sentences = [s for s in re.split(r"[。！？!?\n；;]", text) if s]
     for label, pattern in CRISIS.items():
+        if pattern.search(text) is None:
+            continue  # the usual item: no sentence can match what the whole text does not
         for sentence in sentences:
             venting = label == "扬言极端行为" and (JOKE.search(sentence) or VENT.search(sentence))
             if FICTION.search(sentence) or venting:
