@@ -603,8 +603,6 @@ def brand_shared(a: Signature, b: Signature) -> set[str]:
     return shared | {c for c in b.companies if c in a.terms or any(p[:2] == c for p in a.places)}
 
 
-def anchor_terms(sig: Signature) -> set[str]:
-    matters = [m.removesuffix("政策") for m in sig.matters]
-    names = [n.rstrip("*") for n in (*sig.places, *sig.areas, *sig.companies, *sig.districts, *matters)]
-    names += [n[:-1] + "公路" for n in sig.places if len(n) == 3 and n.endswith("路")]  # 京津路 is written 京津公路 too
-    return {n[i : i + 2] for n in names for i in range(len(n) - 1)}
+def anchor_terms(sig: Signature) -> frozenset[str]:
+    """The terms that name where or who (``Signature.name_terms``): left out where the problem's words are compared."""
+    return sig.name_terms

@@ -201,6 +201,16 @@ class Signature:
         """Its place keys with a masked or dropped ending (珠江*): few items have any."""
         return frozenset(k for k in self.places if k.endswith("*"))
 
+    @cached_property  # asked for every candidate the judge weighs
+    def name_terms(self) -> frozenset[str]:
+        """The character bigrams of its names (places, areas, companies, districts, institutions
+        and policies): what two items share by naming one place is not a shared problem."""
+        matters = [m.removesuffix("政策") for m in self.matters]
+        names = [n.rstrip("*") for n in (*self.places, *self.areas, *self.companies, *self.districts, *matters)]
+        # 京津路 is written 京津公路 too
+        names += [n[:-1] + "公路" for n in self.places if len(n) == 3 and n.endswith("路")]
+        return frozenset(n[i : i + 2] for n in names for i in range(len(n) - 1))
+
     @cached_property  # asked for every candidate of every match
     def thread(self) -> str:
         """The thread an item belongs to: its parent's, or its own when it has none."""
