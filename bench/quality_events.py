@@ -336,6 +336,14 @@ UNTUNED_F1 = {
     "fresh258": 1.000,
     "fresh259": 0.859,
     "fresh260": 0.857,
+    "fresh261": 0.886,
+    "fresh262": 0.855,
+    "fresh263": 0.969,
+    "fresh264": 0.706,
+    "fresh265": 0.891,
+    "fresh266": 0.769,
+    "fresh267": 0.830,
+    "fresh268": 0.731,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

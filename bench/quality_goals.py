@@ -324,6 +324,14 @@ BLIND_EVENT_SETS = (
     ("fresh258", "two-hundred-and-fifty-eighth", "copied template letters beside look-alikes; session 14, judged"),
     ("fresh259", "two-hundred-and-fifty-ninth", "hail and fire repairs; session 14, judged"),
     ("fresh260", "two-hundred-and-sixtieth", "long Weibo threads that drift; session 14, judged"),
+    ("fresh261", "two-hundred-and-sixty-first", "lifts added to old estates; session 15, judged"),
+    ("fresh262", "two-hundred-and-sixty-second", "gas pipe works and meters; session 15, judged"),
+    ("fresh263", "two-hundred-and-sixty-third", "heating in a cold wave, refunds; session 15, judged"),
+    ("fresh264", "two-hundred-and-sixty-fourth", "estates a property firm left; session 15, judged"),
+    ("fresh265", "two-hundred-and-sixty-fifth", "new-home defects and late titles; session 15, judged"),
+    ("fresh266", "two-hundred-and-sixty-sixth", "nuisance from neighbouring sites; session 15, judged"),
+    ("fresh267", "two-hundred-and-sixty-seventh", "year-end wages, one contractor's two sites; session 15, judged"),
+    ("fresh268", "two-hundred-and-sixty-eighth", "public rental flats; session 15, judged"),
 )
 
 
