@@ -36,9 +36,11 @@ BURST_RATIO = 3.0
 REPEAT_RAISES_AT = 3  # the author's n-th item on the matter that raises urgency
 HIGH = 3
 NOT_RAISED = ("表扬", "建议")
-# A question asked on Weibo after a hotline call (租房提取是每个月都能提吗) is no grievance going
-# public: the reason is recorded, the level kept.
-ENQUIRY = ("咨询",)
+# Only a grievance that goes public after a hotline call raises its level: a question asked on
+# Weibo (租房提取是每个月都能提吗), an account's notice (【辟谣】…, 【政策解读】…) or an advert that
+# the grouping puts beside hotline records is no grievance going public. The reason is recorded,
+# the level kept.
+GRIEVANCES = ("投诉", "求助", "举报")
 # Source names say their channel; anything not named here is a public board.
 HOTLINE_MARKS = ("hotline", "12319", "12345")
 WEIBO_MARKS = ("weibo",)
@@ -86,7 +88,7 @@ def assess(item: Member, members: Sequence[Member], level: int, reasons: Sequenc
         channel_of(m.source) == "hotline" and not _after(m, item) for m in others
     ):
         extra.append("热线诉求已转到公开渠道")
-        if channel_of(item.source) == "weibo" and request_type not in ENQUIRY:
+        if channel_of(item.source) == "weibo" and request_type in GRIEVANCES:
             raise_to = max(raise_to, HIGH)
     if item.author:
         times = 1 + sum(1 for m in others if m.author == item.author and not _after(m, item))

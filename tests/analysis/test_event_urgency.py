@@ -41,6 +41,12 @@ def test_hotline_matter_surfacing_on_weibo_is_raised_and_on_a_board_noted() -> N
     question = member("5", "weibo", minutes=120)
     asked = assess(question, [call, question], 1, BASE, "咨询")
     assert asked.level == 1 and "热线诉求已转到公开渠道" in asked.reasons
+    # Nor is an account's notice (【辟谣】…) or an advert that the grouping put beside the call;
+    # a plea for help or a report is.
+    notice = member("6", "weibo", minutes=150)
+    assert assess(notice, [call, notice], 1, ("其他类，无紧急情形",), "其他").level == 1
+    for kind in ("求助", "举报"):
+        assert assess(notice, [call, notice], 2, BASE, kind).level == 3
     # The other way round (a post first, then a call) is not a move to public channels.
     assert assess(call, [call, post], 2, BASE, "投诉").level == 2
     # Two hotline records are not public either.
