@@ -433,6 +433,12 @@ _LOTTERY = re.compile(
     "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
     r"(?:公租房|保障房|限价房|经适房|廉租房|共有产权房|人才公寓)[^，。！？；\s]{0,2}?(?:摇号|配租|选房)"
 )
+# 和平区住房租金补贴, 和平区的租房补贴: one district's rent subsidy is paid in rounds, and a round
+# paid late is one matter however each family words it (keyed by the district: 和平租补).
+_RENT_SUBSIDY = re.compile(
+    "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
+    r"(?:住房)?(?:租金|租房)(?:补贴|补助)"
+)
 _POLICY = re.compile(
     r"([\u4e00-\u9fa5]{2})(?:认证|新政)?的?(?:购房|租房|住房|安家)(?:及购房)?(?:补贴|补助)|([\u4e00-\u9fa5]{2})新政"
 )
@@ -482,6 +488,7 @@ def matters_in(text: str) -> frozenset[str]:
         if _is_stem(stem) and stem not in POLICY_NOT_NAME and not any(c in "最年次" for c in stem):
             keys.append(stem + "政策")
     keys += [found.group(1) + "摇号" for found in _LOTTERY.finditer(clean)]
+    keys += [found.group(1) + "租补" for found in _RENT_SUBSIDY.finditer(clean)]
     keys += [_PRICE_KIND[found.group(1)] + "调价" for found in _PRICE_CHANGE.finditer(clean)]
     return frozenset(keys[:MAX_PLACES])
 

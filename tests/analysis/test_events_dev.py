@@ -530,6 +530,8 @@ PRECISION_FLOORS = {
     "events_fresh265.jsonl": 0.91,  # 0.921 with the judge trained on sets 1-268
     "events_fresh266.jsonl": 0.90,  # 0.915 with the judge trained on sets 1-268
     "events_fresh267.jsonl": 0.78,  # 0.787 with the judge trained on sets 1-268
+    # 0.935 since a district's rent subsidy is one matter (F1 0.786 -> 0.804): a card error joins the late round
+    "events_fresh268.jsonl": 0.93,
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
@@ -1397,6 +1399,9 @@ def test_a_districts_allocation_round_is_one_matter_and_its_name_no_place() -> N
     assert places_in("2024年取得公租房资格，轮候公租房，第二批公租房")[0] == frozenset()
     assert matters_in("关于北辰区2028年第二批公租房摇号结果公正性的质疑") == {"北辰摇号"}
     assert matters_in("我在人民网反映过北辰这次公租房摇号的问题") == {"北辰摇号"}
+    # A district's rent subsidy is paid in rounds: a late round is one matter, keyed the same way.
+    assert matters_in("和平区住房租金补贴延迟发放一个多月") == {"和平租补"}
+    assert matters_in("和平区的租房补贴是断了吗？？二季度的钱到现在没影") == {"和平租补"}
     when = datetime(2028, 6, 8, tzinfo=UTC)
     index = rules_index()
     kw = {"tags": {"配租", "公租房"}, "districts": {"北辰区"}}
