@@ -1344,6 +1344,8 @@ def test_words_for_inside_a_list_and_a_public_rental_estate_by_its_short_name() 
     assert places_in("今天咸水沽和韵公租房摇号，名单里有好几个地址一样的")[0] == {"和韵*"}
     when = datetime(2027, 9, 24, tzinfo=UTC)
     assert signature_for("x", "保障性住房", when, "别光说津南，南开的租补也一样拖").stance == "aside"
+    crack = "噪音还算小事，我们13号楼地库北墙都裂了好几道缝"  # the noise set aside for a crack of its own
+    assert signature_for("y", "房屋质量与安全", when, crack).stance == "aside"
 
 
 def test_masked_records_on_one_road_and_a_road_before_a_context_word() -> None:
