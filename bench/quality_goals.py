@@ -332,6 +332,14 @@ BLIND_EVENT_SETS = (
     ("fresh266", "two-hundred-and-sixty-sixth", "nuisance from neighbouring sites; session 15, judged"),
     ("fresh267", "two-hundred-and-sixty-seventh", "year-end wages, one contractor's two sites; session 15, judged"),
     ("fresh268", "two-hundred-and-sixty-eighth", "public rental flats; session 15, judged"),
+    ("fresh269", "two-hundred-and-sixty-ninth", "village expropriation, fees and rumours; session 15, judged"),
+    ("fresh270", "two-hundred-and-seventieth", "a long-rental brand's collapse; session 15, judged"),
+    ("fresh271", "two-hundred-and-seventy-first", "a gas blast, its rumours, other leaks; session 15, judged"),
+    ("fresh272", "two-hundred-and-seventy-second", "stalled projects, buyers and workers; session 15, judged"),
+    ("fresh273", "two-hundred-and-seventy-third", "old-estate renewal works; session 15, judged"),
+    ("fresh274", "two-hundred-and-seventy-fourth", "rainstorm flooding, garages and roads; session 15, judged"),
+    ("fresh275", "two-hundred-and-seventy-fifth", "fee rises, owners' committees; session 15, judged"),
+    ("fresh276", "two-hundred-and-seventy-sixth", "site safety, a viral accident video; session 15, judged"),
 )
 
 
