@@ -284,7 +284,11 @@ _MASKED_WHOLE = re.compile(r"[*＊]{2,}([\u4e00-\u9fa5]{0,2}?(?:" + _ESTATE_ENDI
 # character later keeps the name's first character (宁园街红*里); that character is never
 # the street's own last one (新村街**家园 keeps nothing).
 _BESIDE = "侧边旁"
-_HEADED_MASK = r"(?<=[街镇乡区县村路道" + _BESIDE + r"])([^街镇乡区县村路道\W\d])[*＊]+"
+# 汉沽景*苑, 塘沽海**家园: the old towns' names (see ``FORMER_TOWNS``) close a where as a street's do.
+FORMER_TOWNS = ("塘沽", "汉沽", "大港")
+_HEADED_MASK = (
+    r"(?:(?<=[街镇乡区县村路道" + _BESIDE + r"])|(?<=" + "|".join(FORMER_TOWNS) + r"))([^街镇乡区县村路道\W\d])[*＊]+"
+)
 # 宁园街红*里: the name's first character and its ending.
 _MASKED_AFTER_AREA = re.compile(_HEADED_MASK + "(" + _ESTATE_ENDING + ")")
 # 咸阳北路街怡**小区: the mask took the ending too; the first character still narrows the name.
@@ -383,8 +387,9 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         stem, tail = found.group(1), found.group(2)
         if stem[-1] in _BEFORE_MASKED_NAME:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
-        if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE:
-            continue  # 宁园街红*里: one character of the name is left (see ``masked_endings``)
+        after_town = text[found.start() - 1 : found.start() + 1] in FORMER_TOWNS
+        if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE or after_town:
+            continue  # 宁园街红*里, 汉沽景*苑: one character of the name is left (see ``masked_endings``)
         if named_ends & {found.start() + 1, found.start() + 2} or stem in DISTRICT_SHORT_NAMES:
             continue  # 生态城**府, 生态城海*府, 塘沽**公租房: a place's or a district's name, then the masked one
         if _is_masked_stem(stem) and not _MASKED_COMPANY.match(tail):

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from analysis import entities
-from analysis.event_signature import institution_core, rental_brands
+from analysis.event_signature import institution_core, masked_endings, rental_brands
 from analysis.events import EventIndex, Signature, buildings_in, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -1359,6 +1359,9 @@ def test_words_for_inside_a_list_and_a_public_rental_estate_by_its_short_name() 
     assert places_in("今天咸水沽和韵公租房摇号，名单里有好几个地址一样的")[0] == {"和韵*"}
     when = datetime(2027, 9, 24, tzinfo=UTC)
     assert signature_for("x", "保障性住房", when, "别光说津南，南开的租补也一样拖").stance == "aside"
+    # 汉沽景*苑: the old town's name closes the where; the mask keeps 景 and 苑, not 沽景
+    assert places_in("滨海新区汉沽景*苑小区地下车库进水")[0] == frozenset()
+    assert masked_endings("滨海新区汉沽景*苑小区地下车库进水") == {"景*苑"}
     crack = "噪音还算小事，我们13号楼地库北墙都裂了好几道缝"  # the noise set aside for a crack of its own
     assert signature_for("y", "房屋质量与安全", when, crack).stance == "aside"
 
