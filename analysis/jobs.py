@@ -64,6 +64,7 @@ def facts_for(item: Item, parent_topic: str | None = None) -> ItemFacts:
         parent_ref=item.parent_id,
         author=item.author_id,
         parent_topic=parent_topic,
+        source_ref=item.external_id,
     )
 
 

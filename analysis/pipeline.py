@@ -60,6 +60,9 @@ class ItemFacts:
     parent_ref: str | None = None  # a comment's post, a repost's original
     author: str | None = None  # account or caller key: tells a repeat complainant
     parent_topic: str | None = None  # the topic of the post a comment answers, when known
+    # The id at the source, which a comment's ``parent_ref`` names; None where ``ref`` is that id
+    # (``yuqing analyse``). The worker's ``ref`` is the database id.
+    source_ref: str | None = None
 
 
 @dataclass(frozen=True)
@@ -232,15 +235,16 @@ class Analyser:
     def analyse_many(self, batch: list[ItemFacts], now: datetime | None = None) -> list[AnalysisResult]:
         """Score the batch in one engine call (vectorised engines are much faster so).
 
-        A comment whose post is in the same batch (``parent_ref`` names its ``ref``) takes
+        A comment whose post is in the same batch (``parent_ref`` names its ``source_ref``, or its
+        ``ref`` where that is the source's id, in the same source) takes
         the post's topic when it names none itself: it is analysed again with that hint.
         """
         texts = [joined(f.title, f.content) for f in batch]
         scores = self.engine.score_many(texts) if texts else []
         results = [self.analyse(f, now, s) for f, s in zip(batch, scores, strict=True)]
-        topic_of = {f.ref: r.topic for f, r in zip(batch, results, strict=True)}
+        topic_of = {(f.source, f.source_ref or f.ref): r.topic for f, r in zip(batch, results, strict=True)}
         for i, (facts, result) in enumerate(zip(batch, results, strict=True)):
-            parent = topic_of.get(facts.parent_ref or "")
+            parent = topic_of.get((facts.source, facts.parent_ref or ""))
             if result.topic == topics.OTHER and facts.parent_topic is None and parent not in (None, topics.OTHER):
                 results[i] = self.analyse(replace(facts, parent_topic=parent), now, scores[i])
         return results

@@ -57,3 +57,21 @@ def test_the_worker_reads_the_topic_of_a_post_analysed_earlier(
     with factory() as session:
         row = session.scalar(select(Analysis).where(Analysis.item_id == reply_id))
         assert row is not None and row.topic == "供热" and row.explanation["topic_decided_by"] == "parent"
+
+
+def test_the_worker_gives_a_comment_the_topic_of_its_post_in_the_same_batch(
+    settings: Settings, factory: sessionmaker[Session], redis_conn: redis.Redis
+) -> None:
+    """The worker's refs are database ids and a comment names its post by the source's id: the
+    batch must match them by the source's id, or a comment crawled with its post loses the topic."""
+    seed_offices(factory, settings)
+    post = {"source": "weibo", "source_id": "5200000000000011", "kind": "post", "content": NOTICE,
+            "published_at": "2026-11-10T10:00:00+08:00"}  # fmt: skip
+    reply = {"source": "weibo", "source_id": "5200000000000012", "kind": "comment", "parent_id": post["source_id"],
+             "content": "收到，已转发到楼群里了，家里留人。", "published_at": "2026-11-10T11:00:00+08:00"}  # fmt: skip
+    [_, reply_id] = store_items(factory, [post, reply])
+    outbox.dispatch(factory, redis_conn, settings)
+    run_burst(redis_conn, settings)
+    with factory() as session:
+        row = session.scalar(select(Analysis).where(Analysis.item_id == reply_id))
+        assert row is not None and row.topic == "供热" and row.explanation["topic_decided_by"] == "parent"
