@@ -21,6 +21,10 @@ ESTATE = ("花园", "家园", "新村", "新苑", "嘉园", "名苑", "雅居", 
 ESTATE_1 = ("里", "苑", "园", "府", "院", "湾", "庭", "城", "郡", "邸", "墅", "河", "湖", "溪", "渠")
 ROAD = ("公路", "大街", "大道", "胡同", "路", "道")
 AREA = ("街道", "镇", "乡", "村", "街")
+# 滨海新区's former districts, still how people say where they live; each is a town of its own
+# (汉沽盛世家园 and 塘沽盛世嘉园 are two estates), and its name closes a where before a masked
+# estate name as a street's does (汉沽景*苑).
+FORMER_DISTRICTS = frozenset({"塘沽", "汉沽", "大港"})
 CONTEXT = ("小区", "项目", "一期", "二期", "三期", "片区", "棚户区", "工地", "楼盘", "地块", "地铁站", "公租房")
 ALL_SUFFIXES = sorted(ESTATE + ESTATE_1 + ROAD + AREA + CONTEXT, key=len, reverse=True)
 SUFFIX = re.compile("(" + "|".join(ALL_SUFFIXES) + ")")

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
-from analysis.event_lexicon import AREA, ROAD
+from analysis.event_lexicon import AREA, FORMER_DISTRICTS, ROAD
 from analysis.event_signature import KIND_MARKS, Signature, estate_keys, institution_core
 
 # Topics a building's works are filed under by one writer or another (a renovation crew's fallen
@@ -180,7 +180,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     if not (a.terms and b.terms):  # signatures built by hand in tests carry shingles only
         problem = sim = overlap
     else:
-        anchors = anchor_terms(a) | anchor_terms(b)
+        anchors = a.name_terms | b.name_terms
         problem, sim = cosine(a.terms - anchors, b.terms - anchors), cosine(a.terms, b.terms)
     linked = a.other_project or b.other_project
     # 宏远建工 here, 宏源建工 there: a firm's name is typed by its sound too.
@@ -300,7 +300,7 @@ def _same_institution_or_policy(a: Signature, b: Signature, shared: frozenset[st
     another topic raised."""
     if not shared or places_differ(a, b) or not (a.terms and b.terms):
         return None
-    anchors = anchor_terms(a) | anchor_terms(b)
+    anchors = a.name_terms | b.name_terms
     problem = cosine(a.terms - anchors, b.terms - anchors)
     bar = (0.0 if a.topic == b.topic else CROSS_TOPIC_EXTRA) + divergence(a, b)
     if problem < SIM_MATTER + bar:
@@ -482,10 +482,6 @@ def places_differ(a: Signature, b: Signature) -> bool:
     return bool(a.areas and b.areas and not (a.areas & b.areas) and not bare_areas(a, b))
 
 
-# 滨海新区's former districts, still how people say where they live; each is a town of its own.
-FORMER_DISTRICTS = frozenset({"塘沽", "汉沽", "大港"})
-
-
 def _former_districts_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = a.terms & FORMER_DISTRICTS, b.terms & FORMER_DISTRICTS
     return bool(ours and theirs and not ours & theirs)
@@ -601,8 +597,3 @@ def brand_shared(a: Signature, b: Signature) -> set[str]:
     """A company named by its short name or after its estate: 津城安居公司 here, 津城安居公寓 there."""
     shared = {c for c in a.companies if c in b.terms or any(p[:2] == c for p in b.places)}
     return shared | {c for c in b.companies if c in a.terms or any(p[:2] == c for p in a.places)}
-
-
-def anchor_terms(sig: Signature) -> frozenset[str]:
-    """The terms that name where or who (``Signature.name_terms``): left out where the problem's words are compared."""
-    return sig.name_terms

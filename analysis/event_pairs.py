@@ -185,7 +185,7 @@ def features(a: Signature, b: Signature, found: Match | None, weights: TermWeigh
     common = len(a.shingles & b.shingles) if size_a and size_b else 0
     row.append(common / (size_a + size_b - common) if common else 0.0)
     row.append(common / min(size_a, size_b) if common else 0.0)
-    anchors = rules.anchor_terms(a) | rules.anchor_terms(b)
+    anchors = a.name_terms | b.name_terms
     row += [rules.cosine(a.terms - anchors, b.terms - anchors), rules.cosine(a.terms, b.terms)]
     places = a.places & b.places
     row += [

@@ -24,6 +24,7 @@ from analysis.event_lexicon import (
     ESTATE,
     ESTATE_1,
     FACETS,
+    FORMER_DISTRICTS,
     GAS_KINDS,
     GENERIC_TERMS,
     INSTITUTION,
@@ -284,10 +285,10 @@ _MASKED_WHOLE = re.compile(r"[*＊]{2,}([\u4e00-\u9fa5]{0,2}?(?:" + _ESTATE_ENDI
 # character later keeps the name's first character (宁园街红*里); that character is never
 # the street's own last one (新村街**家园 keeps nothing).
 _BESIDE = "侧边旁"
-# 汉沽景*苑, 塘沽海**家园: the old towns' names (see ``FORMER_TOWNS``) close a where as a street's do.
-FORMER_TOWNS = ("塘沽", "汉沽", "大港")
+# 汉沽景*苑, 塘沽海**家园: an old town's name (``FORMER_DISTRICTS``) closes a where as a street's does.
 _HEADED_MASK = (
-    r"(?:(?<=[街镇乡区县村路道" + _BESIDE + r"])|(?<=" + "|".join(FORMER_TOWNS) + r"))([^街镇乡区县村路道\W\d])[*＊]+"
+    r"(?:(?<=[街镇乡区县村路道" + _BESIDE + r"])|(?<=" + "|".join(sorted(FORMER_DISTRICTS)) + r"))"
+    r"([^街镇乡区县村路道\W\d])[*＊]+"
 )
 # 宁园街红*里: the name's first character and its ending.
 _MASKED_AFTER_AREA = re.compile(_HEADED_MASK + "(" + _ESTATE_ENDING + ")")
@@ -387,7 +388,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         stem, tail = found.group(1), found.group(2)
         if stem[-1] in _BEFORE_MASKED_NAME:
             continue  # 华明街**家园: a street's name, then the whole estate name masked
-        after_town = text[found.start() - 1 : found.start() + 1] in FORMER_TOWNS
+        after_town = text[found.start() - 1 : found.start() + 1] in FORMER_DISTRICTS
         if stem[0] in _BEFORE_MASKED_NAME or stem[0] in _BESIDE or after_town:
             continue  # 宁园街红*里, 汉沽景*苑: one character of the name is left (see ``masked_endings``)
         if named_ends & {found.start() + 1, found.start() + 2} or stem in DISTRICT_SHORT_NAMES:
@@ -432,18 +433,16 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
 
 
 _INSTITUTION = re.compile("(" + "|".join(sorted(INSTITUTION, key=len, reverse=True)) + ")")
+# A district's name and up to ten characters of one clause before what it runs (北辰区第二批…).
+_IN_DISTRICT = "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
 # 北辰区第二批公租房摇号, 北辰这次公租房摇号: one district's allocation round is one matter,
 # however each family words it (keyed by the district: 北辰摇号).
 _LOTTERY = re.compile(
-    "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
-    r"(?:公租房|保障房|限价房|经适房|廉租房|共有产权房|人才公寓)[^，。！？；\s]{0,2}?(?:摇号|配租|选房)"
+    _IN_DISTRICT + r"(?:公租房|保障房|限价房|经适房|廉租房|共有产权房|人才公寓)[^，。！？；\s]{0,2}?(?:摇号|配租|选房)"
 )
 # 和平区住房租金补贴, 和平区的租房补贴: one district's rent subsidy is paid in rounds, and a round
 # paid late is one matter however each family words it (keyed by the district: 和平租补).
-_RENT_SUBSIDY = re.compile(
-    "(" + "|".join(sorted(DISTRICT_SHORT_NAMES)) + r")(?:新区|区)?[^，。！？；\s]{0,10}?"
-    r"(?:住房)?(?:租金|租房)(?:补贴|补助)"
-)
+_RENT_SUBSIDY = re.compile(_IN_DISTRICT + r"(?:住房)?(?:租金|租房)(?:补贴|补助)")
 _POLICY = re.compile(
     r"([\u4e00-\u9fa5]{2})(?:认证|新政)?的?(?:购房|租房|住房|安家)(?:及购房)?(?:补贴|补助)|([\u4e00-\u9fa5]{2})新政"
 )
