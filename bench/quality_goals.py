@@ -340,6 +340,14 @@ BLIND_EVENT_SETS = (
     ("fresh274", "two-hundred-and-seventy-fourth", "rainstorm flooding, garages and roads; session 15, judged"),
     ("fresh275", "two-hundred-and-seventy-fifth", "fee rises, owners' committees; session 15, judged"),
     ("fresh276", "two-hundred-and-seventy-sixth", "site safety, a viral accident video; session 15, judged"),
+    ("fresh277", "two-hundred-and-seventy-seventh", "parking spaces, garages and charging posts; session 16, judged"),
+    ("fresh278", "two-hundred-and-seventy-eighth", "estates' drinking water and pump rooms; session 16, judged"),
+    ("fresh279", "two-hundred-and-seventy-ninth", "resettlement flats, late and defective; session 16, judged"),
+    ("fresh280", "two-hundred-and-eightieth", "maintenance funds and owners' votes; session 16, judged"),
+    ("fresh281", "two-hundred-and-eighty-first", "estate agents, deposits and group rentals; session 16, judged"),
+    ("fresh282", "two-hundred-and-eighty-second", "an early cold snap, radiator leaks; session 16, judged"),
+    ("fresh283", "two-hundred-and-eighty-third", "night works in exam weeks; session 16, judged"),
+    ("fresh284", "two-hundred-and-eighty-fourth", "shared-ownership and affordable homes; session 16, judged"),
 )
 
 
