@@ -44,6 +44,7 @@ NOT_PLACE = words(
     """
     往里 手机里 包里 兜里 口袋里 电脑里 微信里 朋友圈里 视频里 照片里 图里 合同里 单子里 账户里 卡里 文件里 通知里
     名单里 公告里 新闻里 直播里 录像里 系统里
+    城乡 返乡 老乡 家乡 回乡 下乡 故乡
     小区里 楼道里 房间里 时间里 电梯里 角落里 群里 家里 屋里 这里 那里 哪里 心里 夜里 手里 城里 村里 县里 市里 区里
     院里 公里 邻里 眼里 店里 子里 梯里 校里 话里 件里 同里 统里 面里 室里 楼里 境里 局里 站里 库里 车里 水里 头里
     底里 堆里 井里 闻里 厢里 政府 幼儿园 公园 校园 家园 乐园 田园 菜园 果园 花园 庄园 陵园 动物园 工业园 产业园
@@ -79,7 +80,14 @@ COMMON = words(
     核查 核实 查明 指导 结果 一共 约谈 通过 时候 抽测 公布 提醒 检查 翻建 交付 两年 多月 未见 日起 方称 业称 分流
     阵子 往东 往西 往南 往北 驶出 边拆 边老 场后 存入 纳入 列入 转入 汇入 交口 路口 道口 一期 二期 三期
     轮候 取得 担心 清楚
+    天津 电梯 学校 小学 中学 儿园 医院 扩建 楼盘 号楼 管廊 商场 光伏 收费 房源 现场 交房 撤场 穿行 住房 障房 集团
+    材料 公楼 训楼 院楼 住楼 合楼 近日 停工 交楼 权房 适房
     """
+)
+# Characters that end a verb, a time or a clause and never an estate's name. Before a context
+# word (多次找项目部, 网传小区, 暴雨后工地, 紧邻小区, 白天工地) they leave no name to key on.
+CLAUSE_END = frozenset(
+    "找传称疑查动询份来复后外晚近令止确邻挨致示进入出时起间看得修理护注证督清涌毁坏购报说问到知等需按至距靠约曾已今天期处"
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
 # may start with one of these, though never end with one.

@@ -132,7 +132,9 @@ def match(a: Signature, b: Signature) -> Match | None:
         return Match(2.0 + overlap, f"内容近似（相似度{overlap:.2f}）", frozenset({COPY_TIE}))
     same_topic = a.topic == b.topic and a.topic != OTHER  # 其他 says only what the matter is not
     related = b.topic in a.topics or (a.topic in BUILDING_WORKS and b.topic in BUILDING_WORKS)
-    if not (same_topic or shared_matter or related or OTHER in (a.topic, b.topic)):
+    # The estate's water tank (物业管理) and its dirty water (供水排水): one trouble, read two ways.
+    akin = not same_topic and bool((_akin(a.tags) & _akin(b.tags)) - GENERIC_TAGS)
+    if not (same_topic or shared_matter or related or akin or OTHER in (a.topic, b.topic)):
         return None  # unrelated topics, no institution or policy in common: most candidates end here
     if kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
@@ -147,6 +149,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         and a.buildings & b.buildings
         and gap <= SAME_PROBLEM_DAYS
     )
+    crossing = crossing or bool(akin and estate_keys(a.places & b.places) and gap <= SAME_PROBLEM_DAYS)
     if not (same_topic or OTHER in (a.topic, b.topic) or crossing):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
@@ -336,7 +339,16 @@ def names_another_problem(reply: Signature, post: Signature) -> bool:
     if reply.stance != "aside" and (reply.topic in post.topics or post.topic in reply.topics):
         return False  # 暖气的事还没说完，物业又涨价: a reply setting the post aside may name its topic
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
-    return bool(problem and posted) and not (problem & posted)
+    return bool(problem and posted) and not (_akin(problem) & _akin(posted))
+
+
+# Tags of two topics that name one trouble: an estate's water tank (物业管理's 二次供水) is where
+# its dirty or missing water (供水排水's 水质, 停水) comes from.
+AKIN_TAGS = {"二次供水": frozenset({"水质", "停水"})}
+
+
+def _akin(tags: frozenset[str]) -> frozenset[str]:
+    return tags.union(*(AKIN_TAGS[t] for t in tags if t in AKIN_TAGS))
 
 
 def names_another_place(reply: Signature, post: Signature) -> bool:

@@ -19,6 +19,7 @@ from functools import cached_property
 from analysis.entities import DISTRICT_SHORT_NAMES
 from analysis.event_lexicon import (
     AREA,
+    CLAUSE_END,
     COMMON,
     CONTEXT,
     ESTATE,
@@ -101,6 +102,9 @@ SETTING_ASIDE = re.compile(
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
+# 塑钢窗质量太差了，我家也灌风: the post's trouble in the writer's words, then the same at home.
+# Read after the patterns that set a post aside (车库还算好的，我们家也漏了 is another matter).
+AGREEING_LATER = re.compile(r"^[^。！？!?]{2,16}[，,]\s*(?:我家也|我们家也|我们楼也|俺家也)")
 # 星光路南边那个学校工地也是: another site the writer points to, with the same trouble.
 POINTING_ELSEWHERE = re.compile(
     r"^[^，。！？]{0,8}(?:南边|北边|东边|西边|对面|旁边|那头)那个[^，。！？]{0,10}也(?:是|一样|这样)"
@@ -360,8 +364,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         if suffix in CONTEXT:
             if any(not k.endswith(ROAD) for k in places_in(text[max(0, start - 6) : start])[0]):
                 continue  # 幸福里小区: the estate's own key already names it (新开路嘉和里小区: a road does not)
-            if stem[-1] in "全整各本该每此批" or stem in DISTRICT_SHORT_NAMES:
-                continue  # 全小区停止供热, 该项目, 第二批公租房, 北辰公租房: no place's name
+            if stem[-1] in "全整各本该每此批" or stem[-1] in CLAUSE_END or stem in DISTRICT_SHORT_NAMES:
+                continue  # 全小区停止供热, 该项目, 第二批公租房, 北辰公租房, 网传小区: no place's name
             head = text[start - 3 : start - 2] if start >= 3 else ""
             if head in ("*", "＊"):
                 continue  # **家园小区: the name is masked, 家园 is only its ending
@@ -401,7 +405,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         # 润泽12号楼: an estate's short name right before a building number; like a name before
         # a context word, its key is the stem plus ``*`` and matches 润泽花园 written in full.
         stem = found.group(1)
-        if _is_stem(stem) and not SUFFIX.search(stem) and not set(stem) & _NOT_IN_NAME:
+        if _is_stem(stem) and stem[-1] not in CLAUSE_END and not SUFFIX.search(stem) and not set(stem) & _NOT_IN_NAME:
             key = stem + "*"
             if key not in fine and len(fine) < MAX_PLACES:
                 fine.append(key)
@@ -596,6 +600,11 @@ _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^�
 # 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
 # or read of another place.
 _HEARD = re.compile(r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}")
+# 海韵花园（陈塘庄那个，不是尖山的海韵苑）, 注意不是隔壁的学府雅苑, 和云锦华庭隔一条路: a look-alike
+# the writer disowns.
+_DISOWNED = re.compile(
+    r"不是[^，。！？；（）()]{2,20}|(?:和|跟|与)[\u4e00-\u9fa5]{2,10}?(?:隔一条|隔条|隔着|不是一个|不是同一|是两个)"
+)
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
@@ -607,7 +616,8 @@ def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
 
 def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     """Estates an item names without being about them, beside an estate of its own: a neighbour
-    (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of; and
+    (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of or
+    disowns (不是尖山的海韵苑); and
     every estate of a round-up (涉及A、B、C等小区), which is about the firm or the policy, not one
     of them."""
     clean = clean_text(text)
@@ -617,6 +627,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1))[0]}
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
+    near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 
@@ -664,6 +675,8 @@ def _stance(text: str) -> str:
         return "elsewhere"
     if SETTING_ASIDE.search(text):
         return "aside"
+    if AGREEING_LATER.search(text):
+        return "agree"
     return "there" if POINTING_AT.search(text) else ""
 
 

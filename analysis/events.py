@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from analysis.event_lexicon import ROAD
@@ -35,6 +36,7 @@ from analysis.event_pairs import PairJudge, default_judge
 from analysis.event_pairs import features as pair_features
 from analysis.event_signature import (
     KIND_MARKS,
+    PHASE_MARK,
     Signature,
     buildings_in,
     clean_text,
@@ -73,6 +75,13 @@ ANCHOR_CANDIDATES = 200  # the most recent members of a place, company or area t
 JUDGED = 4  # comparisons the judge weighs per item (see _worth_judging)
 PER_EVENT = 2  # of them, from one event at most
 COPY_SCORE = 2.0  # a copy (2.0 and up) or a reply (3.0) joins whatever district its event names
+
+
+def _phases_differ(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Each side names its own phase of an estate (一期 here, 二期 there) and none of the other's."""
+    mine = {k for k in ours if k.startswith(PHASE_MARK)}
+    yours = {k for k in theirs if k.startswith(PHASE_MARK)}
+    return bool(mine and yours and not mine & yours)
 
 
 def _where(sig: Signature) -> bool:
@@ -195,6 +204,7 @@ class EventIndex:
             thread_key, detached = None, True
         elif post is not None and (
             names_another_building(sig, post)
+            or _phases_differ(sig.facets, post.facets)
             or (names_another_problem(sig, post) and not held_by_event(sig, post, self._event_of(post)))
             or sig.stance == "aside"
         ):
@@ -285,10 +295,19 @@ class EventIndex:
             and k in self.groups
             and frozenset((k, key)) not in self._apart
             and not self._districts_apart(k, key)
+            and not self._phases_apart(k, key)
         )
         for other in others:
             self.relabel(other, key)
         return others
+
+    def _phases_apart(self, one: str, other: str) -> bool:
+        """Each event is about its own phase of the estate: a letter from 和祥园一期 that mentions
+        二期's late handover in passing ties the first phase's certificates to neither. (Other
+        kinds of trouble are not compared here: one matter's first items often name different
+        kinds, and tying them is how it comes together.)"""
+        ours, theirs = self.groups.get(one), self.groups.get(other)
+        return bool(ours and theirs and _phases_differ(ours.kinds, theirs.kinds))
 
     def _districts_apart(self, one: str, other: str) -> bool:
         """Each event names its districts and none is the other's: 春华里 in 河北 and 春华里 in 红桥
