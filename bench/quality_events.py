@@ -360,6 +360,14 @@ UNTUNED_F1 = {
     "fresh282": 0.908,
     "fresh283": 1.000,
     "fresh284": 0.831,
+    "fresh285": 0.907,
+    "fresh286": 0.889,
+    "fresh287": 0.947,
+    "fresh288": 0.964,
+    "fresh289": 0.659,
+    "fresh290": 0.873,
+    "fresh291": 0.872,
+    "fresh292": 0.896,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -348,6 +348,14 @@ BLIND_EVENT_SETS = (
     ("fresh282", "two-hundred-and-eighty-second", "an early cold snap, radiator leaks; session 16, judged"),
     ("fresh283", "two-hundred-and-eighty-third", "night works in exam weeks; session 16, judged"),
     ("fresh284", "two-hundred-and-eighty-fourth", "shared-ownership and affordable homes; session 16, judged"),
+    ("fresh285", "two-hundred-and-eighty-fifth", "lifts in high-rise estates; session 16, judged"),
+    ("fresh286", "two-hundred-and-eighty-sixth", "a change of property firm; session 16, judged"),
+    ("fresh287", "two-hundred-and-eighty-seventh", "roads dug up for pipe works; session 16, judged"),
+    ("fresh288", "two-hundred-and-eighty-eighth", "cracks blamed on a metro pit; session 16, judged"),
+    ("fresh289", "two-hundred-and-eighty-ninth", "one developer's spring wage arrears; session 16, judged"),
+    ("fresh290", "two-hundred-and-ninetieth", "home renovation disputes; session 16, judged"),
+    ("fresh291", "two-hundred-and-ninety-first", "rumours and clarifications; session 16, judged"),
+    ("fresh292", "two-hundred-and-ninety-second", "village and town housing; session 16, judged"),
 )
 
 
