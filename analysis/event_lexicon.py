@@ -81,13 +81,13 @@ COMMON = words(
     阵子 往东 往西 往南 往北 驶出 边拆 边老 场后 存入 纳入 列入 转入 汇入 交口 路口 道口 一期 二期 三期
     轮候 取得 担心 清楚
     天津 电梯 学校 小学 中学 儿园 医院 扩建 楼盘 号楼 管廊 商场 光伏 收费 房源 现场 交房 撤场 穿行 住房 障房 集团
-    材料 公楼 训楼 院楼 住楼 合楼 近日 停工 交楼 权房 适房
+    材料 公楼 训楼 院楼 住楼 合楼 近日 停工 交楼 权房 适房 一户
     """
 )
 # Characters that end a verb, a time or a clause and never an estate's name. Before a context
 # word (多次找项目部, 网传小区, 暴雨后工地, 紧邻小区, 白天工地) they leave no name to key on.
 CLAUSE_END = frozenset(
-    "找传称疑查动询份来复后外晚近令止确邻挨致示进入出时起间看得修理护注证督清涌毁坏购报说问到知等需按至距靠约曾已今天期处"
+    "找传称疑查动询份来复后外晚近令止确邻挨致示进入出时起间看得修理护注证督清涌毁坏购报说问到知等需按至距靠约曾已今天期处前由"
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
 # may start with one of these, though never end with one.

@@ -82,9 +82,9 @@ OTHER_PROJECT = re.compile(
 # +1 我车也在B2, 同问，我是7号楼的, 是馨和里吧？(which estate the post means): a reply that
 # opens by siding with its post is about its matter, whatever else its words touch.
 AGREEING = re.compile(
-    r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?]"
+    r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我也(?:是|一样|遇到|被)|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?]"
     # 9号楼也是，烧水壶里一层黄垢; 9号楼的也漏: another building of the estate, the same trouble.
-    r"|[\d一二三四五六七八九十]{1,3}号楼(?:的)?也"
+    r"|(?:我们?|我家)?[\d一二三四五六七八九十]{1,3}号楼(?:的)?也"
     # 7号楼2门的来报到，我家次卧一样; +1 7号楼2004打卡: checking in under the post's matter.
     r"|[^，。！？]{0,10}(?:来报到|报个到|来打卡|打个卡)(?![^，。！？]{0,4}(?:别的|另一))"
     r")"
@@ -427,8 +427,8 @@ def companies_in(text: str, named: Iterable[str] = ()) -> frozenset[str]:
     keys: set[str] = set()
     for name in names + [n for n in named if _REGISTERED.search(n)]:
         core = _INDUSTRY.sub("", _REGISTERED.sub(r"\1", name))[-2:]
-        if _is_stem(core) and not SUFFIX.fullmatch(core[-1]):
-            keys.add(core)
+        if _is_stem(core) and not SUFFIX.fullmatch(core[-1]) and core[-1] not in CLAUSE_END:
+            keys.add(core)  # 年前劳务老板, 应由劳务公司: a time or a verb before the trade, no name
     # 津海建*集团: a masked registered name keeps the two characters before its mask.
     keys.update(
         m.group(1) for m in _MASKED.finditer(clean) if _MASKED_COMPANY.match(m.group(2)) and _is_masked_stem(m.group(1))
@@ -651,6 +651,11 @@ def _phases(text: str) -> frozenset[str]:
     return frozenset(PHASE_MARK + _number(m.group(1)) for m in _PHASE.finditer(text))
 
 
+TRADE_MARK = KIND_TABLES["农民工工资"][0]
+# 现代表木工、钢筋两个班组73名工友反映: a letter for several teams is about each team's wages.
+_TEAMS = re.compile(r"[、和及与][^，。！？]{0,6}?(?:两|三|四|几|多|各)个?(?:班组|工种)")
+
+
 def _own_kind(text: str, topic: str) -> frozenset[str]:
     """The kinds of trouble an item is about (see ``KIND_TABLES``): in each table the one it
     dwells on, or every one it names as often."""
@@ -663,7 +668,7 @@ def _own_kind(text: str, topic: str) -> frozenset[str]:
         most = max(said.values())
         # A site's neighbours list every nuisance they suffer (夜里施工到两点，白天裸土不苫盖): each
         # is theirs; only a letter that names one alone is apart from the others.
-        every = mark in EVERY_NAMED
+        every = mark in EVERY_NAMED or (mark == TRADE_MARK and _TEAMS.search(text) is not None)
         own.update(mark + name for name, n in said.items() if n and (every or n == most))
     return frozenset(own)
 

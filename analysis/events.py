@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from analysis.event_lexicon import ROAD
 from analysis.event_match import (
+    APART_TOPICS,
     COPY_TIE,
     LONG_WINDOW,
     MATTER_WINDOW,
@@ -264,8 +265,10 @@ class EventIndex:
         chosen = [
             i
             for i in _worth_judging(sig, compared)
-            # the same forced internship at another college: never the judge's own join
-            if compared[i][1] is not None or not institutions_differ(sig, compared[i][2])
+            # the same forced internship at another college, or a stalled site's unpaid workers and
+            # its worried buyers (APART_TOPICS): never the judge's own join
+            if compared[i][1] is not None
+            or not (institutions_differ(sig, compared[i][2]) or {sig.topic, compared[i][2].topic} in APART_TOPICS)
         ]
         rows = [pair_features(sig, compared[i][2], compared[i][1], self.judge.weights) for i in chosen]
         verdicts: list[tuple[str, Match | None]] = [(key, None) for key, _, _ in compared]
