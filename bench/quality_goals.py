@@ -356,6 +356,14 @@ BLIND_EVENT_SETS = (
     ("fresh290", "two-hundred-and-ninetieth", "home renovation disputes; session 16, judged"),
     ("fresh291", "two-hundred-and-ninety-first", "rumours and clarifications; session 16, judged"),
     ("fresh292", "two-hundred-and-ninety-second", "village and town housing; session 16, judged"),
+    ("fresh293", "two-hundred-and-ninety-third", "dust and muck trucks in a new district; session 16, judged"),
+    ("fresh294", "two-hundred-and-ninety-fourth", "gas safety and fake inspectors; session 16, judged"),
+    ("fresh295", "two-hundred-and-ninety-fifth", "heating bills and refunds; session 16, judged"),
+    ("fresh296", "two-hundred-and-ninety-sixth", "new homes at handover; session 16, judged"),
+    ("fresh297", "two-hundred-and-ninety-seventh", "old estates' drains and sewage; session 16, judged"),
+    ("fresh298", "two-hundred-and-ninety-eighth", "a tower crane incident and its rumours; session 16, judged"),
+    ("fresh299", "two-hundred-and-ninety-ninth", "public rental tenancies; session 16, judged"),
+    ("fresh300", "three-hundredth", "ground-floor shops in residential blocks; session 16, judged"),
 )
 
 
