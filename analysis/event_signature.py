@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
 
-from analysis.entities import DISTRICT_SHORT_NAMES
+from analysis.entities import DISTRICT_SHORT_NAMES, districts_in
 from analysis.event_lexicon import (
     AREA,
     CLAUSE_END,
@@ -565,6 +565,7 @@ def signature_for(
     if brands:
         fine = frozenset(p for p in fine if not (p.endswith("公寓") and p[:-2] in brands))
     announcement = _ANNOUNCEMENT.match(text) is not None
+    districts = _own_districts(text, frozenset(districts))
     return Signature(
         item_ref=item_ref,
         topic=topic,
@@ -572,7 +573,7 @@ def signature_for(
         shingles=shingles(text),
         places=fine,
         companies=companies_in(text, companies) | brands,
-        districts=frozenset(districts),
+        districts=districts,
         source=source,
         source_ref=source_ref or item_ref,
         parent_ref=parent_ref or None,
@@ -599,7 +600,11 @@ _NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的
 _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")
 # 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
 # or read of another place.
-_HEARD = re.compile(r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}")
+_HEARD = re.compile(
+    r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
+    # 近期北辰区刚发生过塔吊吊物坠落砸入小区的事情: what happened elsewhere, told as the reason to worry.
+    r"|[^，。！？]{0,10}(?:刚|也|曾)(?:发生过|出过)[^，。！？]{2,30}"
+)
 # 海韵花园（陈塘庄那个，不是尖山的海韵苑）, 注意不是隔壁的学府雅苑, 和云锦华庭隔一条路: a look-alike
 # the writer disowns.
 _DISOWNED = re.compile(
@@ -607,6 +612,19 @@ _DISOWNED = re.compile(
 )
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
+
+
+def _own_districts(text: str, districts: frozenset[str]) -> frozenset[str]:
+    """The districts an item is in, without those it names only for another place: 看到北辰那边塔吊
+    掉钢管的新闻 in a 河北区 call, 不是北辰那个啊，是河北区 in a reply. Kept whole when nothing is left."""
+    if len(districts) < 2:
+        return districts
+    clean = clean_text(text)
+    rest = clean
+    for pattern in (_HEARD, _DISOWNED, _NEIGHBOUR):
+        rest = pattern.sub("，", rest)
+    own = districts & set(districts_in(rest))
+    return frozenset(own) if own else districts
 
 
 def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
