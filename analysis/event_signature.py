@@ -619,8 +619,7 @@ def _own_districts(text: str, districts: frozenset[str]) -> frozenset[str]:
     掉钢管的新闻 in a 河北区 call, 不是北辰那个啊，是河北区 in a reply. Kept whole when nothing is left."""
     if len(districts) < 2:
         return districts
-    clean = clean_text(text)
-    rest = clean
+    rest = clean_text(text)
     for pattern in (_HEARD, _DISOWNED, _NEIGHBOUR):
         rest = pattern.sub("，", rest)
     own = districts & set(districts_in(rest))
