@@ -18,6 +18,7 @@ import pytest
 import waitress
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from waitress import wasyncore
 
 from config import Settings
 from store.types import utcnow
@@ -44,11 +45,25 @@ def _serve(settings: Settings, engine: Engine) -> Iterator[str]:
     """The app under waitress in a background thread, on an ephemeral port."""
     app = create_app(settings, engine=engine)
     server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4, ident="yuqing-test")
-    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
+    stop = threading.Event()
+
+    def run() -> None:
+        # The loop thread closes its own sockets: closing them from the test's thread while
+        # select() waits on them raised EBADF in the loop thread at every teardown.
+        try:
+            while not stop.is_set():
+                wasyncore.loop(timeout=0.05, map=server._map, count=1)
+        finally:
+            for channel in list(server._map.values()):
+                channel.close()
+            server.task_dispatcher.shutdown()
+
+    thread = threading.Thread(target=run, name="waitress", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    stop.set()
     thread.join(timeout=10)
+    assert not thread.is_alive(), "the waitress loop did not stop"
 
 
 @pytest.fixture
