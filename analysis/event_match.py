@@ -335,6 +335,8 @@ def names_another_building(reply: Signature, post: Signature) -> bool:
         return False
     problem, posted = reply.tags - GENERIC_TAGS, post.tags - GENERIC_TAGS
     elsewhere = other_building(reply, post) or bool(reply.buildings and not post.buildings and reply.stance == "aside")
+    if elsewhere and reply.stance == "aside" and problem and not posted:
+        return True  # 5号楼底下新来的那家装修才叫离谱，砸墙 under a post about a barbecue's smoke
     return elsewhere and ((bool(problem and posted) and not (problem & posted)) or facets_differ(reply, post))
 
 
