@@ -364,6 +364,14 @@ BLIND_EVENT_SETS = (
     ("fresh298", "two-hundred-and-ninety-eighth", "a tower crane incident and its rumours; session 16, judged"),
     ("fresh299", "two-hundred-and-ninety-ninth", "public rental tenancies; session 16, judged"),
     ("fresh300", "three-hundredth", "ground-floor shops in residential blocks; session 16, judged"),
+    ("fresh301", "three-hundred-and-first", "illegal structures on roofs and in yards; session 17, judged"),
+    ("fresh302", "three-hundred-and-second", "summer heating-pipe works; session 17, judged"),
+    ("fresh303", "three-hundred-and-third", "cracked walls and sinking ground; session 17, judged"),
+    ("fresh304", "three-hundred-and-fourth", "fire lanes and e-bike charging; session 17, judged"),
+    ("fresh305", "three-hundred-and-fifth", "developers' sales promises; session 17, judged"),
+    ("fresh306", "three-hundred-and-sixth", "a heating season's first week; session 17, judged"),
+    ("fresh307", "three-hundred-and-seventh", "unpaid decorators and subcontractors; session 17, judged"),
+    ("fresh308", "three-hundred-and-eighth", "green space turned into parking; session 17, judged"),
 )
 
 
