@@ -33,6 +33,9 @@ from analysis.event_signature import KIND_MARKS, Signature, estate_keys, institu
 # Topics a building's works are filed under by one writer or another (a renovation crew's fallen
 # bracket: 物业管理, 房屋质量与安全, 建筑施工扰民); a utility's outage or a fee is never one of them.
 BUILDING_WORKS = frozenset({"物业管理", "房屋质量与安全", "违法建设", "建筑施工扰民"})
+# The topics a utility's pipe works are filed under: the utility, the road, the site's nuisance.
+PIPE_TOPICS = frozenset({"供热", "燃气", "供水排水", "市政设施", "建筑施工扰民"})
+OUTAGES = frozenset({"停水", "停气", "停暖", "停供"})
 NEAR_DUPLICATE = 0.55
 # A hotline template filled in for another estate or college is as alike as a near copy;
 # only a copy this close overrides names that differ (a campaign pasted under each name).
@@ -117,6 +120,13 @@ def _akin(tags: frozenset[str]) -> frozenset[str]:
     return tags.union(*extra) if extra else tags
 
 
+def caller_again(a: Signature, b: Signature) -> bool:
+    """其3月份反映的星智路道路污染问题仍未解决: one caller following up at the place they named
+    before. The follow-up may tell the trouble by another kind (the dust then, the mud on the road
+    now), which would otherwise keep the two apart."""
+    return bool(a.caller) and a.caller == b.caller and (a.follow_up or b.follow_up) and bool(a.places & b.places)
+
+
 def match(a: Signature, b: Signature) -> Match | None:
     """Why two items are about the same matter (with a strength to rank candidates), or None."""
     if a.thread == b.thread or a.own_thread == b.thread or a.thread == b.own_thread:
@@ -143,9 +153,17 @@ def match(a: Signature, b: Signature) -> Match | None:
     related = b.topic in a.topics or (a.topic in BUILDING_WORKS and b.topic in BUILDING_WORKS)
     # The estate's water tank (物业管理) and its dirty water (供水排水): one trouble, read two ways.
     akin = not same_topic and bool((_akin(a.tags) & _akin(b.tags)) - GENERIC_TAGS)
-    if not (same_topic or shared_matter or related or akin or OTHER in (a.topic, b.topic)):
+    # 景和里's heating-pipe trench, one call under 建筑施工扰民 and the next under 供热: one works.
+    works = bool(
+        a.pipe_works
+        and b.pipe_works
+        and {a.topic, b.topic} <= PIPE_TOPICS
+        and not (a.tags | b.tags) & OUTAGES  # a main the works cut is a matter of its own
+        and (a.places & b.places or soft_shared(a, b))
+    )
+    if not (same_topic or shared_matter or related or akin or works or OTHER in (a.topic, b.topic)):
         return None  # unrelated topics, no institution or policy in common: most candidates end here
-    if kinds_differ(a, b):
+    if not caller_again(a, b) and kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     if _former_districts_differ(a, b):
         return None  # 汉沽盛世家园 and 塘沽盛世嘉园: one district's two old towns, names that sound alike
@@ -159,6 +177,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         and gap <= SAME_PROBLEM_DAYS
     )
     crossing = crossing or bool(akin and estate_keys(a.places & b.places) and gap <= SAME_PROBLEM_DAYS)
+    crossing = crossing or works
     if not (same_topic or OTHER in (a.topic, b.topic) or crossing):
         return _same_institution_or_policy(a, b, shared_matter)
     shared_place = (a.places & b.places) | soft_shared(a, b) or _same_stem_building_problem(a, b)
@@ -207,7 +226,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         + bool(a.buildings & b.buildings)
         + bool(a.districts & b.districts)
     )
-    bar = (0.0 if same_topic else CROSS_TOPIC_EXTRA) + divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
+    bar = (0.0 if same_topic or works else CROSS_TOPIC_EXTRA) + divergence(a, b) - EXTRA_ANCHOR * (evidence - 1)
     topic = a.topic if a.topic != OTHER else b.topic
     if shared_place and problem >= max(SIM_PLACE + bar, FLOOR):
         where = f"同一地点（{min(shared_place).rstrip('*')}）且同一问题（{topic}）"
@@ -408,7 +427,27 @@ def _roads(sig: Signature) -> set[str]:
 def soft_shared(a: Signature, b: Signature) -> set[str]:
     """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there,
     天拖地块 here, 天拖那块工地 there; or written with a character that sounds the same."""
-    return _written_bare(a, b) | _written_bare(b, a) | _sound_alike(a, b)
+    return _written_bare(a, b) | _written_bare(b, a) | _sound_alike(a, b) | _short_name(a, b) | _short_name(b, a)
+
+
+# The endings a short name drops (澜庭花园 → 澜庭): two-character estate endings.
+_LONG_ENDINGS = ("花园", "家园", "嘉园", "新苑", "名苑", "雅居", "新村")
+
+
+def _short_name(a: Signature, b: Signature) -> set[str]:
+    """鸿泰澜庭, 同澜庭的, 双港澜庭 here, 澜庭花园 there: a name written without its two-character
+    ending reads as a three-character key (泰澜庭, 同澜庭, 港澜庭) whose last two characters begin
+    the other's full name. Only keys ending in a one-character estate ending count."""
+    own = a.places - a.compared  # 与华锦澜湾隔一条马路: a neighbour named to say where, not the matter
+    # 隔壁澜湾, 对面澜湾 (壁澜湾, 面澜湾): the name of a neighbour, after the word that says so.
+    short = {
+        k[1:]
+        for k in own
+        if len(k) == 3 and k[-1] in "庭苑园府湾里" and k[1] not in "花家嘉名" and k[0] not in "壁面边近"
+    }
+    if not short:
+        return set()
+    return {k for k in b.places if len(k) == 4 and k.endswith(_LONG_ENDINGS) and k[:2] in short}
 
 
 def _sound_alike(a: Signature, b: Signature) -> set[str]:

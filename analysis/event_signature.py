@@ -90,8 +90,9 @@ AGREEING = re.compile(
     r")"
 )
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 噪音还算小事，我们13号楼地库…;
-# 裕润里好歹有人抢修，我们…; 5号楼底下新来的那家装修才叫离谱; 说到柳溪苑，…; 锦澜湾起码还是地面的，
-# 我们…; 你们还说停车，物业连保安工资都…: a reply that sets its post's matter aside to tell of its own.
+# 裕润里好歹有人抢修，我们…; 5号楼底下新来的那家装修才叫离谱; 新来的也没好到哪去; 问题还不止这个;
+# 说到柳溪苑，…; 锦澜湾起码还是地面的，我们…; 你们还说停车，物业连保安工资都…: a reply that sets its
+# post's matter aside to tell of its own.
 SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|先?别说[^，。！？]{1,8}了|[^，。！？]{0,10}还有(?:个|一个|件)事|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能熬|还能等[^，。！？]{0,4})|"
@@ -100,7 +101,7 @@ SETTING_ASIDE = re.compile(
     r"[^，。！？]{1,12}(?:好歹|起码|至少)[^，。！？]{0,12}[，,]\s*我们|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
     r"你们?还(?:在)?说[^，。！？]{1,8}[，,]|"
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
-    r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|[^，。！？]{2,20}才(?:叫|是)真?(?:过分|离谱|严重|闹心|吓人)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
+    r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|[^，。！？]{2,20}才(?:叫|是)真?(?:过分|离谱|严重|闹心|吓人)|[^，。！？]{1,10}也(?:没|不)(?:好|强)到哪(?:里|儿)?去|[^，。！？]{0,10}还不(?:止|只|光)(?:这个|这些|这一个|这一件|这点|这一处)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
 # 塑钢窗质量太差了，我家也灌风: the post's trouble in the writer's words, then the same at home.
 # Read after the patterns that set a post aside (车库还算好的，我们家也漏了 is another matter).
@@ -118,9 +119,16 @@ POINTING_AT = re.compile(
 )
 MASKED_PHONE = re.compile(r"1[3-9]\d[*＊]{4}\d{4}")
 FOLLOW_UP = re.compile(
-    r"再次反映|再次来电|重复来电|又一次反映|(?:上次|之前|此前|上个月|前些天)反映的|(?:上次|上回|之前)(?:说|发|提)的|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|当时|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
+    r"再次反映|再次来电|重复来电|又一次反映|(?:上次|之前|此前|上个月|前些天|[一二三四五六七八九十\d]+月份?(?:\d+日)?)反映的|(?:上次|上回|之前)(?:说|发|提)的|第[二三四五六七八九十\d]+次反映|(?:之前|上次|此前|当时|曾经?|[一二三四五六七八九十\d]+月份?)[^，。]{0,16}"
     r"(?:反映过|留过言|留言反映|打过|投诉过)"
 )
+PIPE_WORKS = re.compile(
+    r"(?:管网|管线|管道|主管|供热|暖气|燃气|自来水|供水|雨污|排水)[^，。！？]{0,4}(?:改造|施工|开挖|更换|铺设|敷设)"
+    r"|挖沟|沟槽|挖开|回填"
+)
+# 7月份反映的屋顶漏雨问题已修好，近一周一楼下水返水: what was raised before is settled; the call
+# is about something new.
+_SETTLED = re.compile(r"[^。！？；]{0,30}?(?:已|已经)(?:修好|解决|处理好|处理完|修复|维修好|整改完)")
 AREA_END = frozenset("镇乡街区县")
 COUNTING = frozenset("一二两三四五六七八九十几每这那")
 _NOT_IN_NAME = frozenset("区楼层号门单栋院")  # 小区内5号楼, 同楼3号楼: no name before the number
@@ -185,6 +193,9 @@ class Signature:
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
     # 隔壁紫荆雅园都涨到两块四了 in a letter about 紫荆花园: a neighbour named to compare, not the matter's place.
     compared: frozenset[str] = frozenset()
+    # 供热管网改造开挖, 供热管线施工半幅封闭: pipe works, filed under the utility by one writer and
+    # under the road or the site by the next.
+    pipe_works: bool = False
 
     @cached_property  # asked for every candidate of every match
     def problems(self) -> frozenset[str]:
@@ -357,6 +368,13 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 公园里, 幼儿园里, 等镇里, 找村里: inside a place-word or a town; 宁园里 is an estate
         if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里")):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
+        if suffix in ESTATE and stem[-1] in "路道":
+            # 育才路新城实验小学: the road (read as running on into 新城) is the place; no estate is
+            # called 才路新城.
+            road = text[max(0, start - 3) : start]
+            if len(road) == 3 and _is_stem(road[:2]) and road not in fine and len(fine) < MAX_PLACES:
+                fine.append(road)
+            continue
         if suffix == "道" and stem[-1] in COUNTING:
             continue  # 有一道裂缝, 好几道口子: a measure word, not a road
         if stem[-1] in "村镇乡" and (suffix in CONTEXT or suffix == "村"):
@@ -583,7 +601,7 @@ def signature_for(
         buildings=buildings_in(text),
         matters=matters_in(text),
         terms=terms(text),
-        follow_up=FOLLOW_UP.search(text) is not None,
+        follow_up=_follows_up(text),
         other_project=OTHER_PROJECT.search(text) is not None,
         stance=_stance(text),
         caller=_caller(text, source, author),
@@ -591,6 +609,7 @@ def signature_for(
         facets=_facets(text) | _own_kind(text, topic) | _phases(text),
         announcement=announcement,
         compared=compared,
+        pipe_works=PIPE_WORKS.search(text) is not None,
     )
 
 
@@ -688,6 +707,11 @@ def _own_kind(text: str, topic: str) -> frozenset[str]:
         every = mark in EVERY_NAMED or (mark == TRADE_MARK and _TEAMS.search(text) is not None)
         own.update(mark + name for name, n in said.items() if n and (every or n == most))
     return frozenset(own)
+
+
+def _follows_up(text: str) -> bool:
+    """The text says the matter was raised before, and not that what was raised is settled."""
+    return any(not _SETTLED.match(text, found.end()) for found in FOLLOW_UP.finditer(text))
 
 
 def _stance(text: str) -> str:

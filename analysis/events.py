@@ -23,6 +23,7 @@ from analysis.event_match import (
     MATTER_WINDOW,
     OTHER,
     Match,
+    caller_again,
     estate_keys,
     held_by_event,
     institutions_differ,
@@ -230,8 +231,13 @@ class EventIndex:
                 if detached and (sig.thread in (member.thread, member.own_thread) or group_key == post_event):
                     continue  # neither its thread nor its post's event is what it is about
                 compared.append((group_key, match(sig, member), member))
-            for group_key, found in self._judged(sig, compared):
-                if found and found.score < COPY_SCORE and self._kinds_apart(sig, group_key):
+            for (group_key, found), (_, _, member) in zip(self._judged(sig, compared), compared, strict=True):
+                if (
+                    found
+                    and found.score < COPY_SCORE
+                    and self._kinds_apart(sig, group_key)
+                    and not caller_again(sig, member)
+                ):
                     continue  # a kindless member's match, into an event about another kind of trouble
                 if found and found.ties and found.score < COPY_SCORE and self._elsewhere(sig, group_key):
                     continue  # 华馨苑 (河西) heard as 华馨园 (津南): the place's event is in another district
