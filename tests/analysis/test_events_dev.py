@@ -2452,25 +2452,17 @@ def test_pipe_works_filed_under_the_utility_and_under_the_site_are_one_works() -
     from analysis.event_match import match
 
     when = datetime(2090, 6, 16, tzinfo=UTC)
-    trench = signature_for(
-        "a", "建筑施工扰民", when, "河西区景和里小区5号楼至8号楼之间道路因供热管网改造开挖，沟槽未设围挡，夜间无照明",
-        tags={"施工安全"},
-    )  # fmt: skip
-    fall = signature_for(
-        "b",
-        "供热",
-        when + timedelta(days=3),
-        "景和里供热管网改造开挖的沟槽没有围挡，夜里没照明，老人摔进沟槽",
-        tags={"供热"},
+    texts = {
+        "建筑施工扰民": "河西区景和里小区5号楼至8号楼之间道路因供热管网改造开挖，沟槽未设围挡，夜间无照明",
+        "供热": "景和里供热管网改造开挖的沟槽没有围挡，夜里没照明，老人摔进沟槽",
+        "供水排水": "景和里小区供热管网改造施工挖断供水管道，6号楼停水一天",
+    }
+    tags = {"建筑施工扰民": {"施工安全"}, "供热": {"供热"}, "供水排水": {"停水"}}
+    trench, fall, cut = (
+        signature_for(topic, topic, when + timedelta(days=n), text, tags=tags[topic])
+        for n, (topic, text) in enumerate(texts.items())
     )
     assert trench.pipe_works and fall.pipe_works and match(trench, fall) is not None
-    cut = signature_for(
-        "c",
-        "供水排水",
-        when + timedelta(days=4),
-        "景和里小区供热管网改造施工挖断供水管道，6号楼停水一天",
-        tags={"停水"},
-    )
     assert match(cut, fall) is None
 
 
