@@ -384,6 +384,14 @@ UNTUNED_F1 = {
     "fresh306": 0.891,
     "fresh307": 0.870,
     "fresh308": 0.879,
+    "fresh309": 0.918,
+    "fresh310": 0.789,
+    "fresh311": 0.974,
+    "fresh312": 1.000,
+    "fresh313": 0.735,
+    "fresh314": 0.837,
+    "fresh315": 0.667,
+    "fresh316": 0.960,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

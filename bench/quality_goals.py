@@ -372,6 +372,14 @@ BLIND_EVENT_SETS = (
     ("fresh306", "three-hundred-and-sixth", "a heating season's first week; session 17, judged"),
     ("fresh307", "three-hundred-and-seventh", "unpaid decorators and subcontractors; session 17, judged"),
     ("fresh308", "three-hundred-and-eighth", "green space turned into parking; session 17, judged"),
+    ("fresh309", "three-hundred-and-ninth", "top-floor roof leaks and waterproofing; session 17, judged"),
+    ("fresh310", "three-hundred-and-tenth", "estate gates, cards and face recognition; session 17, judged"),
+    ("fresh311", "three-hundred-and-eleventh", "outer-wall insulation falling off; session 17, judged"),
+    ("fresh312", "three-hundred-and-twelfth", "provident-fund loans refused; session 17, judged"),
+    ("fresh313", "three-hundred-and-thirteenth", "an urban village's demolition compensation; session 17, judged"),
+    ("fresh314", "three-hundred-and-fourteenth", "road and bridge works, detours and bus stops; session 17, judged"),
+    ("fresh315", "three-hundred-and-fifteenth", "weak water pressure on high floors; session 17, judged"),
+    ("fresh316", "three-hundred-and-sixteenth", "a hospital site's workers before Spring Festival; session 17, judged"),
 )
 
 
