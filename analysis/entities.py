@@ -48,9 +48,9 @@ _DISTRICT_MENTION = re.compile(
 )
 _ESTATE_SUFFIX = "小区|花园|家园|公寓|新村|新苑|嘉园|名苑|里|苑|园|大厦|公馆|府|城|湾|庭|里小区"
 # A suffix that runs into 路/道 ends a road's name, not an estate's (黑牛城道, 华苑路); 园林 is
-# gardening (树木需园林部门处理).
+# gardening (树木需园林部门处理); 城中村 is a kind of village, no estate's 城.
 ESTATE = re.compile(
-    rf"([\u4e00-\u9fa5A-Za-z0-9]{{2,10}}?(?:{_ESTATE_SUFFIX}))(?![路道]|(?<=园)林)(?:小区)?(?:\d+号楼|\d+栋|\d+门)?"
+    rf"([\u4e00-\u9fa5A-Za-z0-9]{{2,10}}?(?:{_ESTATE_SUFFIX}))(?![路道]|(?<=园)林|(?<=城)中)(?:小区)?(?:\d+号楼|\d+栋|\d+门)?"
 )
 BUILDING = re.compile(r"(\d{1,3})\s*(?:号楼|栋|幢)")
 COMPANY = re.compile(

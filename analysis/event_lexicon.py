@@ -31,7 +31,7 @@ SUFFIX = re.compile("(" + "|".join(ALL_SUFFIXES) + ")")
 NAME_GOES_ON = re.compile("(?:" + "|".join(s for s in ALL_SUFFIXES if s not in CONTEXT) + ")")
 # A suffix followed by these starts another word: 城市, 城区, 道路, 路面, 河道, 湖泊.
 WORD_AFTER = frozenset(
-    [("城", c) for c in "市镇区管乡际"]
+    [("城", c) for c in "市镇区管乡际中"]
     + [("路", c) for c in "面段况灯线"]  # 运输路线, 行驶路线: a route, not a road
     + [("道", "路"), ("河", "道"), ("湖", "泊")]
     + [("河", c) for c in "北西东"]  # 天津河北区: a district's name, not 天津河

@@ -87,6 +87,8 @@ AGREEING = re.compile(
     r"|(?:我们?|我家)?[\d一二三四五六七八九十]{1,3}号楼(?:的)?也"
     # 7号楼2门的来报到，我家次卧一样; +1 7号楼2004打卡: checking in under the post's matter.
     r"|[^，。！？]{0,10}(?:来报到|报个到|来打卡|打个卡)(?![^，。！？]{0,4}(?:别的|另一))"
+    # 同澜湾 27层, 同锦澜苑的: "the same estate as you", a neighbour checking in.
+    r"|同(?!意|时|样|学|事|步|比|期|事|志|行|类|款|批|一)[\u4e00-\u9fa5\d]{1,6}(?:的[，,\s]|\s)"
     r")"
 )
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 噪音还算小事，我们13号楼地库…;
@@ -316,6 +318,19 @@ _STATION = re.compile(
 )
 # Village names told apart by one character before the rest: 北孟庄村 / 南孟庄村, 大韩庄村.
 _VILLAGE_HEAD = frozenset("东西南北前后大小上中下")
+
+
+def _village_head(char: str) -> bool:
+    """The character before a village's last two (曹|家台村, 范|庄子村) belongs to its name unless it
+    ends a word or a bigger place (到王庄村, 镇王庄村, 的王庄村)."""
+    return char in _VILLAGE_HEAD or (
+        "\u4e00" <= char <= "\u9fa5"
+        and char not in STEM_STOP
+        and char not in CLAUSE_END
+        and char not in "镇乡街区县村市道路省城"
+    )
+
+
 _ANNOUNCEMENT = re.compile(r"\s*【[^】]{2,30}】")  # 【政策解读】…: an account's announcement
 
 
@@ -360,13 +375,15 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
         numbered = key[1:] == "马路" and stem[0] in "一二三四五六七八九十"  # 五马路, 二马路: Tianjin's numbered roads
         if not named or key in NOT_PLACE or (key[1:] in NOT_PLACE and not numbered):
             continue
+        if stem[0] == "同" and (start == 2 or not "\u4e00" <= text[start - 3] <= "\u9fa5") and after[:1] in "的 ":
+            continue  # 同澜湾 27层: "the same estate as you" before a short name, no estate called 同澜湾
         if text[max(0, start - 3) : start - 1] == "地铁":
             continue  # 地铁宁园站: a station's name runs into 地铁, no estate called 铁宁园
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
         if suffix == "里" and (_ends_in_word(text, start) or stem[-1] in "镇村乡县区市"):
             continue  # 公园里, 幼儿园里, 等镇里, 找村里: inside a place-word or a town; 宁园里 is an estate
-        if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里")):
+        if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里", "城中")):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix in ESTATE and stem[-1] in "路道":
             # 育才路新城实验小学: the road (read as running on into 新城) is the place; no estate is
@@ -390,8 +407,9 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if stem.endswith(ROAD):
                 continue  # 雍阳东道工地: the road's own key names it
             key = (head if _is_stem(head + stem[0]) and head not in _BEFORE_MASKED_NAME else "") + stem + "*"
-        if suffix == "村" and start >= 3 and text[start - 3] in _VILLAGE_HEAD:
-            key = text[start - 3] + key  # 北孟庄村 and 南孟庄村 are neighbours, not one 孟庄村
+        if suffix == "村" and start >= 3 and _village_head(text[start - 3]):
+            # 北孟庄村 and 南孟庄村 are neighbours, not one 孟庄村; 范庄子村 and 刘家庄子村 not one 庄子村
+            key = text[start - 3] + key
         if suffix == "街道":
             key = stem + "街"  # 丁字沽街道 and 丁字沽街 are one street
         elif suffix == "公路":
@@ -629,6 +647,8 @@ _HEARD = re.compile(
 _DISOWNED = re.compile(
     r"不是[^，。！？；（）()]{2,20}|(?:和|跟|与)[\u4e00-\u9fa5]{2,10}?(?:隔一条|隔条|隔着|不是一个|不是同一|是两个)"
 )
+# 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
+_LIKENED = re.compile(r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
@@ -664,6 +684,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
+    near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 
