@@ -392,6 +392,14 @@ UNTUNED_F1 = {
     "fresh314": 0.837,
     "fresh315": 0.667,
     "fresh316": 0.960,
+    "fresh317": 0.907,
+    "fresh318": 0.957,
+    "fresh319": 0.690,
+    "fresh320": 0.871,
+    "fresh321": 0.906,
+    "fresh322": 0.806,
+    "fresh323": 0.953,
+    "fresh324": 0.901,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -380,6 +380,14 @@ BLIND_EVENT_SETS = (
     ("fresh314", "three-hundred-and-fourteenth", "road and bridge works, detours and bus stops; session 17, judged"),
     ("fresh315", "three-hundred-and-fifteenth", "weak water pressure on high floors; session 17, judged"),
     ("fresh316", "three-hundred-and-sixteenth", "a hospital site's workers before Spring Festival; session 17, judged"),
+    ("fresh317", "three-hundred-and-seventeenth", "a new heat-exchange station's first winter; session 17, judged"),
+    ("fresh318", "three-hundred-and-eighteenth", "street-run basic property services; session 17, judged"),
+    ("fresh319", "three-hundred-and-nineteenth", "parking spaces sold by developers; session 17, judged"),
+    ("fresh320", "three-hundred-and-twentieth", "abandoned sites, fences and pits; session 17, judged"),
+    ("fresh321", "three-hundred-and-twenty-first", "partitioned group rentals; session 17, judged"),
+    ("fresh322", "three-hundred-and-twenty-second", "lifts in resettlement blocks; session 17, judged"),
+    ("fresh323", "three-hundred-and-twenty-third", "falling facade tiles and signboards; session 17, judged"),
+    ("fresh324", "three-hundred-and-twenty-fourth", "dangerous rural houses and subsidies; session 17, judged"),
 )
 
 
