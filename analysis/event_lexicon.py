@@ -140,6 +140,10 @@ FACETS: dict[str, tuple[str, ...]] = {
     "补偿分配": ("土地补偿款", "补偿款分配", "分配方案", "账目公开"),
     "维修资金": ("维修资金", "维修基金", "公共收益"),
     "停车费": ("停车费", "车位费", "车位租金", "车库租金", "月租"),
+    # What a developer does with the parking it sells: a space sold only with a storeroom, spaces
+    # sold and never let; an estate's parking fee is a third matter.
+    "车位捆绑": ("捆绑", "搭售", "捆着", "储藏间", "储藏室"),
+    "只售不租": ("只售不租", "只卖不租", "不租"),
     "业委会选举": ("选举", "投票", "业主大会", "筹备组"),
     # A burst or leaking radiator pipe and a flat that is too cold: two matters in one estate's
     # heating (the leak is the building's, the cold the estate's).

@@ -632,7 +632,11 @@ def signature_for(
 
 
 # 隔壁X, 对面X, 马路对面河北区的X: a neighbour named to compare.
-_NEIGHBOUR = re.compile(r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})")
+_NEIGHBOUR = re.compile(
+    r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})"
+    # 金桥雅苑小区（与金桥悦府相邻）: the neighbour the writer places their estate by.
+    r"|(?:与|和|跟)([\u4e00-\u9fa5]{2,8}?)(?:相邻|紧邻|毗邻|挨着)"
+)
 # 同一换热站所带春晖里、毓秀里等小区供热不受影响: places a notice names as spared.
 _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")
 # 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
@@ -680,11 +684,13 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     listed = estate_keys({k for m in _ROUND_UP.finditer(clean) for k in places_in(m.group(0))[0]} & places)
     if len(listed) >= 3:
         return frozenset(listed)
-    near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1))[0]}
+    near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1) or m.group(2))[0]}
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
+    # 隔壁悦府, 对面悦府 (keys 壁悦府, 面悦府): a neighbour's short name runs into the word before it.
+    near |= {k for k in places if any(word + k[1:] in clean for word in ("隔壁", "对面", "旁边", "附近"))}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 
