@@ -400,6 +400,14 @@ UNTUNED_F1 = {
     "fresh322": 0.806,
     "fresh323": 0.953,
     "fresh324": 0.901,
+    "fresh325": 0.808,
+    "fresh326": 0.966,
+    "fresh327": 0.765,
+    "fresh328": 0.811,
+    "fresh329": 0.952,
+    "fresh330": 0.795,
+    "fresh331": 0.961,
+    "fresh332": 0.728,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

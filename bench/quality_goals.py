@@ -388,6 +388,14 @@ BLIND_EVENT_SETS = (
     ("fresh322", "three-hundred-and-twenty-second", "lifts in resettlement blocks; session 17, judged"),
     ("fresh323", "three-hundred-and-twenty-third", "falling facade tiles and signboards; session 17, judged"),
     ("fresh324", "three-hundred-and-twenty-fourth", "dangerous rural houses and subsidies; session 17, judged"),
+    ("fresh325", "three-hundred-and-twenty-fifth", "snow, ice and falling icicles; session 17, judged"),
+    ("fresh326", "three-hundred-and-twenty-sixth", "buildings rated dangerous, evacuations; session 17, judged"),
+    ("fresh327", "three-hundred-and-twenty-seventh", "a bankrupt developer's title certificates; session 17, judged"),
+    ("fresh328", "three-hundred-and-twenty-eighth", "rooftop equipment noise next to homes; session 17, judged"),
+    ("fresh329", "three-hundred-and-twenty-ninth", "lift advertising income, public revenue; session 17, judged"),
+    ("fresh330", "three-hundred-and-thirtieth", "leaks from upstairs flats, mediation; session 17, judged"),
+    ("fresh331", "three-hundred-and-thirty-first", "basement storerooms turned into homes; session 17, judged"),
+    ("fresh332", "three-hundred-and-thirty-second", "public housing checks, arrears and evictions; session 17, judged"),
 )
 
 
