@@ -435,19 +435,11 @@ _LONG_ENDINGS = ("花园", "家园", "嘉园", "新苑", "名苑", "雅居", "�
 
 
 def _short_name(a: Signature, b: Signature) -> set[str]:
-    """鸿泰澜庭, 同澜庭的, 双港澜庭 here, 澜庭花园 there: a name written without its two-character
-    ending reads as a three-character key (泰澜庭, 同澜庭, 港澜庭) whose last two characters begin
-    the other's full name. Only keys ending in a one-character estate ending count."""
-    own = a.places - a.compared  # 与华锦澜湾隔一条马路: a neighbour named to say where, not the matter
-    # 隔壁澜湾, 对面澜湾 (壁澜湾, 面澜湾): the name of a neighbour, after the word that says so.
-    short = {
-        k[1:]
-        for k in own
-        if len(k) == 3 and k[-1] in "庭苑园府湾里" and k[1] not in "花家嘉名" and k[0] not in "壁面边近"
-    }
-    if not short:
+    """鸿泰澜庭, 同澜庭的, 双港澜庭 here, 澜庭花园 there: the other's full names that begin with one of
+    our short names (``Signature.short_names``)."""
+    if not a.short_names:
         return set()
-    return {k for k in b.places if len(k) == 4 and k.endswith(_LONG_ENDINGS) and k[:2] in short}
+    return {k for k in b.places if len(k) == 4 and k.endswith(_LONG_ENDINGS) and k[:2] in a.short_names}
 
 
 def _sound_alike(a: Signature, b: Signature) -> set[str]:

@@ -88,7 +88,7 @@ AGREEING = re.compile(
     # 7号楼2门的来报到，我家次卧一样; +1 7号楼2004打卡: checking in under the post's matter.
     r"|[^，。！？]{0,10}(?:来报到|报个到|来打卡|打个卡)(?![^，。！？]{0,4}(?:别的|另一))"
     # 同澜湾 27层, 同锦澜苑的: "the same estate as you", a neighbour checking in.
-    r"|同(?!意|时|样|学|事|步|比|期|事|志|行|类|款|批|一)[\u4e00-\u9fa5\d]{1,6}(?:的[，,\s]|\s)"
+    r"|同(?![意时样学事步比期志行类款批一])[\u4e00-\u9fa5\d]{1,6}(?:的[，,\s]|\s)"
     r")"
 )
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 噪音还算小事，我们13号楼地库…;
@@ -218,6 +218,17 @@ class Signature:
     def starred(self) -> frozenset[str]:
         """Its place keys with a masked or dropped ending (珠江*): few items have any."""
         return frozenset(k for k in self.places if k.endswith("*"))
+
+    @cached_property  # asked for every candidate of every match
+    def short_names(self) -> frozenset[str]:
+        """The two characters a three-character key of its own keeps of a name written without its
+        two-character ending (泰澜庭, 同澜庭 → 澜庭: 鸿泰澜庭 and 澜庭花园 are one estate). Not a neighbour
+        it names to say where (与华锦澜湾隔一条马路), nor one after the word saying so (隔壁澜湾 → 壁澜湾)."""
+        return frozenset(
+            k[1:]
+            for k in self.places - self.compared
+            if len(k) == 3 and k[-1] in "庭苑园府湾里" and k[1] not in "花家嘉名" and k[0] not in _NEIGHBOUR_ENDS
+        )
 
     @cached_property  # asked for every candidate the judge weighs
     def name_terms(self) -> frozenset[str]:
@@ -632,6 +643,8 @@ def signature_for(
 
 
 # 隔壁X, 对面X, 马路对面河北区的X: a neighbour named to compare.
+NEIGHBOUR_WORDS = ("隔壁", "对面", "旁边", "附近")
+_NEIGHBOUR_ENDS = frozenset(w[-1] for w in NEIGHBOUR_WORDS)  # 隔壁澜湾 keyed 壁澜湾
 _NEIGHBOUR = re.compile(
     r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})"
     # 金桥雅苑小区（与金桥悦府相邻）: the neighbour the writer places their estate by.
@@ -690,7 +703,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
     # 隔壁悦府, 对面悦府 (keys 壁悦府, 面悦府): a neighbour's short name runs into the word before it.
-    near |= {k for k in places if any(word + k[1:] in clean for word in ("隔壁", "对面", "旁边", "附近"))}
+    near |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS)}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 
