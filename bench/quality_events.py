@@ -408,6 +408,14 @@ UNTUNED_F1 = {
     "fresh330": 0.795,
     "fresh331": 0.961,
     "fresh332": 0.728,
+    "fresh333": 0.938,
+    "fresh334": 0.942,
+    "fresh335": 0.830,
+    "fresh336": 1.000,
+    "fresh337": 0.769,
+    "fresh338": 0.926,
+    "fresh339": 0.908,
+    "fresh340": 0.818,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -396,6 +396,14 @@ BLIND_EVENT_SETS = (
     ("fresh330", "three-hundred-and-thirtieth", "leaks from upstairs flats, mediation; session 17, judged"),
     ("fresh331", "three-hundred-and-thirty-first", "basement storerooms turned into homes; session 17, judged"),
     ("fresh332", "three-hundred-and-thirty-second", "public housing checks, arrears and evictions; session 17, judged"),
+    ("fresh333", "three-hundred-and-thirty-third", "gas meters, pipe inspections and leaks; session 18, judged"),
+    ("fresh334", "three-hundred-and-thirty-fourth", "a new metro line's works near homes; session 18, judged"),
+    ("fresh335", "three-hundred-and-thirty-fifth", "property handover and a new owners' committee; session 18, judged"),
+    ("fresh336", "three-hundred-and-thirty-sixth", "heating fees for empty flats; session 18, judged"),
+    ("fresh337", "three-hundred-and-thirty-seventh", "schools promised in new estates; session 18, judged"),
+    ("fresh338", "three-hundred-and-thirty-eighth", "night-time concrete pours and permits; session 18, judged"),
+    ("fresh339", "three-hundred-and-thirty-ninth", "old-estate renovation; session 18, judged"),
+    ("fresh340", "three-hundred-and-fortieth", "road-project wages before the Dragon Boat Festival; session 18, judged"),
 )
 
 
