@@ -55,7 +55,7 @@ NOT_PLACE = words(
     退路 网路 电路 沿路 农村 乡村 山村 城中村 新城 城市 县城 全城 进城 省城 长城 京城 大学城 商贸城 建材城 旧城 绕城
     小镇 城镇 乡镇 坐镇 大街 上街 逛街 沿街 临街 过街 满街 步行街 商业街 美食街 一条街 城市广场 美食广场 商业广场
     后广场 前广场 别墅 海湾 港湾 内河 运河 江河 山河 护城河 拔河 江湖 长租公寓 青年公寓 人才公寓 酒店公寓 单身公寓
-    养老公寓
+    养老公寓 开园 入园 建园 找园 办园 普惠园 高端园 场里 压路 铺路
     """
 )
 # Two-character words that end a phrase, not a name: a stem (造成小区, 修复道路, 安置房项目)
@@ -79,7 +79,7 @@ COMMON = words(
     下午 傍晚 天天 每天 平时 当天 那天 铁站 交站 车站 属地 合体 月底 月初 年底 年初 更换 公开 家住 家在
     核查 核实 查明 指导 结果 一共 约谈 通过 时候 抽测 公布 提醒 检查 翻建 交付 两年 多月 未见 日起 方称 业称 分流
     阵子 往东 往西 往南 往北 驶出 边拆 边老 场后 存入 纳入 列入 转入 汇入 交口 路口 道口 一期 二期 三期
-    轮候 取得 担心 清楚
+    轮候 取得 担心 清楚 承诺 介绍 拨打 协调
     天津 电梯 学校 小学 中学 儿园 医院 扩建 楼盘 号楼 管廊 商场 光伏 收费 房源 现场 交房 撤场 穿行 住房 障房 集团
     材料 公楼 训楼 院楼 住楼 合楼 近日 停工 交楼 权房 适房 一户
     """
@@ -87,7 +87,7 @@ COMMON = words(
 # Characters that end a verb, a time or a clause and never an estate's name. Before a context
 # word (多次找项目部, 网传小区, 暴雨后工地, 紧邻小区, 白天工地) they leave no name to key on.
 CLAUSE_END = frozenset(
-    "找传称疑查动询份来复后外晚近令止确邻挨致示进入出时起间看得修理护注证督清涌毁坏购报说问到知等需按至距靠约曾已今天期处前由"
+    "找传称疑查动询份来复后外晚近令止确邻挨致示进入出时起间看得修理护注证督清涌毁坏购报说问到知等需按至距靠约曾已今天期处前由离"
 )
 # Function characters that also begin common estate and road names (和平里, 向阳路): a stem
 # may start with one of these, though never end with one.

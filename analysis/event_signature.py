@@ -394,7 +394,7 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue
         if suffix == "里" and (_ends_in_word(text, start) or stem[-1] in "镇村乡县区市"):
             continue  # 公园里, 幼儿园里, 等镇里, 找村里: inside a place-word or a town; 宁园里 is an estate
-        if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里", "城中")):
+        if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里", "城中", "道路")):
             continue  # 星湖|湾, 梅溪|湖: the name goes on to a longer suffix
         if suffix in ESTATE and stem[-1] in "路道":
             # 育才路新城实验小学: the road (read as running on into 新城) is the place; no estate is
@@ -666,6 +666,8 @@ _DISOWNED = re.compile(
 )
 # 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
 _LIKENED = re.compile(r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)")
+# 北辰府的幼儿园锁着门长草，西青那边锦悦园干脆没盖: another place the writer points over to.
+_OVER_THERE = re.compile(r"(?:那边|那头)(?:的|那个)?([^，。！？；]{2,10})")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
@@ -689,8 +691,8 @@ def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
 
 def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     """Estates an item names without being about them, beside an estate of its own: a neighbour
-    (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of or
-    disowns (不是尖山的海韵苑); and
+    (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of,
+    points over to (西青那边锦悦园) or disowns (不是尖山的海韵苑); and
     every estate of a round-up (涉及A、B、C等小区), which is about the firm or the policy, not one
     of them."""
     clean = clean_text(text)
@@ -702,6 +704,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
+    near |= {k for m in _OVER_THERE.finditer(clean) for k in places_in(m.group(1))[0]}
     # 隔壁悦府, 对面悦府 (keys 壁悦府, 面悦府): a neighbour's short name runs into the word before it.
     near |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS)}
     near &= places

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from analysis import entities
-from analysis.event_signature import institution_core, masked_endings, rental_brands
+from analysis.event_signature import estate_keys, institution_core, masked_endings, rental_brands
 from analysis.events import EventIndex, Signature, buildings_in, companies_in, matters_in, places_in, signature_for
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
@@ -2555,6 +2555,39 @@ def test_a_neighbour_placed_beside_or_named_after_next_door_is_not_the_items() -
         ("金桥雅苑也一样，剩下的车位宁可空着也不租。隔壁悦府闹了半个月了，我们雅苑这边还是没人管", "壁悦府"),
     ):
         assert _compared(text, places_in(text)[0]) == {other}, text
+
+
+def test_an_estate_pointed_over_to_is_not_the_items() -> None:
+    """北辰府的幼儿园锁着门长草，西青那边锦悦园干脆没盖: 锦悦园 is where the writer points, over there
+    (set 337 tied 北辰府's kindergarten event to 锦悦园's through it). Alone, it is the item's place."""
+    from analysis.event_signature import _compared
+
+    text = "融晟又一个！北辰府的幼儿园盖好快一年了锁着门长草，西青那边锦悦园干脆没盖。"
+    assert _compared(text, places_in(text)[0]) == {"锦悦园"}
+    alone = "西青那边锦悦园的幼儿园干脆没盖"
+    assert _compared(alone, places_in(alone)[0]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "兰亭苑小区配套幼儿园原定今年3月开园，因消防验收未通过暂缓开园",
+        "保教费远高于周边普惠园，应当办成公办园",
+        "原定建园位置被围起来收停车费，宝妈们还得到处找园，那块地天天停在停车场里",
+        "仍在用压路机碾压，我们是干铺路沿石的活，5号楼离工地最近",
+        "售房时承诺小区配套小学，置业顾问反复介绍小区旁有学校，来电人曾拨打小区物业",
+    ],
+)
+def test_kindergarten_and_road_work_words_are_no_places(text: str) -> None:
+    """开园, 入园, 普惠园 are a kindergarten's words, 压路 and 铺路 a road crew's, and a verb before 小区
+    (承诺小区, 介绍小区, 离工地) names none: set 337 keyed 缓开园, 普惠园, 时承诺* as places."""
+    assert estate_keys(places_in(text)[0]) <= {"兰亭苑"}
+    assert not {k for k in places_in(text)[0] if k.endswith("*")}
+
+
+def test_a_road_named_before_the_word_road_is_kept() -> None:
+    """泉兴路道路新建工程: the road is 泉兴路 though 道路 follows (set 340 lost it)."""
+    assert places_in("武清区杨村街泉兴路道路新建工程拖欠工资")[0] == {"泉兴路"}
 
 
 def test_a_parking_space_sold_with_a_storeroom_and_an_estates_parking_fee_are_two_matters() -> None:
