@@ -404,6 +404,14 @@ BLIND_EVENT_SETS = (
     ("fresh338", "three-hundred-and-thirty-eighth", "night-time concrete pours and permits; session 18, judged"),
     ("fresh339", "three-hundred-and-thirty-ninth", "old-estate renovation; session 18, judged"),
     ("fresh340", "three-hundred-and-fortieth", "road-project wages before the Dragon Boat Festival; session 18, judged"),
+    ("fresh341", "three-hundred-and-forty-first", "lift replacement in old blocks; session 18, judged"),
+    ("fresh342", "three-hundred-and-forty-second", "a flooded underground garage; session 18, judged"),
+    ("fresh343", "three-hundred-and-forty-third", "late handover and its compensation; session 18, judged"),
+    ("fresh344", "three-hundred-and-forty-fourth", "rural coal-to-gas boilers in winter; session 18, judged"),
+    ("fresh345", "three-hundred-and-forty-fifth", "street trees, rubbish stations and toilets; session 18, judged"),
+    ("fresh346", "three-hundred-and-forty-sixth", "rental agencies and deposits; session 18, judged"),
+    ("fresh347", "three-hundred-and-forty-seventh", "cracks in new flats under warranty; session 18, judged"),
+    ("fresh348", "three-hundred-and-forty-eighth", "footbridges, underpasses and blind paths; session 18, judged"),
 )
 
 
