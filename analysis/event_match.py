@@ -376,6 +376,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
+    if reply.next_door and not estate_keys(reply.places & post.places) and not soft_shared(reply, post):
+        return True  # 隔壁瑞和园3号楼一模一样 under a post about 瑞景苑: the same trouble next door
     if reply.stance == "agree":
         return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch
     if reply.stance == "elsewhere":

@@ -85,8 +85,8 @@ AGREEING = re.compile(
     r"^\W*(?:\+\s*1|同问|同楼|同小区|同感|一样|我也(?:是|一样|遇到|被)|我家也|我们(?:楼|家|这)?也|是[^，。！？]{2,8}吧[？?]"
     # 9号楼也是，烧水壶里一层黄垢; 9号楼的也漏: another building of the estate, the same trouble.
     r"|(?:我们?|我家)?[\d一二三四五六七八九十]{1,3}号楼(?:的)?也"
-    # 7号楼2门的来报到，我家次卧一样; +1 7号楼2004打卡: checking in under the post's matter.
-    r"|[^，。！？]{0,10}(?:来报到|报个到|来打卡|打个卡)(?![^，。！？]{0,4}(?:别的|另一))"
+    # 7号楼2门的来报到，我家次卧一样; +1 7号楼2004打卡; 澜湾苑的+1: checking in under the post's matter.
+    r"|[^，。！？]{0,10}(?:来报到|报个到|来打卡|打个卡)(?![^，。！？]{0,4}(?:别的|另一))|[^，。！？+]{1,10}的\s*\+\s*1"
     # 同澜湾 27层, 同锦澜苑的: "the same estate as you", a neighbour checking in.
     r"|同(?![意时样学事步比期志行类款批一])[\u4e00-\u9fa5\d]{1,6}(?:的[，,\s]|\s)"
     r")"
@@ -99,7 +99,7 @@ SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|先?别说[^，。！？]{1,8}了|[^，。！？]{0,10}还有(?:个|一个|件)事|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能熬|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
-    r"[^，。！？]{1,12}(?:就算了|是一方面|还算好的|还算好|还算小事|都是小事|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
+    r"[^，。！？]{1,12}(?:就算了|是一方面|还算好的|还算好|还算小事|都算小事|也算小事|都是小事|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
     r"[^，。！？]{1,12}(?:好歹|起码|至少)[^，。！？]{0,12}[，,]\s*我们|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
     r"你们?还(?:在)?说[^，。！？]{1,8}[，,]|"
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
@@ -197,6 +197,8 @@ class Signature:
     caller: str = ""  # the author's account or a hotline caller's masked number: a repeat complainant
     # 隔壁紫荆雅园都涨到两块四了 in a letter about 紫荆花园: a neighbour named to compare, not the matter's place.
     compared: frozenset[str] = frozenset()
+    # 隔壁瑞和园3号楼一模一样: an estate named as next door, whether or not the item names its own.
+    next_door: frozenset[str] = frozenset()
     # 供热管网改造开挖, 供热管线施工半幅封闭: pipe works, filed under the utility by one writer and
     # under the road or the site by the next.
     pipe_works: bool = False
@@ -293,6 +295,8 @@ def _starts_name(text: str, at: int) -> bool:
     if at <= 0:
         return True
     before = text[at - 1]
+    if text[max(0, at - 2) : at] in NEIGHBOUR_WORDS:
+        return True  # 隔壁瑞和园
     return before in "街镇乡区县村路道住" or before in STEM_STOP or not "\u4e00" <= before <= "\u9fa5"
 
 
@@ -640,6 +644,7 @@ def signature_for(
         facets=_facets(text) | _own_kind(text, topic) | _phases(text),
         announcement=announcement,
         compared=compared,
+        next_door=_next_door(text, fine),
         pipe_works=PIPE_WORKS.search(text) is not None,
     )
 
@@ -657,7 +662,7 @@ _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^�
 # 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
 # or read of another place.
 _HEARD = re.compile(
-    r"(?:听说|据说|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
+    r"(?:听说|据说|据了解|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
     # 近期北辰区刚发生过塔吊吊物坠落砸入小区的事情: what happened elsewhere, told as the reason to worry.
     r"|[^，。！？]{0,10}(?:刚|也|曾)(?:发生过|出过)[^，。！？]{2,30}"
 )
@@ -667,7 +672,11 @@ _DISOWNED = re.compile(
     r"不是[^，。！？；（）()]{2,20}|(?:和|跟|与)[\u4e00-\u9fa5]{2,10}?(?:隔一条|隔条|隔着|不是一个|不是同一|是两个)"
 )
 # 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
-_LIKENED = re.compile(r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)")
+_LIKENED = re.compile(
+    r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)"
+    # 物业也是津泓，跟西青兰亭那家是同一个公司: the other estate of the same firm
+    r"|(?:跟|和|与)[\u4e00-\u9fa5]{2,10}?(?:那家|那个|那边)?是同一(?:个|家)"
+)
 # 北辰府的幼儿园锁着门长草，西青那边锦悦园干脆没盖: another place the writer points over to.
 _OVER_THERE = re.compile(r"(?:那边|那头)(?:的|那个)?([^，。！？；]{2,10})")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
@@ -711,6 +720,14 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS)}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
+
+
+def _next_door(text: str, places: frozenset[str]) -> frozenset[str]:
+    """Estates named after 隔壁 or 对面: a reply naming only these is about the estate next door."""
+    clean = clean_text(text)
+    found = {k for m in _NEIGHBOUR.finditer(clean) if m.group(1) for k in places_in(m.group(1))[0]}
+    found |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS[:2])}
+    return frozenset(estate_keys(found & places))
 
 
 def _facets(text: str) -> frozenset[str]:
