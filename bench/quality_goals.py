@@ -412,6 +412,14 @@ BLIND_EVENT_SETS = (
     ("fresh346", "three-hundred-and-forty-sixth", "rental agencies and deposits; session 18, judged"),
     ("fresh347", "three-hundred-and-forty-seventh", "cracks in new flats under warranty; session 18, judged"),
     ("fresh348", "three-hundred-and-forty-eighth", "footbridges, underpasses and blind paths; session 18, judged"),
+    ("fresh349", "three-hundred-and-forty-ninth", "heat-meter billing disputes; session 18, judged"),
+    ("fresh350", "three-hundred-and-fiftieth", "a tower crane on a housing site; session 18, judged"),
+    ("fresh351", "three-hundred-and-fifty-first", "shantytown resettlement flats; session 18, judged"),
+    ("fresh352", "three-hundred-and-fifty-second", "second-hand sales and title transfers; session 18, judged"),
+    ("fresh353", "three-hundred-and-fifty-third", "sewage in ground-floor flats; session 18, judged"),
+    ("fresh354", "three-hundred-and-fifty-fourth", "shops extending illegally; session 18, judged"),
+    ("fresh355", "three-hundred-and-fifty-fifth", "construction waste on village land; session 18, judged"),
+    ("fresh356", "three-hundred-and-fifty-sixth", "gas not connected at handover; session 18, judged"),
 )
 
 
