@@ -49,6 +49,9 @@ LONG_TOPICS = frozenset(
 )
 # A follow-up (再次反映, 之前在留言板反映过) may come back after months of waiting.
 FOLLOW_UP_WINDOW = timedelta(days=90)
+# The same caller following up (其1月12日反映过的…) at the place they named: a heating season's
+# refund or a late handover comes back after a season.
+CALLER_WINDOW = timedelta(days=180)
 # An institution's or a policy's matter runs for months: people ask about 人才购房补贴
 # whenever they buy, and a school's internship rule comes back every term.
 MATTER_WINDOW = timedelta(days=90)
@@ -134,7 +137,7 @@ def match(a: Signature, b: Signature) -> Match | None:
     window = LONG_WINDOW if a.topic in LONG_TOPICS and b.topic in LONG_TOPICS else WINDOW
     same_caller = bool(a.caller) and a.caller == b.caller
     if a.follow_up or b.follow_up or same_caller:  # 再次反映, or the same caller again: raised before
-        window = max(window, FOLLOW_UP_WINDOW)
+        window = max(window, CALLER_WINDOW if caller_again(a, b) else FOLLOW_UP_WINDOW)
     shared_matter = a.matters & b.matters
     gap = abs(a.published_at - b.published_at)
     if gap > (MATTER_WINDOW if shared_matter else window):

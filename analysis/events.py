@@ -14,10 +14,12 @@ import heapq
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
 from analysis.event_lexicon import ROAD
 from analysis.event_match import (
     APART_TOPICS,
+    CALLER_WINDOW,
     COPY_TIE,
     LONG_WINDOW,
     MATTER_WINDOW,
@@ -463,10 +465,18 @@ class EventIndex:
         for index_key in index_keys:
             self._postings.setdefault(index_key, []).append(position)
 
+    @staticmethod
+    def _reach(sig: Signature, lasting: bool) -> timedelta:
+        """How far back a new item looks: a caller's own follow-up a season, a follow-up or an
+        institution's or policy's matter three months, anything else a month."""
+        if sig.follow_up and sig.caller:
+            return CALLER_WINDOW
+        return MATTER_WINDOW if lasting or sig.follow_up else LONG_WINDOW
+
     def _candidates(self, sig: Signature, anchors: list[str], words: list[str]) -> list[int]:
         """Members sharing an anchor or a sketch hash (the most recent of a long posting), and
         the few sharing the most rare terms; terms and hashes common to many members are skipped.
-        Only an institution or a policy, or a follow-up (再次反映), reaches back past ``LONG_WINDOW``."""
+        Only an institution or a policy, or a follow-up (再次反映), reaches back past ``LONG_WINDOW`` (``_reach``)."""
         found: set[int] = set()
         lasting: set[int] = set()
         for index_key in anchors:
@@ -486,5 +496,11 @@ class EventIndex:
             for p in found | lasting
             if p not in self._dead
             and abs(self._members[p][0].published_at - sig.published_at)
-            <= (MATTER_WINDOW if p in lasting or sig.follow_up else LONG_WINDOW)
+            <= (
+                CALLER_WINDOW
+                if sig.follow_up and sig.caller
+                else MATTER_WINDOW
+                if p in lasting or sig.follow_up
+                else LONG_WINDOW
+            )
         )
