@@ -420,6 +420,14 @@ BLIND_EVENT_SETS = (
     ("fresh354", "three-hundred-and-fifty-fourth", "shops extending illegally; session 18, judged"),
     ("fresh355", "three-hundred-and-fifty-fifth", "construction waste on village land; session 18, judged"),
     ("fresh356", "three-hundred-and-fifty-sixth", "gas not connected at handover; session 18, judged"),
+    ("fresh357", "three-hundred-and-fifty-seventh", "a heat pipe burst in a cold snap; session 18, judged"),
+    ("fresh358", "three-hundred-and-fifty-eighth", "parking and charging-pile fees; session 18, judged"),
+    ("fresh359", "three-hundred-and-fifty-ninth", "public rental allocation and waiting lists; session 18, judged"),
+    ("fresh360", "three-hundred-and-sixtieth", "a site wall that fell on passers-by; session 18, judged"),
+    ("fresh361", "three-hundred-and-sixty-first", "a school site turned into flats; session 18, judged"),
+    ("fresh362", "three-hundred-and-sixty-second", "roofs leaking after a contractor left; session 18, judged"),
+    ("fresh363", "three-hundred-and-sixty-third", "gas price rises and meter top-ups; session 18, judged"),
+    ("fresh364", "three-hundred-and-sixty-fourth", "demolition beside a hospital; session 18, judged"),
 )
 
 
