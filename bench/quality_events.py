@@ -440,6 +440,14 @@ UNTUNED_F1 = {
     "fresh362": 0.859,
     "fresh363": 0.973,
     "fresh364": 0.846,
+    "fresh365": 1.000,
+    "fresh366": 0.667,
+    "fresh367": 0.934,
+    "fresh368": 0.812,
+    "fresh369": 0.906,
+    "fresh370": 0.874,
+    "fresh371": 0.970,
+    "fresh372": 0.802,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

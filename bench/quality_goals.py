@@ -428,6 +428,14 @@ BLIND_EVENT_SETS = (
     ("fresh362", "three-hundred-and-sixty-second", "roofs leaking after a contractor left; session 18, judged"),
     ("fresh363", "three-hundred-and-sixty-third", "gas price rises and meter top-ups; session 18, judged"),
     ("fresh364", "three-hundred-and-sixty-fourth", "demolition beside a hospital; session 18, judged"),
+    ("fresh365", "three-hundred-and-sixty-fifth", "guards, cleaners and their manners; session 18, judged"),
+    ("fresh366", "three-hundred-and-sixty-sixth", "a flyover and the shops along it; session 18, judged"),
+    ("fresh367", "three-hundred-and-sixty-seventh", "elderly-care fittings in estates; session 18, judged"),
+    ("fresh368", "three-hundred-and-sixty-eighth", "a rental-flat brand that stopped paying; session 18, judged"),
+    ("fresh369", "three-hundred-and-sixty-ninth", "summer water outages in high-rises; session 18, judged"),
+    ("fresh370", "three-hundred-and-seventieth", "workers dormitories on sites; session 18, judged"),
+    ("fresh371", "three-hundred-and-seventy-first", "an old-house rebuild and its vote; session 18, judged"),
+    ("fresh372", "three-hundred-and-seventy-second", "a road that cut an estate off; session 18, judged"),
 )
 
 
