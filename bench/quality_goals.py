@@ -403,7 +403,7 @@ BLIND_EVENT_SETS = (
     ("fresh337", "three-hundred-and-thirty-seventh", "schools promised in new estates; session 18, judged"),
     ("fresh338", "three-hundred-and-thirty-eighth", "night-time concrete pours and permits; session 18, judged"),
     ("fresh339", "three-hundred-and-thirty-ninth", "old-estate renovation; session 18, judged"),
-    ("fresh340", "three-hundred-and-fortieth", "road-project wages before the Dragon Boat Festival; session 18, judged"),
+    ("fresh340", "three-hundred-and-fortieth", "road-project wages before the Dragon Boat holiday; session 18, judged"),
     ("fresh341", "three-hundred-and-forty-first", "lift replacement in old blocks; session 18, judged"),
     ("fresh342", "three-hundred-and-forty-second", "a flooded underground garage; session 18, judged"),
     ("fresh343", "three-hundred-and-forty-third", "late handover and its compensation; session 18, judged"),
