@@ -710,23 +710,29 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     listed = estate_keys({k for m in _ROUND_UP.finditer(clean) for k in places_in(m.group(0))[0]} & places)
     if len(listed) >= 3:
         return frozenset(listed)
-    near = {k for m in _NEIGHBOUR.finditer(clean) for k in places_in(m.group(1) or m.group(2))[0]}
+    near = _named_beside(clean, places, placed_by=True, words=NEIGHBOUR_WORDS)
     near |= {k for m in _SPARED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _OVER_THERE.finditer(clean) for k in places_in(m.group(1))[0]}
-    # 隔壁悦府, 对面悦府 (keys 壁悦府, 面悦府): a neighbour's short name runs into the word before it.
-    near |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS)}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 
 
+def _named_beside(clean: str, places: frozenset[str], *, placed_by: bool, words: tuple[str, ...]) -> set[str]:
+    """Keys of the places a text names as a neighbour: after 隔壁, 对面 or 旁边, beside which the writer
+    places their own (与金桥悦府相邻, with ``placed_by``), or run into one of ``words`` before them
+    (隔壁悦府, 对面悦府 keyed 壁悦府, 面悦府: a neighbour's short name)."""
+    found = {
+        k for m in _NEIGHBOUR.finditer(clean) if m.group(1) or placed_by for k in places_in(m.group(1) or m.group(2))[0]
+    }
+    return found | {k for k in places if any(word + k[1:] in clean for word in words)}
+
+
 def _next_door(text: str, places: frozenset[str]) -> frozenset[str]:
     """Estates named after 隔壁 or 对面: a reply naming only these is about the estate next door."""
-    clean = clean_text(text)
-    found = {k for m in _NEIGHBOUR.finditer(clean) if m.group(1) for k in places_in(m.group(1))[0]}
-    found |= {k for k in places if any(word + k[1:] in clean for word in NEIGHBOUR_WORDS[:2])}
+    found = _named_beside(clean_text(text), places, placed_by=False, words=NEIGHBOUR_WORDS[:2])
     return frozenset(estate_keys(found & places))
 
 

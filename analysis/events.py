@@ -495,12 +495,5 @@ class EventIndex:
             p
             for p in found | lasting
             if p not in self._dead
-            and abs(self._members[p][0].published_at - sig.published_at)
-            <= (
-                CALLER_WINDOW
-                if sig.follow_up and sig.caller
-                else MATTER_WINDOW
-                if p in lasting or sig.follow_up
-                else LONG_WINDOW
-            )
+            and abs(self._members[p][0].published_at - sig.published_at) <= self._reach(sig, p in lasting)
         )
