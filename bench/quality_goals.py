@@ -436,6 +436,34 @@ BLIND_EVENT_SETS = (
     ("fresh370", "three-hundred-and-seventieth", "workers dormitories on sites; session 18, judged"),
     ("fresh371", "three-hundred-and-seventy-first", "an old-house rebuild and its vote; session 18, judged"),
     ("fresh372", "three-hundred-and-seventy-second", "a road that cut an estate off; session 18, judged"),
+    (
+        "fresh373",
+        "three-hundred-and-seventy-third",
+        "early and delayed heating starts in a cold autumn; session 19, judged",
+    ),
+    (
+        "fresh374",
+        "three-hundred-and-seventy-fourth",
+        "property fees: arrears, cut water and locked cards; session 19, judged",
+    ),
+    (
+        "fresh375",
+        "three-hundred-and-seventy-fifth",
+        "a developer's false metro-station advertising; session 19, judged",
+    ),
+    (
+        "fresh376",
+        "three-hundred-and-seventy-sixth",
+        "a piling rig's noise and cracks in old houses nearby; session 19, judged",
+    ),
+    ("fresh377", "three-hundred-and-seventy-seventh", "rooftop water tanks and dirty tap water; session 19, judged"),
+    (
+        "fresh378",
+        "three-hundred-and-seventy-eighth",
+        "unpaid workers on a school construction project; session 19, judged",
+    ),
+    ("fresh379", "three-hundred-and-seventy-ninth", "gas pipes moved for a road widening, outages; session 19, judged"),
+    ("fresh380", "three-hundred-and-eightieth", "shops on a market street facing demolition; session 19, judged"),
 )
 
 
