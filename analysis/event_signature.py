@@ -398,6 +398,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             continue  # 地铁宁园站: a station's name runs into 地铁, no estate called 铁宁园
         if text[max(0, start - 3) : end] in NOT_PLACE or (suffix, after[:1]) in WORD_AFTER:
             continue
+        if suffix == "路" and after[:1] == "过" and after != "过街":
+            continue  # 辰光里路过: passing by, no road called 光里路 (汇川路过街通道 keeps its road)
         if suffix == "里" and (_ends_in_word(text, start) or stem[-1] in "镇村乡县区市"):
             continue  # 公园里, 幼儿园里, 等镇里, 找村里: inside a place-word or a town; 宁园里 is an estate
         if NAME_GOES_ON.match(after) and not after.startswith(("村民", "村委", "村里", "城中", "道路")):
@@ -654,8 +656,9 @@ NEIGHBOUR_WORDS = ("隔壁", "对面", "旁边", "附近")
 _NEIGHBOUR_ENDS = frozenset(w[-1] for w in NEIGHBOUR_WORDS)  # 隔壁澜湾 keyed 壁澜湾
 _NEIGHBOUR = re.compile(
     r"(?:隔壁|对面|旁边)(?:[^，。！？、]{0,8}?的|那个|小区)?([\u4e00-\u9fa5]{2,6})"
-    # 金桥雅苑小区（与金桥悦府相邻）: the neighbour the writer places their estate by.
-    r"|(?:与|和|跟)([\u4e00-\u9fa5]{2,8}?)(?:相邻|紧邻|毗邻|挨着)"
+    # 金桥雅苑小区（与金桥悦府相邻）, 澜景苑（与澜湾花园隔路相对）: the neighbour the writer places
+    # their estate by.
+    r"|(?:与|和|跟)([\u4e00-\u9fa5]{2,8}?)(?:相邻|紧邻|毗邻|挨着|隔路|隔街|隔河|隔着|[仅只]?一(?:路|街|墙)之隔)"
 )
 # 同一换热站所带春晖里、毓秀里等小区供热不受影响: places a notice names as spared.
 _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^，。！？]{0,8}范围|正常供(?:热|暖|水|气))")

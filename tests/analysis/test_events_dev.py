@@ -2732,3 +2732,38 @@ def test_a_parking_space_sold_with_a_storeroom_and_an_estates_parking_fee_are_tw
     fee = "河西区锦悦华庭小区物业在小区内道路两侧划设地面停车位，每月收取停车费150元，未经业主大会同意"
     a = index.add(signature_for("a", "物业管理", when, bundle, **kw))[0]
     assert index.add(signature_for("b", "物业管理", when + timedelta(days=2), fee, **kw))[0] != a
+
+
+def test_a_caller_at_the_estate_they_rang_about_is_their_matter_under_another_topic() -> None:
+    """来电人（吴*，188****2057）: 禧悦府's school land sold as flats in March (房地产), its works going on
+    in April (施工): one caller at one estate rings again about what they rang about (set 361).
+    Another caller, or the same caller at another building, is no such tie."""
+    when = datetime(2149, 3, 22, tzinfo=UTC)
+    kw = {"districts": {"西青区"}}
+    first = "来电人（吴*，188****2057）反映：西青区星河路禧悦府小区北侧配建初中用地已开始施工，铭牌为商业公寓项目"
+    later = "来电人（吴*，188****2057）反映：3月下旬曾反映西青区禧悦府北侧初中用地问题，至今未答复，现场仍在加紧施工"
+    other = "来电人（林*，139****0021）反映：西青区禧悦府北侧工地夜间施工，至今未答复，现场仍在加紧施工"
+    index = rules_index()
+    a = index.add(signature_for("a", "房地产开发与交易", when, first, **kw))[0]
+    assert index.add(signature_for("b", "建筑施工扰民", when + timedelta(days=23), later, **kw))[0] == a
+    alone = rules_index()
+    a = alone.add(signature_for("a", "房地产开发与交易", when, first, **kw))[0]
+    assert alone.add(signature_for("c", "建筑施工扰民", when + timedelta(days=23), other, **kw))[0] != a
+
+
+def test_an_estate_across_the_road_from_another_is_its_own_place() -> None:
+    """澜景苑小区（与澜湾花园隔路相对） names its neighbour, not its place, and 隔路 is no road; two
+    outages on 澄湖道, one at each estate, are two matters (set 379). 辰光里路过 passes by: no 光里路."""
+    from analysis.event_signature import _compared
+
+    when = datetime(2167, 3, 30, tzinfo=UTC)
+    kw = {"districts": {"河西区"}, "tags": {"停气"}}
+    text = "来电人（周*，137****6620）反映：河西区澄湖道澜景苑小区（与澜湾花园隔路相对），今天早上突然停气"
+    places = places_in(text)[0]
+    assert places == {"澄湖道", "澜景苑", "澜湾花园"} and _compared(text, places) == {"澜湾花园"}
+    index = rules_index()
+    first = "来电人（王*，138****5047）反映：河西区澄湖道澜湾花园小区因澄湖道修路迁改燃气管道停气，超期未恢复"
+    a = index.add(signature_for("a", "燃气", when, first, **kw))[0]
+    assert index.add(signature_for("b", "燃气", when + timedelta(days=9), text, **kw))[0] != a
+    assert not any(k.endswith("路") for k in places_in("红桥丁字沽辰光里路过，我们那楼顶水箱盖子都没了")[0])
+    assert places_in("汇川路过街通道取消")[0] == {"汇川路"}
