@@ -456,6 +456,14 @@ UNTUNED_F1 = {
     "fresh378": 0.889,
     "fresh379": 0.770,
     "fresh380": 0.988,
+    "fresh381": 0.869,
+    "fresh382": 0.927,
+    "fresh383": 0.783,
+    "fresh384": 0.835,
+    "fresh385": 0.944,
+    "fresh386": 0.969,
+    "fresh387": 0.733,
+    "fresh388": 0.748,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -464,6 +464,22 @@ BLIND_EVENT_SETS = (
     ),
     ("fresh379", "three-hundred-and-seventy-ninth", "gas pipes moved for a road widening, outages; session 19, judged"),
     ("fresh380", "three-hundred-and-eightieth", "shops on a market street facing demolition; session 19, judged"),
+    (
+        "fresh381",
+        "three-hundred-and-eighty-first",
+        "a collapsed balcony and old-building safety checks; session 19, judged",
+    ),
+    (
+        "fresh382",
+        "three-hundred-and-eighty-second",
+        "winter heating in a new estate with floor heating; session 19, judged",
+    ),
+    ("fresh383", "three-hundred-and-eighty-third", "a property firm leaving and a new one elected; session 19, judged"),
+    ("fresh384", "three-hundred-and-eighty-fourth", "muck trucks and mud on roads near sites; session 19, judged"),
+    ("fresh385", "three-hundred-and-eighty-fifth", "lifts stopped for unpaid maintenance fees; session 19, judged"),
+    ("fresh386", "three-hundred-and-eighty-sixth", "cheap rentals with partitions and fire risk; session 19, judged"),
+    ("fresh387", "three-hundred-and-eighty-seventh", "village roads and drains rebuilt badly; session 19, judged"),
+    ("fresh388", "three-hundred-and-eighty-eighth", "a stalled tower and buyers' mortgages; session 19, judged"),
 )
 
 
