@@ -126,8 +126,11 @@ def _akin(tags: frozenset[str]) -> frozenset[str]:
 def caller_again(a: Signature, b: Signature) -> bool:
     """其3月份反映的星智路道路污染问题仍未解决: one caller following up at the place they named
     before. The follow-up may tell the trouble by another kind (the dust then, the mud on the road
-    now), which would otherwise keep the two apart."""
-    return bool(a.caller) and a.caller == b.caller and (a.follow_up or b.follow_up) and bool(a.places & b.places)
+    now), which would otherwise keep the two apart. A hotline caller at the estate they rang about
+    need not say so (来电表示…阳台加固已完成, three months after their call about it)."""
+    if not (a.caller and a.caller == b.caller and a.places & b.places):
+        return False
+    return a.follow_up or b.follow_up or (a.caller.startswith("tel:") and bool(estate_keys(a.places & b.places)))
 
 
 def match(a: Signature, b: Signature) -> Match | None:
@@ -515,8 +518,11 @@ def _written_bare(a: Signature, b: Signature) -> set[str]:
 
 def bare_areas(a: Signature, b: Signature) -> set[str]:
     """A town, street or village named without its ending on one side (南孙庄村 / 南孙庄,
-    宜兴埠镇 / 宜兴埠, 华明街道 / 华明): people leave the 镇 or 村 off."""
-    return {k for k in a.areas if _bare_in(k, b)} | {k for k in b.areas if _bare_in(k, a)}
+    宜兴埠镇 / 宜兴埠, 华明街道 / 华明): people leave the 镇 or 村 off. A village typed by its sound
+    (前辛庄村 / 前新庄村) is the same village."""
+    bare = {k for k in a.areas if _bare_in(k, b)} | {k for k in b.areas if _bare_in(k, a)}
+    ours, theirs = _villages(a), _villages(b)
+    return bare | _heard_alike(frozenset(ours), frozenset(theirs)) if ours and theirs else bare
 
 
 def _bare_in(key: str, sig: Signature) -> bool:

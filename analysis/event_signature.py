@@ -411,6 +411,8 @@ def places_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if len(road) == 3 and _is_stem(road[:2]) and road not in fine and len(fine) < MAX_PLACES:
                 fine.append(road)
             continue
+        if suffix == "村" and after[:1] == "民" and stem[-1] in CLAUSE_END:
+            continue  # 路面未恢复致村民摔伤: the villagers, after a verb; no village called 恢复致村
         if suffix == "道" and stem[-1] in COUNTING:
             continue  # 有一道裂缝, 好几道口子: a measure word, not a road
         if stem[-1] in "村镇乡" and (suffix in CONTEXT or suffix == "村"):
@@ -665,7 +667,7 @@ _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^�
 # 听说河东程林庄路那边同一家物业…, 我在网上看到北辰有个叫馨悦家园的小区…: what the writer heard
 # or read of another place.
 _HEARD = re.compile(
-    r"(?:听说|据说|据了解|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻说)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
+    r"(?:听说|据说|据了解|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
     # 近期北辰区刚发生过塔吊吊物坠落砸入小区的事情: what happened elsewhere, told as the reason to worry.
     r"|[^，。！？]{0,10}(?:刚|也|曾)(?:发生过|出过)[^，。！？]{2,30}"
 )
@@ -677,8 +679,8 @@ _DISOWNED = re.compile(
 # 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
 _LIKENED = re.compile(
     r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)"
-    # 物业也是津泓，跟西青兰亭那家是同一个公司: the other estate of the same firm
-    r"|(?:跟|和|与)[\u4e00-\u9fa5]{2,10}?(?:那家|那个|那边)?是同一(?:个|家)"
+    # 物业也是津泓，跟西青兰亭那家是同一个公司, 与津南区锦悦湾为同一开发商: the other estate of the same firm
+    r"|(?:跟|和|与)[\u4e00-\u9fa5]{2,10}?(?:那家|那个|那边)?[是为]同一(?:个|家)?"
 )
 # 北辰府的幼儿园锁着门长草，西青那边锦悦园干脆没盖: another place the writer points over to.
 _OVER_THERE = re.compile(r"(?:那边|那头)(?:的|那个)?([^，。！？；]{2,10})")

@@ -2767,3 +2767,41 @@ def test_an_estate_across_the_road_from_another_is_its_own_place() -> None:
     assert index.add(signature_for("b", "燃气", when + timedelta(days=9), text, **kw))[0] != a
     assert not any(k.endswith("路") for k in places_in("红桥丁字沽辰光里路过，我们那楼顶水箱盖子都没了")[0])
     assert places_in("汇川路过街通道取消")[0] == {"汇川路"}
+
+
+def test_the_same_developers_other_project_and_a_village_typed_by_its_sound() -> None:
+    """(来电人称与津南区锦悦湾为同一开发商) and 看新闻津南那个锦悦湾也是鸿泰的 compare 云麓府 with another
+    project of its developer (set 388); 前辛庄村 and 前新庄村 are one village typed by its sound, and
+    路面未恢复致村民摔伤 names no village (set 387); 王家庄村 and 王家营村 stay two."""
+    from analysis.event_match import bare_areas
+    from analysis.event_signature import _compared
+
+    for text in (
+        "西青区中北镇鸿泰·云麓府项目2号楼停工，开发商为天津鸿泰置业有限公司（来电人称与津南区锦悦湾为同一开发商）",
+        "西青鸿泰云麓府也停了！！看新闻津南那个锦悦湾也是鸿泰的，停了半年",
+    ):
+        assert _compared(text, places_in(text)[0]) == {"锦悦湾"}
+    when = datetime(2175, 4, 18, tzinfo=UTC)
+
+    def village(ref: str, text: str) -> Signature:
+        return signature_for(ref, "燃气", when, text, districts={"武清区"})
+
+    one = village("a", "武清区大良镇前辛庄村燃气管道施工后村内主街路面未恢复")
+    other = village("b", "武清区大良镇前新庄村燃气施工路面未恢复致村民摔伤")
+    assert "前辛庄村" in bare_areas(one, other) and not any("致" in k for k in other.areas)
+    apart = village("c", "西青区辛口镇王家营村北修路填平排水沟致积水")
+    assert not {
+        k for k in bare_areas(village("d", "西青区辛口镇王家庄村排水改造后积水进院"), apart) if k.endswith("村")
+    }
+
+
+def test_a_hotline_caller_at_their_estate_a_season_later_is_reached_without_saying_so() -> None:
+    """来电人（王*，139****6027） rang about 景华里5号楼's balcony in May and rang to praise its repair
+    in August, 93 days on, without 再次 or 此前反映 (set 381): the index reaches back to the call."""
+    when = datetime(2169, 5, 19, tzinfo=UTC)
+    index = rules_index()
+    kw = {"districts": {"河北区"}, "tags": {"房屋安全"}}
+    first = "来电人（王*，139****6027）反映：河北区荣安路景华里小区5号楼四楼阳台坍塌，要求对其他阳台安全排查"
+    later = "来电人（王*，139****6027）来电表示：河北区景华里小区5号楼阳台加固已完成，对工作人员表示感谢"
+    a = index.add(signature_for("a", "房屋质量与安全", when, first, **kw))[0]
+    assert index.add(signature_for("b", "房屋质量与安全", when + timedelta(days=93), later, **kw))[0] == a
