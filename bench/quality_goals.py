@@ -480,6 +480,18 @@ BLIND_EVENT_SETS = (
     ("fresh386", "three-hundred-and-eighty-sixth", "cheap rentals with partitions and fire risk; session 19, judged"),
     ("fresh387", "three-hundred-and-eighty-seventh", "village roads and drains rebuilt badly; session 19, judged"),
     ("fresh388", "three-hundred-and-eighty-eighth", "a stalled tower and buyers' mortgages; session 19, judged"),
+    (
+        "fresh389",
+        "three-hundred-and-eighty-ninth",
+        "a boiler room's smoke and soot in an old estate; session 19, judged",
+    ),
+    ("fresh390", "three-hundred-and-ninetieth", "second-hand flats with hidden mortgages; session 19, judged"),
+    ("fresh391", "three-hundred-and-ninety-first", "an estate's well water and city mains; session 19, judged"),
+    ("fresh392", "three-hundred-and-ninety-second", "subsidence cracks near a metro station dig; session 19, judged"),
+    ("fresh393", "three-hundred-and-ninety-third", "late property certificates and extra fees; session 19, judged"),
+    ("fresh394", "three-hundred-and-ninety-fourth", "a concrete plant's noise near villages; session 19, judged"),
+    ("fresh395", "three-hundred-and-ninety-fifth", "balcony enclosures and window rules; session 19, judged"),
+    ("fresh396", "three-hundred-and-ninety-sixth", "a heat company's refunds after a cold winter; session 19, judged"),
 )
 
 
