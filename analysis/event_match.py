@@ -436,6 +436,8 @@ def held_by_event(reply: Signature, post: Signature, members: Iterable[Signature
             continue  # a masked 华兴*里 is no evidence that 华兴南里 is its matter
         if problem and not problem & member.tags:
             continue
+        if not reply.places and places_differ(reply, member):
+            continue  # 宝坻黄庄那边李家口村也一样 is not held by a call from 前沙窝村
         if names_another_place(reply, member) or names_another_problem(reply, member):
             continue  # 北辰阳光花园的路过 under 西青's 阳光花园: the same name, in another district
         return True

@@ -2805,3 +2805,18 @@ def test_a_hotline_caller_at_their_estate_a_season_later_is_reached_without_sayi
     later = "来电人（王*，139****6027）来电表示：河北区景华里小区5号楼阳台加固已完成，对工作人员表示感谢"
     a = index.add(signature_for("a", "房屋质量与安全", when, first, **kw))[0]
     assert index.add(signature_for("b", "房屋质量与安全", when + timedelta(days=93), later, **kw))[0] == a
+
+
+def test_a_reply_from_another_village_is_not_held_by_a_call_from_the_posts_village() -> None:
+    """宝坻黄庄那边李家口村也一样 under a post about 静海前沙窝村's mixing plant: a caller from
+    前沙窝村 with the same night-work tag does not hold the reply in the post's event (set 394)."""
+    from analysis.event_match import held_by_event
+
+    when = datetime(2182, 4, 20, tzinfo=UTC)
+    kw = {"tags": {"夜间施工"}}
+    post = signature_for("p", "建筑施工扰民", when, "静海陈官屯前沙窝村西头那个宏晟搅拌站天天干通宵", **kw)
+    call = signature_for("h", "建筑施工扰民", when, "陈官屯镇前沙窝村西边的宏晟搅拌站夜间生产噪声扰民", **kw)
+    reply = signature_for("r", "建筑施工扰民", when, "宝坻黄庄那边李家口村也一样，村北新开的搅拌站半夜拉料", **kw)
+    assert reply.areas and not held_by_event(reply, post, [post, call])
+    same = signature_for("s", "建筑施工扰民", when, "前沙窝村这边也是，搅拌站半夜拉料", **kw)
+    assert held_by_event(same, post, [post, call])
