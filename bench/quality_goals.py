@@ -492,6 +492,18 @@ BLIND_EVENT_SETS = (
     ("fresh394", "three-hundred-and-ninety-fourth", "a concrete plant's noise near villages; session 19, judged"),
     ("fresh395", "three-hundred-and-ninety-fifth", "balcony enclosures and window rules; session 19, judged"),
     ("fresh396", "three-hundred-and-ninety-sixth", "a heat company's refunds after a cold winter; session 19, judged"),
+    (
+        "fresh397",
+        "three-hundred-and-ninety-seventh",
+        "a community canteen and lifts in an old estate; session 19, judged",
+    ),
+    ("fresh398", "three-hundred-and-ninety-eighth", "group rentals to students near a university; session 19, judged"),
+    ("fresh399", "three-hundred-and-ninety-ninth", "rainwater in basement flats of a new estate; session 19, judged"),
+    ("fresh400", "four-hundredth", "a bridge repair closing a road for months; session 19, judged"),
+    ("fresh401", "four-hundred-and-first", "a promised swimming-pool club; session 19, judged"),
+    ("fresh402", "four-hundred-and-second", "wages of sanitation and greening workers; session 19, judged"),
+    ("fresh403", "four-hundred-and-third", "radiator replacement in an energy retrofit; session 19, judged"),
+    ("fresh404", "four-hundred-and-fourth", "fire doors, hydrants and alarms in an estate; session 19, judged"),
 )
 
 
