@@ -92,15 +92,15 @@ AGREEING = re.compile(
     r")"
 )
 # 暖气不热就算了，我们12号楼电梯停了; 别说暖气了; 车库还算好的; 噪音还算小事，我们13号楼地库…;
-# 裕润里好歹有人抢修，我们…; 5号楼底下新来的那家装修才叫离谱; 新来的也没好到哪去; 问题还不止这个;
-# 说到柳溪苑，…; 锦澜湾起码还是地面的，我们…; 你们还说停车，物业连保安工资都…: a reply that sets its
+# 裕润里好歹有人抢修，我们…; 你们好歹还开工了😂 我们…; 5号楼底下新来的那家装修才叫离谱; 新来的也没好到哪去;
+# 问题还不止这个; 说到柳溪苑，…; 锦澜湾起码还是地面的，我们…; 你们还说停车，物业连保安工资都…: a reply that sets its
 # post's matter aside to tell of its own.
 SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|先?别说[^，。！？]{1,8}了|[^，。！？]{0,10}还有(?:个|一个|件)事|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能熬|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
     r"[^，。！？]{1,12}(?:就算了|是一方面|还算好的|还算好|还算小事|都算小事|也算小事|都是小事|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
-    r"[^，。！？]{1,12}(?:好歹|起码|至少)(?![一二两三四五六七八九十几\d])[^，。！？]{0,14}[，,]|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
+    r"[^，。！？]{1,12}(?:好歹|起码|至少)(?![一二两三四五六七八九十几\d])[^，。！？\s]{0,14}(?:[，,]|\s+(?=我))|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
     r"你们?还(?:在)?说[^，。！？]{1,8}[，,]|"
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|[^，。！？]{2,20}才(?:叫|是)真?(?:过分|离谱|严重|闹心|吓人)|[^，。！？]{1,10}也(?:没|不)(?:好|强)到哪(?:里|儿)?去|[^，。！？]{0,10}还不(?:止|只|光)(?:这个|这些|这一个|这一件|这点|这一处)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
@@ -684,6 +684,8 @@ _LIKENED = re.compile(
 )
 # 北辰府的幼儿园锁着门长草，西青那边锦悦园干脆没盖: another place the writer points over to.
 _OVER_THERE = re.compile(r"(?:那边|那头)(?:的|那个)?([^，。！？；]{2,10})")
+# 同一家津味和，河北望川里那家刚关门: the firm's branch at another estate, pointed to.
+_THAT_BRANCH = re.compile(r"([\u4e00-\u9fa5]{2,8})那家")
 # 涉及春晖里、福源里、毓秀里等老旧小区: a round-up of several estates.
 _ROUND_UP = re.compile(r"[\u4e00-\u9fa5]{2,8}(?:、[\u4e00-\u9fa5]{2,8}){2,}等")
 
@@ -708,7 +710,7 @@ def estate_keys(keys: frozenset[str] | set[str]) -> set[str]:
 def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     """Estates an item names without being about them, beside an estate of its own: a neighbour
     (隔壁X, 对面X), a place a notice says was spared, one the writer only heard or read of,
-    points over to (西青那边锦悦园) or disowns (不是尖山的海韵苑); and
+    points over to (西青那边锦悦园, 河北望川里那家) or disowns (不是尖山的海韵苑); and
     every estate of a round-up (涉及A、B、C等小区), which is about the firm or the policy, not one
     of them."""
     clean = clean_text(text)
@@ -721,6 +723,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _OVER_THERE.finditer(clean) for k in places_in(m.group(1))[0]}
+    near |= {k for m in _THAT_BRANCH.finditer(clean) for k in places_in(m.group(1))[0]}
     near &= places
     return frozenset(near) if estate_keys(places - near) else frozenset()
 

@@ -2820,3 +2820,15 @@ def test_a_reply_from_another_village_is_not_held_by_a_call_from_the_posts_villa
     assert reply.areas and not held_by_event(reply, post, [post, call])
     same = signature_for("s", "建筑施工扰民", when, "前沙窝村这边也是，搅拌站半夜拉料", **kw)
     assert held_by_event(same, post, [post, call])
+
+
+def test_a_reply_granting_its_post_before_a_space_and_a_firms_branch_elsewhere() -> None:
+    """你们好歹还开工了😂 我们宏泰里5号楼连签字那关都没过 sets its post (building 3's stalled lift)
+    aside though no comma follows the grant; 同一家津味和，河北望川里那家刚关门 points to the firm's
+    branch at another estate, compared, not the post's place (set 397)."""
+    from analysis.event_signature import _compared, _stance
+
+    assert _stance("你们好歹还开工了😂 我们宏泰里5号楼连签字那关都没过，一楼两家死活不同意") == "aside"
+    assert _stance("好歹 来个人看看吧") != "aside"
+    text = "南开欣嘉园的长者食堂现在不充500不给优惠价 同一家津味和，河北望川里那家刚关门卡里钱都没退"
+    assert _compared(text, places_in(text)[0]) == {"望川里"}
