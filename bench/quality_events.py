@@ -480,6 +480,14 @@ UNTUNED_F1 = {
     "fresh402": 0.908,
     "fresh403": 0.975,
     "fresh404": 0.911,
+    "fresh405": 0.979,
+    "fresh406": 0.924,
+    "fresh407": 0.859,
+    "fresh408": 0.875,
+    "fresh409": 0.927,
+    "fresh410": 0.908,
+    "fresh411": 0.876,
+    "fresh412": 0.856,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -504,6 +504,14 @@ BLIND_EVENT_SETS = (
     ("fresh402", "four-hundred-and-second", "wages of sanitation and greening workers; session 19, judged"),
     ("fresh403", "four-hundred-and-third", "radiator replacement in an energy retrofit; session 19, judged"),
     ("fresh404", "four-hundred-and-fourth", "fire doors, hydrants and alarms in an estate; session 19, judged"),
+    ("fresh405", "four-hundred-and-fifth", "a new estate's first heating season; session 19, judged"),
+    ("fresh406", "four-hundred-and-sixth", "a demolition firm's night work and dust; session 19, judged"),
+    ("fresh407", "four-hundred-and-seventh", "parking fees in an old estate; session 19, judged"),
+    ("fresh408", "four-hundred-and-eighth", "unpaid wages at a hospital expansion site; session 19, judged"),
+    ("fresh409", "four-hundred-and-ninth", "roof solar panels and water heaters falling; session 19, judged"),
+    ("fresh410", "four-hundred-and-tenth", "rubbish sorting stations and smells; session 19, judged"),
+    ("fresh411", "four-hundred-and-eleventh", "a basement supermarket and its noise; session 19, judged"),
+    ("fresh412", "four-hundred-and-twelfth", "owners suing over smaller flats than sold; session 19, judged"),
 )
 
 
