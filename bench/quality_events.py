@@ -488,6 +488,14 @@ UNTUNED_F1 = {
     "fresh410": 0.908,
     "fresh411": 0.876,
     "fresh412": 0.856,
+    "fresh413": 0.941,
+    "fresh414": 0.850,
+    "fresh415": 0.864,
+    "fresh416": 0.824,
+    "fresh417": 0.881,
+    "fresh418": 0.902,
+    "fresh419": 0.685,
+    "fresh420": 0.747,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

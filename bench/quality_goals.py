@@ -512,6 +512,18 @@ BLIND_EVENT_SETS = (
     ("fresh410", "four-hundred-and-tenth", "rubbish sorting stations and smells; session 19, judged"),
     ("fresh411", "four-hundred-and-eleventh", "a basement supermarket and its noise; session 19, judged"),
     ("fresh412", "four-hundred-and-twelfth", "owners suing over smaller flats than sold; session 19, judged"),
+    (
+        "fresh413",
+        "four-hundred-and-thirteenth",
+        "a property firm cutting water and power over fees; session 19, judged",
+    ),
+    ("fresh414", "four-hundred-and-fourteenth", "heating leaks in a hospital's staff housing; session 19, judged"),
+    ("fresh415", "four-hundred-and-fifteenth", "a tower crane over a school; session 19, judged"),
+    ("fresh416", "four-hundred-and-sixteenth", "rental subsidies for new graduates; session 19, judged"),
+    ("fresh417", "four-hundred-and-seventeenth", "lift advertising screens and their noise; session 19, judged"),
+    ("fresh418", "four-hundred-and-eighteenth", "old bungalows in a rainy week; session 19, judged"),
+    ("fresh419", "four-hundred-and-nineteenth", "a developer's unfinished kindergarten and road; session 19, judged"),
+    ("fresh420", "four-hundred-and-twentieth", "dormitory fires and electric heaters; session 19, judged"),
 )
 
 
