@@ -126,11 +126,8 @@ def _akin(tags: frozenset[str]) -> frozenset[str]:
 def caller_again(a: Signature, b: Signature) -> bool:
     """其3月份反映的星智路道路污染问题仍未解决: one caller following up at the place they named
     before. The follow-up may tell the trouble by another kind (the dust then, the mud on the road
-    now), which would otherwise keep the two apart. A hotline caller at the estate they rang about
-    need not say so (来电表示…阳台加固已完成, three months after their call about it)."""
-    if not (a.caller and a.caller == b.caller and a.places & b.places):
-        return False
-    return a.follow_up or b.follow_up or (a.caller.startswith("tel:") and bool(estate_keys(a.places & b.places)))
+    now), which would otherwise keep the two apart."""
+    return bool(a.caller) and a.caller == b.caller and (a.follow_up or b.follow_up) and bool(a.places & b.places)
 
 
 def match(a: Signature, b: Signature) -> Match | None:

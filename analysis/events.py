@@ -495,19 +495,5 @@ class EventIndex:
             p
             for p in found | lasting
             if p not in self._dead
-            and (
-                abs(self._members[p][0].published_at - sig.published_at) <= self._reach(sig, p in lasting)
-                or self._caller_within(sig, self._members[p][0])
-            )
-        )
-
-    @staticmethod
-    def _caller_within(sig: Signature, member: Signature) -> bool:
-        """The same hotline caller at an estate named before, within a season: they need not say
-        they follow up (来电表示…阳台加固已完成, three months after their call about it)."""
-        return (
-            sig.caller.startswith("tel:")
-            and member.caller == sig.caller
-            and abs(member.published_at - sig.published_at) <= CALLER_WINDOW
-            and bool(estate_keys(sig.places & member.places))
+            and abs(self._members[p][0].published_at - sig.published_at) <= self._reach(sig, p in lasting)
         )
