@@ -165,10 +165,7 @@ def match(a: Signature, b: Signature) -> Match | None:
         and (a.places & b.places or soft_shared(a, b))
     )
     if not (same_topic or shared_matter or related or akin or works or OTHER in (a.topic, b.topic)):
-        # unrelated topics, no institution or policy in common: most candidates end here, but for
-        # one caller at the estate they named before (its school land 房地产 in March, its building
-        # works 施工 in April): a hotline caller rings again about what they rang about before.
-        return _caller_at_estate(a, b, overlap) if same_caller else None
+        return None  # unrelated topics, no institution or policy in common: most candidates end here
     if not caller_again(a, b) and kinds_differ(a, b):
         return None  # the 木工 team's wages and the 水电 team's; piling and road works on one road
     if _former_districts_differ(a, b):
@@ -329,16 +326,6 @@ def _again(a: Signature, b: Signature, same_topic: bool, overlap: float, shared_
         return None
     who = "来电人" if a.caller.startswith("tel:") else "作者"
     return Match(0.85 + overlap, f"同一{who}再次反映（{a.topic}）", frozenset(shared_place))
-
-
-def _caller_at_estate(a: Signature, b: Signature, overlap: float) -> Match | None:
-    """One hotline caller at one named estate within the follow-up window, the two calls read
-    under two topics: over our blind sets such pairs were one matter 53 times in 57. The building,
-    where both name one, must agree."""
-    shared = estate_keys(a.places & b.places)
-    if not (a.caller.startswith("tel:") and shared) or _estates_differ(a, b) or other_building(a, b):
-        return None
-    return Match(0.85 + overlap, f"同一来电人再次反映（{min(shared)}）", frozenset(shared))
 
 
 def _same_institution_or_policy(a: Signature, b: Signature, shared: frozenset[str]) -> Match | None:
