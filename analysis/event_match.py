@@ -508,7 +508,9 @@ def bare_areas(a: Signature, b: Signature) -> set[str]:
     (前辛庄村 / 前新庄村) is the same village."""
     bare = {k for k in a.areas if _bare_in(k, b)} | {k for k in b.areas if _bare_in(k, a)}
     ours, theirs = _villages(a), _villages(b)
-    return bare | _heard_alike(frozenset(ours), frozenset(theirs)) if ours and theirs else bare
+    if not (ours and theirs):
+        return bare
+    return bare | _heard_alike(ours, theirs)
 
 
 def _bare_in(key: str, sig: Signature) -> bool:
@@ -578,8 +580,8 @@ def _masks_agree(one: str, other: str) -> bool:
     return (end == end2 or not (end and end2)) and (head == head2 or not (head and head2))
 
 
-def _villages(sig: Signature) -> set[str]:
-    return {k for k in sig.areas if k.endswith("村")}
+def _villages(sig: Signature) -> frozenset[str]:
+    return frozenset(k for k in sig.areas if k.endswith("村"))
 
 
 def _estates_differ(a: Signature, b: Signature) -> bool:
