@@ -496,6 +496,14 @@ UNTUNED_F1 = {
     "fresh418": 0.902,
     "fresh419": 0.685,
     "fresh420": 0.747,
+    "fresh421": 0.822,
+    "fresh422": 0.906,
+    "fresh423": 0.961,
+    "fresh424": 0.868,
+    "fresh425": 0.864,
+    "fresh426": 0.907,
+    "fresh427": 0.919,
+    "fresh428": 0.860,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

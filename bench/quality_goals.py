@@ -524,6 +524,42 @@ BLIND_EVENT_SETS = (
     ("fresh418", "four-hundred-and-eighteenth", "old bungalows in a rainy week; session 19, judged"),
     ("fresh419", "four-hundred-and-nineteenth", "a developer's unfinished kindergarten and road; session 19, judged"),
     ("fresh420", "four-hundred-and-twentieth", "dormitory fires and electric heaters; session 19, judged"),
+    ("fresh421", "four-hundred-and-twenty-first", "shop signs, awnings and a falling billboard; session 20, judged"),
+    (
+        "fresh422",
+        "four-hundred-and-twenty-second",
+        "a new school site beside estates, trucks at school hours; session 20, judged",
+    ),
+    (
+        "fresh423",
+        "four-hundred-and-twenty-third",
+        "water meters moved outside homes, estimated bills; session 20, judged",
+    ),
+    (
+        "fresh424",
+        "four-hundred-and-twenty-fourth",
+        "car charging posts in estates and the property firm; session 20, judged",
+    ),
+    (
+        "fresh425",
+        "four-hundred-and-twenty-fifth",
+        "a heat company digging up estates to replace pipes; session 20, judged",
+    ),
+    (
+        "fresh426",
+        "four-hundred-and-twenty-sixth",
+        "unpaid decoration workers at a hotel and a mall; session 20, judged",
+    ),
+    (
+        "fresh427",
+        "four-hundred-and-twenty-seventh",
+        "mould and leaks in top-floor public rental flats; session 20, judged",
+    ),
+    (
+        "fresh428",
+        "four-hundred-and-twenty-eighth",
+        "a pumping station smell beside riverside estates; session 20, judged",
+    ),
 )
 
 
