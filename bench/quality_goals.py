@@ -560,6 +560,26 @@ BLIND_EVENT_SETS = (
         "four-hundred-and-twenty-eighth",
         "a pumping station smell beside riverside estates; session 20, judged",
     ),
+    (
+        "fresh429",
+        "four-hundred-and-twenty-ninth",
+        "stairwell clutter, blocked exits and a stairwell fire; session 20, judged",
+    ),
+    ("fresh430", "four-hundred-and-thirtieth", "show flats against delivered flats; session 20, judged"),
+    ("fresh431", "four-hundred-and-thirty-first", "roadside trees cut for a road widening; session 20, judged"),
+    ("fresh432", "four-hundred-and-thirty-second", "new access gates and face recognition; session 20, judged"),
+    (
+        "fresh433",
+        "four-hundred-and-thirty-third",
+        "heating in schools, kindergartens and care homes; session 20, judged",
+    ),
+    ("fresh434", "four-hundred-and-thirty-fourth", "a developer selling parking it does not own; session 20, judged"),
+    ("fresh435", "four-hundred-and-thirty-fifth", "leaks from upstairs and the repair fund; session 20, judged"),
+    (
+        "fresh436",
+        "four-hundred-and-thirty-sixth",
+        "injured site workers and insurance at two sites; session 20, judged",
+    ),
 )
 
 
