@@ -512,6 +512,14 @@ UNTUNED_F1 = {
     "fresh434": 0.890,
     "fresh435": 0.988,
     "fresh436": 1.000,
+    "fresh437": 0.865,
+    "fresh438": 0.939,
+    "fresh439": 0.880,
+    "fresh440": 0.802,
+    "fresh441": 0.797,
+    "fresh442": 0.887,
+    "fresh443": 0.913,
+    "fresh444": 0.893,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

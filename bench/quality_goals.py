@@ -580,6 +580,22 @@ BLIND_EVENT_SETS = (
         "four-hundred-and-thirty-sixth",
         "injured site workers and insurance at two sites; session 20, judged",
     ),
+    (
+        "fresh437",
+        "four-hundred-and-thirty-seventh",
+        "missing and rattling manhole covers in estates; session 20, judged",
+    ),
+    (
+        "fresh438",
+        "four-hundred-and-thirty-eighth",
+        "a collapsed retaining wall and hillside houses in 蓟州; session 20, judged",
+    ),
+    ("fresh439", "four-hundred-and-thirty-ninth", "old tube-style dormitory buildings; session 20, judged"),
+    ("fresh440", "four-hundred-and-fortieth", "a metro ventilation shaft noise beside estates; session 20, judged"),
+    ("fresh441", "four-hundred-and-forty-first", "property cleaners and guards owed wages; session 20, judged"),
+    ("fresh442", "four-hundred-and-forty-second", "village heat pumps failing in winter; session 20, judged"),
+    ("fresh443", "four-hundred-and-forty-third", "provident fund withdrawals for rent; session 20, judged"),
+    ("fresh444", "four-hundred-and-forty-fourth", "estate clubhouses turned into private shops; session 20, judged"),
 )
 
 
