@@ -520,6 +520,14 @@ UNTUNED_F1 = {
     "fresh442": 0.887,
     "fresh443": 0.913,
     "fresh444": 0.893,
+    "fresh445": 0.807,
+    "fresh446": 0.929,
+    "fresh447": 0.851,
+    "fresh448": 0.916,
+    "fresh449": 0.691,
+    "fresh450": 0.779,
+    "fresh451": 0.746,
+    "fresh452": 0.923,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -596,6 +596,14 @@ BLIND_EVENT_SETS = (
     ("fresh442", "four-hundred-and-forty-second", "village heat pumps failing in winter; session 20, judged"),
     ("fresh443", "four-hundred-and-forty-third", "provident fund withdrawals for rent; session 20, judged"),
     ("fresh444", "four-hundred-and-forty-fourth", "estate clubhouses turned into private shops; session 20, judged"),
+    ("fresh445", "four-hundred-and-forty-fifth", "broken railings and steps on a river walkway; session 20, judged"),
+    ("fresh446", "four-hundred-and-forty-sixth", "decoration rubbish piled in estates; session 20, judged"),
+    ("fresh447", "four-hundred-and-forty-seventh", "a property firm reselling power and water; session 20, judged"),
+    ("fresh448", "four-hundred-and-forty-eighth", "phone base stations on old roofs; session 20, judged"),
+    ("fresh449", "four-hundred-and-forty-ninth", "school places a developer promised; session 20, judged"),
+    ("fresh450", "four-hundred-and-fiftieth", "villa owners digging illegal basements; session 20, judged"),
+    ("fresh451", "four-hundred-and-fifty-first", "a burnt building and temporary housing; session 20, judged"),
+    ("fresh452", "four-hundred-and-fifty-second", "pigeon coops, kennels and sheds on roofs; session 20, judged"),
 )
 
 
