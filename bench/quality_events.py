@@ -528,6 +528,14 @@ UNTUNED_F1 = {
     "fresh450": 0.779,
     "fresh451": 0.746,
     "fresh452": 0.923,
+    "fresh453": 0.622,
+    "fresh454": 0.861,
+    "fresh455": 0.923,
+    "fresh456": 0.812,
+    "fresh457": 0.921,
+    "fresh458": 0.983,
+    "fresh459": 0.866,
+    "fresh460": 0.660,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

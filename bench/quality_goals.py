@@ -604,6 +604,14 @@ BLIND_EVENT_SETS = (
     ("fresh450", "four-hundred-and-fiftieth", "villa owners digging illegal basements; session 20, judged"),
     ("fresh451", "four-hundred-and-fifty-first", "a burnt building and temporary housing; session 20, judged"),
     ("fresh452", "four-hundred-and-fifty-second", "pigeon coops, kennels and sheds on roofs; session 20, judged"),
+    ("fresh453", "four-hundred-and-fifty-third", "a footbridge closed for repair; session 20, judged"),
+    ("fresh454", "four-hundred-and-fifty-fourth", "yellow tap water after mains works; session 20, judged"),
+    ("fresh455", "four-hundred-and-fifty-fifth", "tiles and render falling from high-rises; session 20, judged"),
+    ("fresh456", "four-hundred-and-fifty-sixth", "village homestead rebuilding permits; session 20, judged"),
+    ("fresh457", "four-hundred-and-fifty-seventh", "e-bike sheds and parcel lockers; session 20, judged"),
+    ("fresh458", "four-hundred-and-fifty-eighth", "a sales office shut with buyers deposits; session 20, judged"),
+    ("fresh459", "four-hundred-and-fifty-ninth", "banging and hissing heating pipes; session 20, judged"),
+    ("fresh460", "four-hundred-and-sixtieth", "a foundation pit slipping after rain; session 20, judged"),
 )
 
 
