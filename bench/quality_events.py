@@ -536,6 +536,14 @@ UNTUNED_F1 = {
     "fresh458": 0.983,
     "fresh459": 0.866,
     "fresh460": 0.660,
+    "fresh461": 0.957,
+    "fresh462": 0.904,
+    "fresh463": 0.916,
+    "fresh464": 0.813,
+    "fresh465": 0.860,
+    "fresh466": 0.826,
+    "fresh467": 0.918,
+    "fresh468": 0.839,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -612,6 +612,22 @@ BLIND_EVENT_SETS = (
     ("fresh458", "four-hundred-and-fifty-eighth", "a sales office shut with buyers deposits; session 20, judged"),
     ("fresh459", "four-hundred-and-fifty-ninth", "banging and hissing heating pipes; session 20, judged"),
     ("fresh460", "four-hundred-and-sixtieth", "a foundation pit slipping after rain; session 20, judged"),
+    ("fresh461", "four-hundred-and-sixty-first", "a noise barrier promised along an expressway; session 20, judged"),
+    ("fresh462", "four-hundred-and-sixty-second", "estate lawns turned into parking; session 20, judged"),
+    (
+        "fresh463",
+        "four-hundred-and-sixty-third",
+        "a public toilet and a transfer station beside homes; session 20, judged",
+    ),
+    ("fresh464", "four-hundred-and-sixty-fourth", "heating fees tied to property fees; session 20, judged"),
+    (
+        "fresh465",
+        "four-hundred-and-sixty-fifth",
+        "second-hand homes with add-ons and stuck transfers; session 20, judged",
+    ),
+    ("fresh466", "four-hundred-and-sixty-sixth", "site container camps beside a park; session 20, judged"),
+    ("fresh467", "four-hundred-and-sixty-seventh", "new towers blocking sunlight; session 20, judged"),
+    ("fresh468", "four-hundred-and-sixty-eighth", "weak water pressure on upper floors; session 20, judged"),
 )
 
 
