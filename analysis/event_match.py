@@ -391,6 +391,8 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     if reply.stance == "aside" and not reply.places & post.places and reply.areas - post.areas:
         return True  # 这算啥，我在武清杨村找安泰房屋租的房子: a town of its own, set beside the post's matter
     roads = _roads(reply)
+    if reply.districts and post.districts and not (reply.districts & post.districts) and roads - post.places:
+        return True  # 红桥大胡同那边也吓人 under a post about 河北's 中山路: a road in another district
     if roads and not {k for k in estate_keys(reply.places) if not any(k[1:] == r[:2] for r in roads)}:
         # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies (黑牛城 is the road's
         # own name); 西青道欣苑也一样 names an estate on a road, a place of its own.
@@ -422,6 +424,8 @@ def held_by_event(reply: Signature, post: Signature, members: Iterable[Signature
             continue
         if not reply.places and places_differ(reply, member):
             continue  # 宝坻黄庄那边李家口村也一样 is not held by a call from 前沙窝村
+        if reply.districts - member.districts:
+            continue  # 我们红桥西沽那边的小区 is not held by a +1 that names no district
         if names_another_place(reply, member) or names_another_problem(reply, member):
             continue  # 北辰阳光花园的路过 under 西青's 阳光花园: the same name, in another district
         return True

@@ -99,12 +99,16 @@ SETTING_ASIDE = re.compile(
     r"^\W*(?:借(?:个|一下|贵宝地|宝地)?楼|插(?:个|一)?楼|跑个题|先?别说[^，。！？]{1,8}了|[^，。！？]{0,10}还有(?:个|一个|件)事|别(?:光|只)[^，。！？]{1,8}了|别(?:光|只)说[^，。！？]{1,8}[，,]|(?:不光|不只|不止)[^，。！？]{0,8}|题外话|说个别的|"
     r"[^，。！？]{1,12}(?:先放放|先放一放|先放一边|凑合吧|还凑合|还能忍|还能熬|还能等[^，。！？]{0,4})|"
     r"[^。！？]{0,24}[。！？!?]\s*另外|"
-    r"[^，。！？]{1,12}(?:就算了|是一方面|还算好的|还算好|还算小事|都算小事|也算小事|都是小事|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
+    r"[^，。！？]{1,12}(?:是另一种情况|是另一回事|是两码事|就算了|是一方面|还算好的|还算好|还算小事|都算小事|也算小事|都是小事|都不算啥|算好的|算啥|算什么|先不说|且不说|就别说了|就不说了|的事还没说完|的事还没完|的事先放一边)|"
     r"[^，。！？]{1,12}(?:好歹|起码|至少)(?![一二两三四五六七八九十几\d])[^，。！？\s]{0,14}(?:[，,]|\s+(?=我))|说到[^，。！？]{1,10}[，,\s]|说起来|知足吧|"
     r"你们?还(?:在)?说[^，。！？]{1,8}[，,]|"
+    # 火是灭了，物业今天开始把楼道里的电动车全清出去了，可小区里一个充电桩都没有: the post's matter granted
+    r"[^，。！？]{1,6}是[^，。！？]{1,4}了[，,](?:[^。！？]{0,30}?[，,])?\s*(?:可|但)|"
     r"我(?:这|们)?不是[^，。！？]{1,8}[，,]|"
     r"([^，。！？]{1,6})就\1吧|[^，。！？]{1,20}更(?:过分|离谱|严重|厉害|惨)|[^，。！？]{2,20}才(?:叫|是)真?(?:过分|离谱|严重|闹心|吓人)|[^，。！？]{1,10}也(?:没|不)(?:好|强)到哪(?:里|儿)?去|[^，。！？]{0,10}还不(?:止|只|光)(?:这个|这些|这一个|这一件|这点|这一处)|你们(?:那|这)(?:是|还)[^，。！？]{0,8}[，,]\s*我们)"
 )
+# 锦澜湾的+1，不过我们这边35号是在房顶上搭玻璃房: siding with the post, then telling another matter.
+CONCEDING = re.compile(r"^[^。！？!?]{0,12}\+\s*1[，,\s]*(?:不过|但是|可是|只是)[^，。！？]{0,4}(?:我们?|我家|俺)")
 # 塑钢窗质量太差了，我家也灌风: the post's trouble in the writer's words, then the same at home.
 # Read after the patterns that set a post aside (车库还算好的，我们家也漏了 is another matter).
 AGREEING_LATER = re.compile(r"^[^。！？!?]{2,16}[，,]\s*(?:我家也|我们家也|我们楼也|俺家也)")
@@ -725,7 +729,9 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _OVER_THERE.finditer(clean) for k in places_in(m.group(1))[0]}
     near |= {k for m in _THAT_BRANCH.finditer(clean) for k in places_in(m.group(1))[0]}
     near &= places
-    return frozenset(near) if estate_keys(places - near) else frozenset()
+    # 学府澜岸小区（与锦澜湾小区隔一条路）: the writer's own estate may be a stem written before 小区
+    own = {k for k in places - near if not k.removesuffix("*").endswith(ROAD)}
+    return frozenset(near) if own else frozenset()
 
 
 def _named_beside(clean: str, places: frozenset[str], *, placed_by: bool, words: tuple[str, ...]) -> set[str]:
@@ -791,6 +797,8 @@ def _follows_up(text: str) -> bool:
 
 
 def _stance(text: str) -> str:
+    if CONCEDING.search(text):
+        return "aside"
     if AGREEING.search(text):
         return "agree"
     if POINTING_ELSEWHERE.search(text):

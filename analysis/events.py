@@ -270,16 +270,23 @@ class EventIndex:
         full, and two colleges are two matters (cross-validated, the guard costs 0.0003 of F1)."""
         if self.judge is None or not compared:
             return [(key, found) for key, found, _ in compared]
+        # 其4月14日来电反映…至今仍未复工: the caller following up at the place they named. The rules
+        # matched 598 of 599 such labelled comparisons rightly; months between the calls are what
+        # the judge weighs against them, and a caller's silence is no sign the matter changed.
+        kept = {i for i, (_, found, member) in enumerate(compared) if found is not None and caller_again(sig, member)}
         chosen = [
             i
             for i in _worth_judging(sig, compared)
+            if i not in kept
             # the same forced internship at another college, or a stalled site's unpaid workers and
             # its worried buyers (APART_TOPICS): never the judge's own join
             if compared[i][1] is not None
             or not (institutions_differ(sig, compared[i][2]) or {sig.topic, compared[i][2].topic} in APART_TOPICS)
         ]
         rows = [pair_features(sig, compared[i][2], compared[i][1], self.judge.weights) for i in chosen]
-        verdicts: list[tuple[str, Match | None]] = [(key, None) for key, _, _ in compared]
+        verdicts: list[tuple[str, Match | None]] = [
+            (key, found if i in kept else None) for i, (key, found, _) in enumerate(compared)
+        ]
         for i, p in zip(chosen, self.judge.probabilities(rows), strict=True):
             verdicts[i] = (compared[i][0], self.judge.decide(compared[i][1], float(p)))
         return verdicts

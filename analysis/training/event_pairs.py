@@ -58,7 +58,9 @@ PARAMS: dict[str, Any] = {
     "max_iter": 100,
     "learning_rate": 0.2,
     "max_depth": 6,  # six steps walk every tree: as good on unseen sets as 200 deeper trees, 4x cheaper
-    "max_leaf_nodes": 15,
+    # Cross-validated over sets 1-436: 31 leaves a tree 0.8778 (297 sets at or above 0.85), 15 leaves
+    # 0.8721 (285); 15 leaves at half the learning rate 0.8665 (280).
+    "max_leaf_nodes": 31,
     "l2_regularization": 1.0,
     "early_stopping": False,
     "random_state": 0,
