@@ -544,6 +544,14 @@ UNTUNED_F1 = {
     "fresh466": 0.826,
     "fresh467": 0.918,
     "fresh468": 0.839,
+    "fresh469": 0.921,
+    "fresh470": 1.000,
+    "fresh471": 0.937,
+    "fresh472": 0.868,
+    "fresh473": 0.600,
+    "fresh474": 0.887,
+    "fresh475": 0.789,
+    "fresh476": 1.000,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -628,6 +628,14 @@ BLIND_EVENT_SETS = (
     ("fresh466", "four-hundred-and-sixty-sixth", "site container camps beside a park; session 20, judged"),
     ("fresh467", "four-hundred-and-sixty-seventh", "new towers blocking sunlight; session 20, judged"),
     ("fresh468", "four-hundred-and-sixty-eighth", "weak water pressure on upper floors; session 20, judged"),
+    ("fresh469", "four-hundred-and-sixty-ninth", "scaffolding left standing after facade works; session 20, judged"),
+    ("fresh470", "four-hundred-and-seventieth", "a restaurant grease blocking estate sewers; session 20, judged"),
+    ("fresh471", "four-hundred-and-seventy-first", "public rental allocations and a lottery; session 20, judged"),
+    ("fresh472", "four-hundred-and-seventy-second", "roof sheets blown off in a gale; session 20, judged"),
+    ("fresh473", "four-hundred-and-seventy-third", "lift retrofit money and a vanished contractor; session 20, judged"),
+    ("fresh474", "four-hundred-and-seventy-fourth", "heating late for an unfinished substation; session 20, judged"),
+    ("fresh475", "four-hundred-and-seventy-fifth", "an old cinema demolition and dust; session 20, judged"),
+    ("fresh476", "four-hundred-and-seventy-sixth", "shops cutting load-bearing walls; session 20, judged"),
 )
 
 
