@@ -552,6 +552,14 @@ UNTUNED_F1 = {
     "fresh474": 0.887,
     "fresh475": 0.789,
     "fresh476": 1.000,
+    "fresh477": 0.913,
+    "fresh478": 0.840,
+    "fresh479": 0.981,
+    "fresh480": 1.000,
+    "fresh481": 0.962,
+    "fresh482": 0.877,
+    "fresh483": 0.865,
+    "fresh484": 0.821,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -636,6 +636,14 @@ BLIND_EVENT_SETS = (
     ("fresh474", "four-hundred-and-seventy-fourth", "heating late for an unfinished substation; session 20, judged"),
     ("fresh475", "four-hundred-and-seventy-fifth", "an old cinema demolition and dust; session 20, judged"),
     ("fresh476", "four-hundred-and-seventy-sixth", "shops cutting load-bearing walls; session 20, judged"),
+    ("fresh477", "four-hundred-and-seventy-seventh", "a night market on an estate road; session 20, judged"),
+    ("fresh478", "four-hundred-and-seventy-eighth", "river-view flats facing a new wall; session 20, judged"),
+    ("fresh479", "four-hundred-and-seventy-ninth", "cracks beside a bridge from heavy trucks; session 20, judged"),
+    ("fresh480", "four-hundred-and-eightieth", "ice on estate paths and icicles; session 20, judged"),
+    ("fresh481", "four-hundred-and-eighty-first", "estate cameras and owners privacy; session 20, judged"),
+    ("fresh482", "four-hundred-and-eighty-second", "labour agents holding workers ID cards; session 20, judged"),
+    ("fresh483", "four-hundred-and-eighty-third", "prefab classrooms and their heating; session 20, judged"),
+    ("fresh484", "four-hundred-and-eighty-fourth", "a gas pipe hit by a digger; session 20, judged"),
 )
 
 
