@@ -560,6 +560,14 @@ UNTUNED_F1 = {
     "fresh482": 0.877,
     "fresh483": 0.865,
     "fresh484": 0.821,
+    "fresh485": 0.800,
+    "fresh486": 0.911,
+    "fresh487": 0.741,
+    "fresh488": 0.826,
+    "fresh489": 0.866,
+    "fresh490": 0.917,
+    "fresh491": 0.862,
+    "fresh492": 0.994,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

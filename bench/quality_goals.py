@@ -644,6 +644,14 @@ BLIND_EVENT_SETS = (
     ("fresh482", "four-hundred-and-eighty-second", "labour agents holding workers ID cards; session 20, judged"),
     ("fresh483", "four-hundred-and-eighty-third", "prefab classrooms and their heating; session 20, judged"),
     ("fresh484", "four-hundred-and-eighty-fourth", "a gas pipe hit by a digger; session 20, judged"),
+    ("fresh485", "four-hundred-and-eighty-fifth", "a rooftop garden leaking into flats below; session 20, judged"),
+    ("fresh486", "four-hundred-and-eighty-sixth", "bus-stop and pavement works at estate gates; session 20, judged"),
+    ("fresh487", "four-hundred-and-eighty-seventh", "a garage ramp collapsing onto cars; session 20, judged"),
+    ("fresh488", "four-hundred-and-eighty-eighth", "fake gas inspectors and the elderly; session 20, judged"),
+    ("fresh489", "four-hundred-and-eighty-ninth", "talent flats: rents, cuts and evictions; session 20, judged"),
+    ("fresh490", "four-hundred-and-ninetieth", "canal dredging mud beside estates; session 20, judged"),
+    ("fresh491", "four-hundred-and-ninety-first", "an estate boiler replaced by city heating; session 20, judged"),
+    ("fresh492", "four-hundred-and-ninety-second", "broken stairwell lights and door phones; session 20, judged"),
 )
 
 
