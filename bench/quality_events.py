@@ -568,6 +568,14 @@ UNTUNED_F1 = {
     "fresh490": 0.917,
     "fresh491": 0.862,
     "fresh492": 0.994,
+    "fresh493": 0.730,
+    "fresh494": 0.861,
+    "fresh495": 0.812,
+    "fresh496": 1.000,
+    "fresh497": 0.892,
+    "fresh498": 0.745,
+    "fresh499": 0.886,
+    "fresh500": 0.901,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -652,6 +652,14 @@ BLIND_EVENT_SETS = (
     ("fresh490", "four-hundred-and-ninetieth", "canal dredging mud beside estates; session 20, judged"),
     ("fresh491", "four-hundred-and-ninety-first", "an estate boiler replaced by city heating; session 20, judged"),
     ("fresh492", "four-hundred-and-ninety-second", "broken stairwell lights and door phones; session 20, judged"),
+    ("fresh493", "four-hundred-and-ninety-third", "potholes on a road two estates share; session 20, judged"),
+    ("fresh494", "four-hundred-and-ninety-fourth", "mosquitoes in a half-built estate pits; session 20, judged"),
+    ("fresh495", "four-hundred-and-ninety-fifth", "restaurant smoke under residential towers; session 20, judged"),
+    ("fresh496", "four-hundred-and-ninety-sixth", "weekend renovation noise and neighbours; session 20, judged"),
+    ("fresh497", "four-hundred-and-ninety-seventh", "a heating price change; session 20, judged"),
+    ("fresh498", "four-hundred-and-ninety-eighth", "a sunken estate road after a hidden leak; session 20, judged"),
+    ("fresh499", "four-hundred-and-ninety-ninth", "a builder temporary cables across an estate; session 20, judged"),
+    ("fresh500", "five-hundredth", "a new estate gas connection fee; session 20, judged"),
 )
 
 
