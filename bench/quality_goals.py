@@ -660,6 +660,14 @@ BLIND_EVENT_SETS = (
     ("fresh498", "four-hundred-and-ninety-eighth", "a sunken estate road after a hidden leak; session 20, judged"),
     ("fresh499", "four-hundred-and-ninety-ninth", "a builder temporary cables across an estate; session 20, judged"),
     ("fresh500", "five-hundredth", "a new estate gas connection fee; session 20, judged"),
+    ("fresh501", "five-hundred-and-first", "an estate fountain and pond, mosquitoes and a fall; session 20, judged"),
+    ("fresh502", "five-hundred-and-second", "unsold shops used as a warehouse; session 20, judged"),
+    ("fresh503", "five-hundred-and-third", "roof waterproofing works flooding flats; session 20, judged"),
+    ("fresh504", "five-hundred-and-fourth", "heating pipes burst under a school playground; session 20, judged"),
+    ("fresh505", "five-hundred-and-fifth", "a new parking barrier and taxi access; session 20, judged"),
+    ("fresh506", "five-hundred-and-sixth", "old bath houses and chimneys torn down; session 20, judged"),
+    ("fresh507", "five-hundred-and-seventh", "smart water meters that run fast; session 20, judged"),
+    ("fresh508", "five-hundred-and-eighth", "a sewer collapse under a main road; session 20, judged"),
 )
 
 
