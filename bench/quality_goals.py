@@ -668,6 +668,14 @@ BLIND_EVENT_SETS = (
     ("fresh506", "five-hundred-and-sixth", "old bath houses and chimneys torn down; session 20, judged"),
     ("fresh507", "five-hundred-and-seventh", "smart water meters that run fast; session 20, judged"),
     ("fresh508", "five-hundred-and-eighth", "a sewer collapse under a main road; session 20, judged"),
+    ("fresh509", "five-hundred-and-ninth", "a demolished market and a delayed new building; session 20, judged"),
+    ("fresh510", "five-hundred-and-tenth", "cracked floor heating pipes in new flats; session 20, judged"),
+    ("fresh511", "five-hundred-and-eleventh", "water tank cleaning and dirty water; session 20, judged"),
+    ("fresh512", "five-hundred-and-twelfth", "sheds on a riverside green belt; session 20, judged"),
+    ("fresh513", "five-hundred-and-thirteenth", "flat boilers and flue gas in neighbours; session 20, judged"),
+    ("fresh514", "five-hundred-and-fourteenth", "estate roads dug up three times a year; session 20, judged"),
+    ("fresh515", "five-hundred-and-fifteenth", "a garage leaking into storage rooms; session 20, judged"),
+    ("fresh516", "five-hundred-and-sixteenth", "a village toilet and sewage after rebuilding; session 20, judged"),
 )
 
 
