@@ -592,6 +592,14 @@ UNTUNED_F1 = {
     "fresh514": 0.590,
     "fresh515": 0.950,
     "fresh516": 0.922,
+    "fresh517": 0.619,
+    "fresh518": 0.928,
+    "fresh519": 0.716,
+    "fresh520": 0.930,
+    "fresh521": 0.902,
+    "fresh522": 0.816,
+    "fresh523": 0.750,
+    "fresh524": 0.874,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -676,6 +676,14 @@ BLIND_EVENT_SETS = (
     ("fresh514", "five-hundred-and-fourteenth", "estate roads dug up three times a year; session 20, judged"),
     ("fresh515", "five-hundred-and-fifteenth", "a garage leaking into storage rooms; session 20, judged"),
     ("fresh516", "five-hundred-and-sixteenth", "a village toilet and sewage after rebuilding; session 20, judged"),
+    ("fresh517", "five-hundred-and-seventeenth", "a kindergarten playground beside a site crane; session 20, judged"),
+    ("fresh518", "five-hundred-and-eighteenth", "owners refusing a property fee rise; session 20, judged"),
+    ("fresh519", "five-hundred-and-nineteenth", "a mall rooftop cooling tower noise; session 20, judged"),
+    ("fresh520", "five-hundred-and-twentieth", "old balconies propped up and repair money; session 20, judged"),
+    ("fresh521", "five-hundred-and-twenty-first", "heating valves locked for a stairwell arrears; session 20, judged"),
+    ("fresh522", "five-hundred-and-twenty-second", "new drain grates that catch bike wheels; session 20, judged"),
+    ("fresh523", "five-hundred-and-twenty-third", "an estate main gate moved, back gate locked; session 20, judged"),
+    ("fresh524", "five-hundred-and-twenty-fourth", "a storage room flooded by a fire pipe; session 20, judged"),
 )
 
 
