@@ -264,7 +264,8 @@ class EventIndex:
         """Each comparison's verdict: the rules' own, or the judge's reading of it where one is loaded.
 
         The judge weighs the few comparisons that can decide (``_worth_judging``); any other is no
-        match. Its features cost several times a rule's comparison, and an estate's busy week
+        match, but for a rule's match of a caller following up at the place they named, which
+        stands unjudged. Its features cost several times a rule's comparison, and an estate's busy week
         brings hundreds of candidates. A join only the judge would make never crosses two named
         institutions: unlike an estate, written 润泽园 here and 润泽苑 there, a college is named in
         full, and two colleges are two matters (cross-validated, the guard costs 0.0003 of F1)."""
