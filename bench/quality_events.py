@@ -600,6 +600,14 @@ UNTUNED_F1 = {
     "fresh522": 0.816,
     "fresh523": 0.750,
     "fresh524": 0.874,
+    "fresh525": 0.737,
+    "fresh526": 0.789,
+    "fresh527": 0.807,
+    "fresh528": 0.712,
+    "fresh529": 0.694,
+    "fresh530": 0.780,
+    "fresh531": 0.919,
+    "fresh532": 0.694,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

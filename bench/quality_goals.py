@@ -684,6 +684,22 @@ BLIND_EVENT_SETS = (
     ("fresh522", "five-hundred-and-twenty-second", "new drain grates that catch bike wheels; session 20, judged"),
     ("fresh523", "five-hundred-and-twenty-third", "an estate main gate moved, back gate locked; session 20, judged"),
     ("fresh524", "five-hundred-and-twenty-fourth", "a storage room flooded by a fire pipe; session 20, judged"),
+    (
+        "fresh525",
+        "five-hundred-and-twenty-fifth",
+        "a heat company moving estates from coal to a gas station; session 21, judged",
+    ),
+    ("fresh526", "five-hundred-and-twenty-sixth", "a housing agency chain closing with deposits; session 21, judged"),
+    (
+        "fresh527",
+        "five-hundred-and-twenty-seventh",
+        "one property firm's lifts stopping and fund money; session 21, judged",
+    ),
+    ("fresh528", "five-hundred-and-twenty-eighth", "night noise along a new metro line; session 21, judged"),
+    ("fresh529", "five-hundred-and-twenty-ninth", "top-floor leaks after roof renovation; session 21, judged"),
+    ("fresh530", "five-hundred-and-thirtieth", "one contractor's hospital and school wage arrears; session 21, judged"),
+    ("fresh531", "five-hundred-and-thirty-first", "public rental housing fees, repairs and queues; session 21, judged"),
+    ("fresh532", "five-hundred-and-thirty-second", "a tower-tilt rumour beside real cracks; session 21, judged"),
 )
 
 
