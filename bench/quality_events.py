@@ -608,6 +608,14 @@ UNTUNED_F1 = {
     "fresh530": 0.780,
     "fresh531": 0.919,
     "fresh532": 0.694,
+    "fresh533": 0.839,
+    "fresh534": 0.840,
+    "fresh535": 0.884,
+    "fresh536": 0.938,
+    "fresh537": 0.553,
+    "fresh538": 0.975,
+    "fresh539": 0.775,
+    "fresh540": 0.978,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

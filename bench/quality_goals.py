@@ -700,6 +700,14 @@ BLIND_EVENT_SETS = (
     ("fresh530", "five-hundred-and-thirtieth", "one contractor's hospital and school wage arrears; session 21, judged"),
     ("fresh531", "five-hundred-and-thirty-first", "public rental housing fees, repairs and queues; session 21, judged"),
     ("fresh532", "five-hundred-and-thirty-second", "a tower-tilt rumour beside real cracks; session 21, judged"),
+    ("fresh533", "five-hundred-and-thirty-third", "one gas firm cutting gas at old estates; session 21, judged"),
+    ("fresh534", "five-hundred-and-thirty-fourth", "a developer's brochure kindergarten not built; session 21, judged"),
+    ("fresh535", "five-hundred-and-thirty-fifth", "garage sales, gates and charging posts; session 21, judged"),
+    ("fresh536", "five-hundred-and-thirty-sixth", "high-floor water pressure and pump rooms; session 21, judged"),
+    ("fresh537", "five-hundred-and-thirty-seventh", "two villages' resettlement flats; session 21, judged"),
+    ("fresh538", "five-hundred-and-thirty-eighth", "tiles and panels falling in the wind; session 21, judged"),
+    ("fresh539", "five-hundred-and-thirty-ninth", "an old property firm refusing to leave; session 21, judged"),
+    ("fresh540", "five-hundred-and-fortieth", "air-conditioner units and rooftop sheds; session 21, judged"),
 )
 
 
