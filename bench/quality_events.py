@@ -616,6 +616,14 @@ UNTUNED_F1 = {
     "fresh538": 0.975,
     "fresh539": 0.775,
     "fresh540": 0.978,
+    "fresh541": 0.980,
+    "fresh542": 0.704,
+    "fresh543": 0.706,
+    "fresh544": 0.820,
+    "fresh545": 0.947,
+    "fresh546": 0.823,
+    "fresh547": 0.500,
+    "fresh548": 0.827,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

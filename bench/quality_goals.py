@@ -708,6 +708,14 @@ BLIND_EVENT_SETS = (
     ("fresh538", "five-hundred-and-thirty-eighth", "tiles and panels falling in the wind; session 21, judged"),
     ("fresh539", "five-hundred-and-thirty-ninth", "an old property firm refusing to leave; session 21, judged"),
     ("fresh540", "five-hundred-and-fortieth", "air-conditioner units and rooftop sheds; session 21, judged"),
+    ("fresh541", "five-hundred-and-forty-first", "two heat firms with alike names; session 21, judged"),
+    ("fresh542", "five-hundred-and-forty-second", "a new estate's handover defects; session 21, judged"),
+    ("fresh543", "five-hundred-and-forty-third", "a site crane over a school; session 21, judged"),
+    ("fresh544", "five-hundred-and-forty-fourth", "one property firm's fees and public income; session 21, judged"),
+    ("fresh545", "five-hundred-and-forty-fifth", "garages flooded in a rainstorm; session 21, judged"),
+    ("fresh546", "five-hundred-and-forty-sixth", "lifts added to old buildings; session 21, judged"),
+    ("fresh547", "five-hundred-and-forty-seventh", "a developer refusing fund loans; session 21, judged"),
+    ("fresh548", "five-hundred-and-forty-eighth", "sewers overflowing along road works; session 21, judged"),
 )
 
 
