@@ -624,6 +624,14 @@ UNTUNED_F1 = {
     "fresh546": 0.823,
     "fresh547": 0.500,
     "fresh548": 0.827,
+    "fresh549": 0.561,
+    "fresh550": 0.830,
+    "fresh551": 0.963,
+    "fresh552": 0.754,
+    "fresh553": 0.498,
+    "fresh554": 0.733,
+    "fresh555": 0.581,
+    "fresh556": 0.707,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -716,6 +716,14 @@ BLIND_EVENT_SETS = (
     ("fresh546", "five-hundred-and-forty-sixth", "lifts added to old buildings; session 21, judged"),
     ("fresh547", "five-hundred-and-forty-seventh", "a developer refusing fund loans; session 21, judged"),
     ("fresh548", "five-hundred-and-forty-eighth", "sewers overflowing along road works; session 21, judged"),
+    ("fresh549", "five-hundred-and-forty-ninth", "a heating main burst along one street; session 21, judged"),
+    ("fresh550", "five-hundred-and-fiftieth", "group rentals near a university town; session 21, judged"),
+    ("fresh551", "five-hundred-and-fifty-first", "an unfinished project beside a delivered one; session 21, judged"),
+    ("fresh552", "five-hundred-and-fifty-second", "one lift maintenance firm at several estates; session 21, judged"),
+    ("fresh553", "five-hundred-and-fifty-third", "shop extensions demolished along one street; session 21, judged"),
+    ("fresh554", "five-hundred-and-fifty-fourth", "a resettlement estate's fees and management; session 21, judged"),
+    ("fresh555", "five-hundred-and-fifty-fifth", "a cable-shaft fire in a high-rise; session 21, judged"),
+    ("fresh556", "five-hundred-and-fifty-sixth", "construction waste dumped on village edges; session 21, judged"),
 )
 
 
