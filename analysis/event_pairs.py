@@ -53,6 +53,17 @@ _CHANNELS = ("hotline", "weibo", "board")
 _HOTLINE_MARKS = ("hotline", "12319", "12345")
 _STANCES = ("agree", "aside", "elsewhere", "there")
 
+# What the candidate's event as a whole says beside its one member: a post that names no building
+# matched, but the event's other members all name 3号楼 and the item 5号楼 (see ``event_context``).
+EVENT_FEATURES: tuple[str, ...] = (
+    "event_size_log",
+    "event_buildings_shared",
+    "event_buildings_differ",
+    "event_kinds_differ",
+    "event_estates_shared",
+    "event_same_topic_share",
+)
+NO_CONTEXT: tuple[float, ...] = (0.0,) * len(EVENT_FEATURES)
 FEATURES: tuple[str, ...] = (
     "rule_matched",
     "rule_score",
@@ -114,6 +125,7 @@ FEATURES: tuple[str, ...] = (
     "rare_cosine",
     "rarest_shared",
     "rare_shared",
+    *EVENT_FEATURES,
 )
 RARE = math.log(400)  # a term in at most one item of 400 is rare: an estate's own name, 搅拌站
 
@@ -171,7 +183,26 @@ class TermWeights:
         return [cosine, max(shared, default=0.0), float(sum(w >= RARE for w in shared))]
 
 
-def features(a: Signature, b: Signature, found: Match | None, weights: TermWeights) -> list[float]:
+def event_context(sig: Signature, members: Sequence[Signature], kinds_differ: bool) -> tuple[float, ...]:
+    """``EVENT_FEATURES`` of an item against the event it is compared into (its members so far)."""
+    if not members:
+        return NO_CONTEXT
+    buildings = {b for m in members for b in m.buildings}
+    estates = {k for m in members for k in estate_keys(m.places - m.compared)}
+    own = estate_keys(sig.places - sig.compared)
+    return (
+        math.log1p(len(members)),
+        float(bool(sig.buildings & buildings)),
+        float(bool(sig.buildings and buildings and not sig.buildings & buildings)),
+        float(kinds_differ),
+        float(bool(own & estates)),
+        sum(m.topic == sig.topic for m in members) / len(members),
+    )
+
+
+def features(
+    a: Signature, b: Signature, found: Match | None, weights: TermWeights, context: Sequence[float] = NO_CONTEXT
+) -> list[float]:
     """What the judge reads of one comparison: the rules' verdict and the facts behind it.
 
     The order is ``FEATURES``; a model file records the names it was trained on and refuses
@@ -241,7 +272,7 @@ def features(a: Signature, b: Signature, found: Match | None, weights: TermWeigh
         float(rules.one_of_many(a, b) or rules.one_of_many(b, a)),
         rules.divergence(a, b),
     ]
-    return row + weights.compare(a, b)
+    return row + weights.compare(a, b) + list(context)
 
 
 def reason_tag(reason: str) -> str | None:

@@ -36,7 +36,7 @@ from analysis.event_match import (
     names_another_problem,
     same_matter,
 )
-from analysis.event_pairs import PairJudge, default_judge
+from analysis.event_pairs import PairJudge, default_judge, event_context
 from analysis.event_pairs import features as pair_features
 from analysis.event_signature import (
     KIND_MARKS,
@@ -284,13 +284,23 @@ class EventIndex:
             if compared[i][1] is not None
             or not (institutions_differ(sig, compared[i][2]) or {sig.topic, compared[i][2].topic} in APART_TOPICS)
         ]
-        rows = [pair_features(sig, compared[i][2], compared[i][1], self.judge.weights) for i in chosen]
+        rows = [
+            pair_features(sig, compared[i][2], compared[i][1], self.judge.weights, self.context(sig, compared[i][0]))
+            for i in chosen
+        ]
         verdicts: list[tuple[str, Match | None]] = [
             (key, found if i in kept else None) for i, (key, found, _) in enumerate(compared)
         ]
         for i, p in zip(chosen, self.judge.probabilities(rows), strict=True):
             verdicts[i] = (compared[i][0], self.judge.decide(compared[i][1], float(p)))
         return verdicts
+
+    def context(self, sig: Signature, key: str) -> tuple[float, ...]:
+        """The candidate event as the judge reads it beside one member (``EVENT_FEATURES``)."""
+        group = self.groups.get(key)
+        if group is None:
+            return event_context(sig, [], False)
+        return event_context(sig, group.members, kinds_apart(sig.facets, group.kinds))
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
         """Events the new item joins as it joins ``key``: it names the same place as a member of
