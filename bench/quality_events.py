@@ -632,6 +632,14 @@ UNTUNED_F1 = {
     "fresh554": 0.733,
     "fresh555": 0.581,
     "fresh556": 0.707,
+    "fresh557": 0.897,
+    "fresh558": 0.846,
+    "fresh559": 0.891,
+    "fresh560": 0.860,
+    "fresh561": 0.848,
+    "fresh562": 0.696,
+    "fresh563": 0.654,
+    "fresh564": 0.742,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -724,6 +724,14 @@ BLIND_EVENT_SETS = (
     ("fresh554", "five-hundred-and-fifty-fourth", "a resettlement estate's fees and management; session 21, judged"),
     ("fresh555", "five-hundred-and-fifty-fifth", "a cable-shaft fire in a high-rise; session 21, judged"),
     ("fresh556", "five-hundred-and-fifty-sixth", "construction waste dumped on village edges; session 21, judged"),
+    ("fresh557", "five-hundred-and-fifty-seventh", "a representative early-spring week; session 21, judged"),
+    ("fresh558", "five-hundred-and-fifty-eighth", "corroded pipes by the sea; session 21, judged"),
+    ("fresh559", "five-hundred-and-fifty-ninth", "one developer's sales promises; session 21, judged"),
+    ("fresh560", "five-hundred-and-sixtieth", "metro trains shaking old buildings; session 21, judged"),
+    ("fresh561", "five-hundred-and-sixty-first", "village houses and a collapsed wall; session 21, judged"),
+    ("fresh562", "five-hundred-and-sixty-second", "a hospital extension site; session 21, judged"),
+    ("fresh563", "five-hundred-and-sixty-third", "decoration firms gone with the money; session 21, judged"),
+    ("fresh564", "five-hundred-and-sixty-fourth", "smart water meters and bills; session 21, judged"),
 )
 
 
