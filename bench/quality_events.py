@@ -640,6 +640,14 @@ UNTUNED_F1 = {
     "fresh562": 0.696,
     "fresh563": 0.654,
     "fresh564": 0.742,
+    "fresh565": 1.000,
+    "fresh566": 0.674,
+    "fresh567": 0.761,
+    "fresh568": 0.887,
+    "fresh569": 1.000,
+    "fresh570": 0.693,
+    "fresh571": 0.947,
+    "fresh572": 0.915,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -732,6 +732,14 @@ BLIND_EVENT_SETS = (
     ("fresh562", "five-hundred-and-sixty-second", "a hospital extension site; session 21, judged"),
     ("fresh563", "five-hundred-and-sixty-third", "decoration firms gone with the money; session 21, judged"),
     ("fresh564", "five-hundred-and-sixty-fourth", "smart water meters and bills; session 21, judged"),
+    ("fresh565", "five-hundred-and-sixty-fifth", "a January cold wave; session 21, judged"),
+    ("fresh566", "five-hundred-and-sixty-sixth", "an owners' committee election quarrel; session 21, judged"),
+    ("fresh567", "five-hundred-and-sixty-seventh", "a mall built beside homes; session 21, judged"),
+    ("fresh568", "five-hundred-and-sixty-eighth", "one contractor's old-estate renovation; session 21, judged"),
+    ("fresh569", "five-hundred-and-sixty-ninth", "sub-landlords and tenants' deposits; session 21, judged"),
+    ("fresh570", "five-hundred-and-seventieth", "riverside embankment works; session 21, judged"),
+    ("fresh571", "five-hundred-and-seventy-first", "a school campus site; session 21, judged"),
+    ("fresh572", "five-hundred-and-seventy-second", "dangerous old buildings; session 21, judged"),
 )
 
 
