@@ -740,6 +740,14 @@ BLIND_EVENT_SETS = (
     ("fresh570", "five-hundred-and-seventieth", "riverside embankment works; session 21, judged"),
     ("fresh571", "five-hundred-and-seventy-first", "a school campus site; session 21, judged"),
     ("fresh572", "five-hundred-and-seventy-second", "dangerous old buildings; session 21, judged"),
+    ("fresh573", "five-hundred-and-seventy-third", "a heat firm's new seaside estates; session 21, judged"),
+    ("fresh574", "five-hundred-and-seventy-fourth", "an estate's underground garage; session 21, judged"),
+    ("fresh575", "five-hundred-and-seventy-fifth", "wage arrears at a resettlement project; session 21, judged"),
+    ("fresh576", "five-hundred-and-seventy-sixth", "services cut at old estates; session 21, judged"),
+    ("fresh577", "five-hundred-and-seventy-seventh", "a metro exit's works; session 21, judged"),
+    ("fresh578", "five-hundred-and-seventy-eighth", "new homes unlike the show flat; session 21, judged"),
+    ("fresh579", "five-hundred-and-seventy-ninth", "a refuse station and a sewage plant; session 21, judged"),
+    ("fresh580", "five-hundred-and-eightieth", "storm-damaged trees and units; session 21, judged"),
 )
 
 
