@@ -656,6 +656,14 @@ UNTUNED_F1 = {
     "fresh578": 0.798,
     "fresh579": 0.605,
     "fresh580": 0.887,
+    "fresh581": 0.905,
+    "fresh582": 0.979,
+    "fresh583": 0.839,
+    "fresh584": 0.902,
+    "fresh585": 0.630,
+    "fresh586": 0.887,
+    "fresh587": 0.925,
+    "fresh588": 0.676,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

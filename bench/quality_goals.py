@@ -748,6 +748,14 @@ BLIND_EVENT_SETS = (
     ("fresh578", "five-hundred-and-seventy-eighth", "new homes unlike the show flat; session 21, judged"),
     ("fresh579", "five-hundred-and-seventy-ninth", "a refuse station and a sewage plant; session 21, judged"),
     ("fresh580", "five-hundred-and-eightieth", "storm-damaged trees and units; session 21, judged"),
+    ("fresh581", "five-hundred-and-eighty-first", "a late-autumn month at the hotline; session 21, judged"),
+    ("fresh582", "five-hundred-and-eighty-second", "one property firm's estates in 武清; session 21, judged"),
+    ("fresh583", "five-hundred-and-eighty-third", "a sales office gone and contracts stuck; session 21, judged"),
+    ("fresh584", "five-hundred-and-eighty-fourth", "outer-wall insulation works; session 21, judged"),
+    ("fresh585", "five-hundred-and-eighty-fifth", "a wholesale market's move; session 21, judged"),
+    ("fresh586", "five-hundred-and-eighty-sixth", "water cut for pipe works on one street; session 21, judged"),
+    ("fresh587", "five-hundred-and-eighty-seventh", "fire-lane parking and a collapsed manhole; session 21, judged"),
+    ("fresh588", "five-hundred-and-eighty-eighth", "village road and bridge works; session 21, judged"),
 )
 
 
