@@ -664,6 +664,14 @@ UNTUNED_F1 = {
     "fresh586": 0.887,
     "fresh587": 0.925,
     "fresh588": 0.676,
+    "fresh589": 1.000,
+    "fresh590": 0.859,
+    "fresh591": 0.986,
+    "fresh592": 0.850,
+    "fresh593": 0.994,
+    "fresh594": 0.907,
+    "fresh595": 0.711,
+    "fresh596": 0.878,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

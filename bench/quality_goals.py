@@ -756,6 +756,14 @@ BLIND_EVENT_SETS = (
     ("fresh586", "five-hundred-and-eighty-sixth", "water cut for pipe works on one street; session 21, judged"),
     ("fresh587", "five-hundred-and-eighty-seventh", "fire-lane parking and a collapsed manhole; session 21, judged"),
     ("fresh588", "five-hundred-and-eighty-eighth", "village road and bridge works; session 21, judged"),
+    ("fresh589", "five-hundred-and-eighty-ninth", "a representative week of May; session 21, judged"),
+    ("fresh590", "five-hundred-and-ninetieth", "recalled gas boilers and safety checks; session 21, judged"),
+    ("fresh591", "five-hundred-and-ninety-first", "kindergartens and schools beside sites; session 21, judged"),
+    ("fresh592", "five-hundred-and-ninety-second", "a phone mast and a charging station; session 21, judged"),
+    ("fresh593", "five-hundred-and-ninety-third", "one manager's public rental projects; session 21, judged"),
+    ("fresh594", "five-hundred-and-ninety-fourth", "a raised road flooding old estates; session 21, judged"),
+    ("fresh595", "five-hundred-and-ninety-fifth", "certificates late at three phases; session 21, judged"),
+    ("fresh596", "five-hundred-and-ninety-sixth", "new high-rises' lifts in their first year; session 21, judged"),
 )
 
 
