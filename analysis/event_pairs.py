@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -183,25 +183,33 @@ class TermWeights:
         return [cosine, max(shared, default=0.0), float(sum(w >= RARE for w in shared))]
 
 
-def event_context(sig: Signature, members: Sequence[Signature], kinds_differ: bool) -> tuple[float, ...]:
+class EventView(Protocol):
+    """What ``event_context`` reads of a candidate event (``analysis.events.EventGroup`` keeps it)."""
+
+    members: list[Signature]
+    kinds: set[str]
+    buildings: set[str]
+    estates: set[str]
+    topics: Counter[str]
+
+
+def event_context(sig: Signature, event: EventView | None) -> tuple[float, ...]:
     """``EVENT_FEATURES`` of an item against the event it is compared into (its members so far).
 
     The judge weighs one member at a time, and a member that names no building or no kind of
     trouble (a post: 洞庭路那个高层着火了) says nothing against a call about another building's
     hydrants; the event's other members do. Cross-validated over sets 1-548, reading them raised
     the mean F1 from 0.8721 to 0.8790 at 150 trees."""
-    if not members:
+    if event is None or not event.members:
         return NO_CONTEXT
-    buildings = {b for m in members for b in m.buildings}
-    estates = {k for m in members for k in estate_keys(m.places - m.compared)}
     own = estate_keys(sig.places - sig.compared)
     return (
-        math.log1p(len(members)),
-        float(bool(sig.buildings & buildings)),
-        float(bool(sig.buildings and buildings and not sig.buildings & buildings)),
-        float(kinds_differ),
-        float(bool(own & estates)),
-        sum(m.topic == sig.topic for m in members) / len(members),
+        math.log1p(len(event.members)),
+        float(bool(sig.buildings & event.buildings)),
+        float(bool(sig.buildings and event.buildings and not sig.buildings & event.buildings)),
+        float(rules.kinds_apart(sig.facets, event.kinds)),
+        float(bool(own & event.estates)),
+        event.topics[sig.topic] / len(event.members),
     )
 
 

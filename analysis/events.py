@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
@@ -119,30 +120,41 @@ def _sketch(sig: Signature) -> list[str]:
 
 @dataclass
 class EventGroup:
-    """An event's members in the index; its districts and kinds change only with them (add,
-    drop, absorb), so a candidate event is judged without walking its members."""
+    """An event's members in the index; what it names changes only with them (add, drop,
+    absorb), so a candidate event is judged (``event_context``) without walking its members."""
 
     key: str
     members: list[Signature] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     districts: set[str] = field(default_factory=set)  # every district its members name
     kinds: set[str] = field(default_factory=set)  # every kind of trouble (and phase) they dwell on
+    buildings: set[str] = field(default_factory=set)  # every building they name
+    estates: set[str] = field(default_factory=set)  # every estate or site they name as their own
+    topics: Counter[str] = field(default_factory=Counter)  # how many of them fall under each topic
 
     def add(self, sig: Signature) -> None:
         self.members.append(sig)
         self.districts |= sig.districts
         self.kinds |= _kinds(sig)
+        self.buildings |= sig.buildings
+        self.estates |= _estates(sig)
+        self.topics[sig.topic] += 1
 
     def drop(self, item_ref: str) -> None:
-        self.members = [m for m in self.members if m.item_ref != item_ref]
-        self.districts = {d for m in self.members for d in m.districts}
-        self.kinds = {k for m in self.members for k in _kinds(m)}
+        kept = [m for m in self.members if m.item_ref != item_ref]
+        self.members, self.districts, self.kinds, self.buildings, self.estates = [], set(), set(), set(), set()
+        self.topics = Counter()
+        for sig in kept:
+            self.add(sig)
 
     def absorb(self, other: EventGroup) -> None:
         self.members.extend(other.members)
         self.reasons.extend(other.reasons)
         self.districts |= other.districts
         self.kinds |= other.kinds
+        self.buildings |= other.buildings
+        self.estates |= other.estates
+        self.topics.update(other.topics)
 
 
 def _worth_judging(sig: Signature, compared: list[tuple[str, Match | None, Signature]]) -> list[int]:
@@ -164,6 +176,10 @@ def _worth_judging(sig: Signature, compared: list[tuple[str, Match | None, Signa
 
 def _kinds(sig: Signature) -> set[str]:
     return {f for f in sig.facets if f.startswith(KIND_MARKS)}
+
+
+def _estates(sig: Signature) -> set[str]:
+    return estate_keys(sig.places - sig.compared)
 
 
 @dataclass
@@ -297,10 +313,7 @@ class EventIndex:
 
     def context(self, sig: Signature, key: str) -> tuple[float, ...]:
         """The candidate event as the judge reads it beside one member (``EVENT_FEATURES``)."""
-        group = self.groups.get(key)
-        if group is None:
-            return event_context(sig, [], False)
-        return event_context(sig, group.members, kinds_apart(sig.facets, group.kinds))
+        return event_context(sig, self.groups.get(key))
 
     def _bridge(self, key: str, ties: dict[str, set[str]]) -> list[str]:
         """Events the new item joins as it joins ``key``: it names the same place as a member of
@@ -361,7 +374,7 @@ class EventIndex:
 
     def _sites(self, key: str) -> set[str]:
         group = self.groups.get(key)
-        return {p for m in group.members for p in estate_keys(m.places - m.compared)} if group else set()
+        return group.estates if group else set()
 
     def seed(self, sig: Signature, key: str, reason: str | None = None) -> None:
         """Record an item as a member of event ``key`` (database seeds of a batch)."""
