@@ -764,6 +764,14 @@ BLIND_EVENT_SETS = (
     ("fresh594", "five-hundred-and-ninety-fourth", "a raised road flooding old estates; session 21, judged"),
     ("fresh595", "five-hundred-and-ninety-fifth", "certificates late at three phases; session 21, judged"),
     ("fresh596", "five-hundred-and-ninety-sixth", "new high-rises' lifts in their first year; session 21, judged"),
+    ("fresh597", "five-hundred-and-ninety-seventh", "one large estate winter of several troubles; session 22, judged"),
+    ("fresh598", "five-hundred-and-ninety-eighth", "a road-widening demolition campaign; session 22, judged"),
+    ("fresh599", "five-hundred-and-ninety-ninth", "a property firm walking out of old estates; session 22, judged"),
+    ("fresh600", "six-hundredth", "night work and dust at sites in 河西; session 22, judged"),
+    ("fresh601", "six-hundred-and-first", "old estates gas pipe renovation; session 22, judged"),
+    ("fresh602", "six-hundred-and-second", "one contractor unpaid workers at several sites; session 22, judged"),
+    ("fresh603", "six-hundred-and-third", "public rental allocation, rent and repairs; session 22, judged"),
+    ("fresh604", "six-hundred-and-fourth", "house quality at new estates; session 22, judged"),
 )
 
 
