@@ -772,6 +772,14 @@ BLIND_EVENT_SETS = (
     ("fresh602", "six-hundred-and-second", "one contractor unpaid workers at several sites; session 22, judged"),
     ("fresh603", "six-hundred-and-third", "public rental allocation, rent and repairs; session 22, judged"),
     ("fresh604", "six-hundred-and-fourth", "house quality at new estates; session 22, judged"),
+    ("fresh605", "six-hundred-and-fifth", "lift retrofits and neighbours disputes; session 22, judged"),
+    ("fresh606", "six-hundred-and-sixth", "a flooded summer across districts; session 22, judged"),
+    ("fresh607", "six-hundred-and-seventh", "a developer unfinished towers and mortgages; session 22, judged"),
+    ("fresh608", "six-hundred-and-eighth", "street-front shops and illegal extensions; session 22, judged"),
+    ("fresh609", "six-hundred-and-ninth", "maintenance funds and roof repairs; session 22, judged"),
+    ("fresh610", "six-hundred-and-tenth", "a new metro line beside estates; session 22, judged"),
+    ("fresh611", "six-hundred-and-eleventh", "one heat firm first week of heating; session 22, judged"),
+    ("fresh612", "six-hundred-and-twelfth", "talent housing applications; session 22, judged"),
 )
 
 
