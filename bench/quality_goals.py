@@ -780,6 +780,14 @@ BLIND_EVENT_SETS = (
     ("fresh610", "six-hundred-and-tenth", "a new metro line beside estates; session 22, judged"),
     ("fresh611", "six-hundred-and-eleventh", "one heat firm first week of heating; session 22, judged"),
     ("fresh612", "six-hundred-and-twelfth", "talent housing applications; session 22, judged"),
+    ("fresh613", "six-hundred-and-thirteenth", "sewage backing up and blame between firms; session 22, judged"),
+    ("fresh614", "six-hundred-and-fourteenth", "handover inspection and defects; session 22, judged"),
+    ("fresh615", "six-hundred-and-fifteenth", "dust and muck trucks on one district roads; session 22, judged"),
+    ("fresh616", "six-hundred-and-sixteenth", "parking fees and barrier gates; session 22, judged"),
+    ("fresh617", "six-hundred-and-seventeenth", "fire safety at old estates; session 22, judged"),
+    ("fresh618", "six-hundred-and-eighteenth", "a village land requisition payments; session 22, judged"),
+    ("fresh619", "six-hundred-and-nineteenth", "a shopping street renovation; session 22, judged"),
+    ("fresh620", "six-hundred-and-twentieth", "one gas firm prices, meters and checks; session 22, judged"),
 )
 
 
