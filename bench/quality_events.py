@@ -696,6 +696,14 @@ UNTUNED_F1 = {
     "fresh618": 0.987,
     "fresh619": 0.878,
     "fresh620": 0.929,
+    "fresh621": 1.0,
+    "fresh622": 0.976,
+    "fresh623": 0.967,
+    "fresh624": 0.885,
+    "fresh625": 0.714,
+    "fresh626": 0.828,
+    "fresh627": 1.0,
+    "fresh628": 0.99,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

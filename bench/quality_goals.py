@@ -788,6 +788,18 @@ BLIND_EVENT_SETS = (
     ("fresh618", "six-hundred-and-eighteenth", "a village land requisition payments; session 22, judged"),
     ("fresh619", "six-hundred-and-nineteenth", "a shopping street renovation; session 22, judged"),
     ("fresh620", "six-hundred-and-twentieth", "one gas firm prices, meters and checks; session 22, judged"),
+    ("fresh621", "six-hundred-and-twenty-first", "secondary water supply and the pump room; session 22, judged"),
+    ("fresh622", "six-hundred-and-twenty-second", "collapses at old public housing; session 22, judged"),
+    (
+        "fresh623",
+        "six-hundred-and-twenty-third",
+        "an industrial park site piling near a village school; session 22, judged",
+    ),
+    ("fresh624", "six-hundred-and-twenty-fourth", "certificate backlog at resettlement estates; session 22, judged"),
+    ("fresh625", "six-hundred-and-twenty-fifth", "a bankrupt property firm estates; session 22, judged"),
+    ("fresh626", "six-hundred-and-twenty-sixth", "trees felled and green space taken for parking; session 22, judged"),
+    ("fresh627", "six-hundred-and-twenty-seventh", "a heat firm summer pipe replacement; session 22, judged"),
+    ("fresh628", "six-hundred-and-twenty-eighth", "an expressway noise barrier; session 22, judged"),
 )
 
 
