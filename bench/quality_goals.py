@@ -800,6 +800,22 @@ BLIND_EVENT_SETS = (
     ("fresh626", "six-hundred-and-twenty-sixth", "trees felled and green space taken for parking; session 22, judged"),
     ("fresh627", "six-hundred-and-twenty-seventh", "a heat firm summer pipe replacement; session 22, judged"),
     ("fresh628", "six-hundred-and-twenty-eighth", "an expressway noise barrier; session 22, judged"),
+    ("fresh629", "six-hundred-and-twenty-ninth", "a hospital-side site and ambulance access; session 22, judged"),
+    ("fresh630", "six-hundred-and-thirtieth", "rooftop solar panels and water heaters; session 22, judged"),
+    (
+        "fresh631",
+        "six-hundred-and-thirty-first",
+        "kindergartens and community rooms not handed over; session 22, judged",
+    ),
+    ("fresh632", "six-hundred-and-thirty-second", "illegal basement digging at lake-side villas; session 22, judged"),
+    (
+        "fresh633",
+        "six-hundred-and-thirty-third",
+        "heating and coal-to-gas at bungalows and villages; session 22, judged",
+    ),
+    ("fresh634", "six-hundred-and-thirty-fourth", "owners suing a developer over green area; session 22, judged"),
+    ("fresh635", "six-hundred-and-thirty-fifth", "a flyover works, detours and cracks; session 22, judged"),
+    ("fresh636", "six-hundred-and-thirty-sixth", "rental agencies, deposits and group rentals; session 22, judged"),
 )
 
 
