@@ -816,6 +816,18 @@ BLIND_EVENT_SETS = (
     ("fresh634", "six-hundred-and-thirty-fourth", "owners suing a developer over green area; session 22, judged"),
     ("fresh635", "six-hundred-and-thirty-fifth", "a flyover works, detours and cracks; session 22, judged"),
     ("fresh636", "six-hundred-and-thirty-sixth", "rental agencies, deposits and group rentals; session 22, judged"),
+    ("fresh637", "six-hundred-and-thirty-seventh", "lift breakdowns at resettlement high-rises; session 22, judged"),
+    ("fresh638", "six-hundred-and-thirty-eighth", "an old factory dormitory demolition; session 22, judged"),
+    (
+        "fresh639",
+        "six-hundred-and-thirty-ninth",
+        "a cooling tower and restaurant fans beside homes; session 22, judged",
+    ),
+    ("fresh640", "six-hundred-and-fortieth", "one heat firm fees, meters and refunds; session 22, judged"),
+    ("fresh641", "six-hundred-and-forty-first", "one property firm fee rises; session 22, judged"),
+    ("fresh642", "six-hundred-and-forty-second", "a new school, its road and the estates around; session 22, judged"),
+    ("fresh643", "six-hundred-and-forty-third", "waterlogging after one night storm; session 22, judged"),
+    ("fresh644", "six-hundred-and-forty-fourth", "a housing fund office loans and withdrawals; session 22, judged"),
 )
 
 
