@@ -828,6 +828,14 @@ BLIND_EVENT_SETS = (
     ("fresh642", "six-hundred-and-forty-second", "a new school, its road and the estates around; session 22, judged"),
     ("fresh643", "six-hundred-and-forty-third", "waterlogging after one night storm; session 22, judged"),
     ("fresh644", "six-hundred-and-forty-fourth", "a housing fund office loans and withdrawals; session 22, judged"),
+    ("fresh645", "six-hundred-and-forty-fifth", "an owners committee and a property firm accounts; session 22, judged"),
+    ("fresh646", "six-hundred-and-forty-sixth", "garbage sorting stations and smells; session 22, judged"),
+    ("fresh647", "six-hundred-and-forty-seventh", "a riverside park works beside two estates; session 22, judged"),
+    ("fresh648", "six-hundred-and-forty-eighth", "cracks beside deep foundation pits; session 22, judged"),
+    ("fresh649", "six-hundred-and-forty-ninth", "flats smaller than contracted; session 22, judged"),
+    ("fresh650", "six-hundred-and-fiftieth", "wages before Spring Festival at four sites; session 22, judged"),
+    ("fresh651", "six-hundred-and-fifty-first", "old-estate renovation in one street; session 22, judged"),
+    ("fresh652", "six-hundred-and-fifty-second", "cladding and windows falling in strong wind; session 22, judged"),
 )
 
 
