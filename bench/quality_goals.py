@@ -836,6 +836,14 @@ BLIND_EVENT_SETS = (
     ("fresh650", "six-hundred-and-fiftieth", "wages before Spring Festival at four sites; session 22, judged"),
     ("fresh651", "six-hundred-and-fifty-first", "old-estate renovation in one street; session 22, judged"),
     ("fresh652", "six-hundred-and-fifty-second", "cladding and windows falling in strong wind; session 22, judged"),
+    ("fresh653", "six-hundred-and-fifty-third", "an estate beside a logistics park; session 22, judged"),
+    ("fresh654", "six-hundred-and-fifty-fourth", "old bungalows in the rainy season; session 22, judged"),
+    ("fresh655", "six-hundred-and-fifty-fifth", "a developer keeping deposits; session 22, judged"),
+    ("fresh656", "six-hundred-and-fifty-sixth", "lift replacement from the maintenance fund; session 22, judged"),
+    ("fresh657", "six-hundred-and-fifty-seventh", "cold top floors at new high-rises; session 22, judged"),
+    ("fresh658", "six-hundred-and-fifty-eighth", "a demolished market stall holders; session 22, judged"),
+    ("fresh659", "six-hundred-and-fifty-ninth", "construction noise in the gaokao weeks; session 22, judged"),
+    ("fresh660", "six-hundred-and-sixtieth", "property firms cutting water and power; session 22, judged"),
 )
 
 
