@@ -736,6 +736,14 @@ UNTUNED_F1 = {
     "fresh658": 0.901,
     "fresh659": 0.927,
     "fresh660": 0.945,
+    "fresh661": 0.774,
+    "fresh662": 0.978,
+    "fresh663": 0.968,
+    "fresh664": 0.82,
+    "fresh665": 0.813,
+    "fresh666": 0.747,
+    "fresh667": 0.649,
+    "fresh668": 0.992,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -844,6 +844,22 @@ BLIND_EVENT_SETS = (
     ("fresh658", "six-hundred-and-fifty-eighth", "a demolished market stall holders; session 22, judged"),
     ("fresh659", "six-hundred-and-fifty-ninth", "construction noise in the gaokao weeks; session 22, judged"),
     ("fresh660", "six-hundred-and-sixtieth", "property firms cutting water and power; session 22, judged"),
+    ("fresh661", "six-hundred-and-sixty-first", "a boiler room converted to district heating; session 22, judged"),
+    ("fresh662", "six-hundred-and-sixty-second", "school places mis-sold by a developer; session 22, judged"),
+    ("fresh663", "six-hundred-and-sixty-third", "illegal rooftop structures in one district; session 22, judged"),
+    ("fresh664", "six-hundred-and-sixty-fourth", "a bridge repair closing a road; session 22, judged"),
+    ("fresh665", "six-hundred-and-sixty-fifth", "a water firm replacing pipes street by street; session 22, judged"),
+    ("fresh666", "six-hundred-and-sixty-sixth", "a crane and scaffolding accidents; session 22, judged"),
+    (
+        "fresh667",
+        "six-hundred-and-sixty-seventh",
+        "a resettlement estate without gas, heat and water; session 22, judged",
+    ),
+    (
+        "fresh668",
+        "six-hundred-and-sixty-eighth",
+        "an old cinema site tower and neighbours daylight; session 22, judged",
+    ),
 )
 
 
