@@ -20,8 +20,11 @@ into pieces (9 stayed together; 44 without it) and Fuzhou's river-and-month ARI 
 It joins an item to the candidate it rates highest when that rating reaches ``join`` (a rule's
 match stands from the lower ``veto``) and lets a shared place tie two events only at the higher
 ``tie``: one wrong join costs a few pairs, a wrong tie merges two whole events. A join it makes
-without a rule says so in its reason. Inference needs numpy only: every tree of the ensemble is
-walked at once for all of an item's candidates (one gather per level).
+without a rule says so in its reason. It also reads each reply beside its post: one it rates
+under ``detach`` raises a matter of its own and is matched like any item (the rules keep a reply
+with its post unless it names another place, building or problem in words they know).
+Inference needs numpy only: every tree of the ensemble is walked at once for all of an item's
+candidates (one gather per level).
 """
 
 from __future__ import annotations
@@ -317,6 +320,7 @@ class PairJudge:
     version: str
     weights: TermWeights  # the term counts the model was trained with
     trusted: frozenset[str] = frozenset()  # rules (reason tags) whose match stands however it is rated
+    detach: float = 0.0  # a reply rated under this beside its post is matched like any item (0: never)
 
     @classmethod
     def load(cls, path: Path | None = None) -> PairJudge:
@@ -344,6 +348,7 @@ class PairJudge:
             version=version,
             weights=TermWeights(body["term_counts"], int(body["items"])),
             trusted=frozenset(body["trusted"]),
+            detach=float(body.get("detach", 0.0)),
         )
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> np.ndarray:

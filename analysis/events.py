@@ -227,9 +227,11 @@ class EventIndex:
             or _phases_differ(sig.facets, post.facets)
             or (names_another_problem(sig, post) and not held_by_event(sig, post, self._event_of(post)))
             or sig.stance == "aside"
+            or not self._stays_with_post(sig, post)
         ):
             # A reply about another building of the post's estate, or another problem there, or
-            # one that sets the post's matter aside (窗户漏算啥，海悦府地库今晚进水了): matched like
+            # one that sets the post's matter aside (窗户漏算啥，海悦府地库今晚进水了), or one the
+            # judge reads as a matter of its own beside its post (``_stays_with_post``): matched like
             # any item, at the post's place (the thread says where, the reply only which building
             # or what). A place it did not write ties no events together and is not recorded with it.
             thread_key, detached = None, True
@@ -269,6 +271,19 @@ class EventIndex:
             anchors, words = self._keys(written)
         self._record(written, group_key, reason, anchors + words)
         return group_key, reason
+
+    def _stays_with_post(self, sig: Signature, post: Signature) -> bool:
+        """Whether the judge reads a reply as its post's matter. The rules let a reply go only when
+        it names another place, building or problem in words they know; 你们没发现吗 消防车来了接3号楼
+        边上那个消火栓根本没水, under a post about the fire, raises the estate's dry hydrants in words
+        they do not. The judge reads the reply beside its post and the post's event, as it reads any
+        comparison; one rated under ``detach`` is matched like any item. A model without the bar
+        (``detach`` 0) keeps every reply the rules keep."""
+        if self.judge is None or not self.judge.detach:
+            return True
+        context = self.context(sig, self.by_item.get(post.item_ref, ""))
+        row = pair_features(sig, post, match(sig, post), self.judge.weights, context)
+        return float(self.judge.probabilities([row])[0]) >= self.judge.detach
 
     def _event_of(self, post: Signature) -> list[Signature]:
         group = self.groups.get(self.by_item.get(post.item_ref, ""))

@@ -19,7 +19,7 @@ from analysis.event_pairs import FEATURES, RARE, PairJudge, TermWeights, default
 from analysis.events import EventIndex
 from analysis.pipeline import Analyser
 from analysis.sentiment_snownlp import SnowNLPSentiment
-from analysis.training.event_pairs import JOIN, TIE, VETO, facts_of, trusted_rules
+from analysis.training.event_pairs import DETACH, JOIN, TIE, VETO, facts_of, trusted_rules
 from config import load_settings
 from yuqing_cli.offline import to_facts
 
@@ -200,6 +200,64 @@ def grouped(analyser: Analyser, records: list[dict[str, Any]], index: EventIndex
     for sig in sigs:
         index.add(sig)
     return [index.by_item[sig.item_ref] for sig in sigs]
+
+
+def constant(judge: PairJudge, p: float, detach: float) -> PairJudge:
+    """The committed judge with every leaf at zero: it rates every comparison ``p``."""
+    return replace(judge, value=np.zeros_like(judge.value), baseline=float(np.log(p / (1 - p))), detach=detach)
+
+
+def test_a_reply_the_judge_rates_under_its_bar_beside_its_post_is_matched_like_any_item(
+    analyser: Analyser, judge: PairJudge
+) -> None:
+    """你们没发现吗 消防车来了接3号楼边上那个消火栓根本没水 under a post about the fire: the rules keep
+    a reply with its post unless it names another place, building or problem in words they know;
+    the judge reads it beside its post and lets it go under ``detach``."""
+    thread = [
+        record("p", "幸福里3号楼电梯坏了一个礼拜了，老人下不了楼", "2026-07-31T10:00:00+08:00"),
+        record("r", "我们这楼道灯也黑了半个月", "2026-07-31T11:00:00+08:00", kind="comment", parent_id="p"),
+    ]
+    post, reply = grouped(analyser, thread, EventIndex(judge=constant(judge, 0.3, 0.5)))
+    assert post != reply  # rated 0.3 beside its post, under the bar of 0.5; and no join at 0.3
+    post, reply = grouped(analyser, thread, EventIndex(judge=constant(judge, 0.6, 0.5)))
+    assert post == reply
+    post, reply = grouped(analyser, thread, EventIndex(judge=constant(judge, 0.3, 0.0)))
+    assert post == reply  # a model without the bar keeps every reply the rules keep
+    assert judge.detach == DETACH
+
+
+def test_the_shipped_judge_lets_a_reply_about_the_dry_hydrants_leave_the_fires_post(
+    analyser: Analyser, judge: PairJudge
+) -> None:
+    """Set 617: under a post about the e-bike fire at 锦华里5号楼, a comment says the hydrant by
+    3号楼 had no water; the hydrants are a matter of their own, which two calls and a letter raise
+    later. The rules kept the comment with the fire (no place, building or problem they tell apart)."""
+    rows = [json.loads(line) for line in (DATA / "events_fresh617.jsonl").read_text(encoding="utf-8").splitlines()]
+    records = sorted(rows, key=lambda r: r["published_at"])
+    keys = dict(zip((r["id"] for r in records), grouped(analyser, records, EventIndex(judge=judge)), strict=True))
+    comment = next(r for r in records if r["kind"] == "comment" and "消火栓" in r["content"])
+    assert keys[comment["id"]] != keys[comment["parent_id"]]
+    hydrants = [r["id"] for r in records if r["gold_event"] == comment["gold_event"]]
+    assert len({keys[ref] for ref in hydrants}) == 1 and len(hydrants) == 4
+
+
+def test_the_trainer_learns_each_reply_the_rules_keep_beside_its_post(analyser: Analyser) -> None:
+    from analysis.training.event_pairs import recorded, signatures
+
+    rows = signatures(
+        [
+            record("p", "幸福里3号楼电梯坏了一个礼拜了", "2026-07-31T10:00:00+08:00", gold_event="lift"),
+            record("r", "+1 同楼的", "2026-07-31T11:00:00+08:00", kind="comment", parent_id="p", gold_event="lift"),
+            record("s", "楼道灯也黑了", "2026-07-31T12:00:00+08:00", kind="comment", parent_id="p", gold_event="light"),
+        ],
+        analyser,
+    )
+    beside = {
+        (a.item_ref, b.item_ref): label
+        for a, b, found, _, label in recorded(rows)
+        if found and "同一帖子" in found.reason
+    }
+    assert beside == {("r", "p"): 1, ("s", "p"): 0}
 
 
 def test_one_place_one_problem_joins_and_the_same_estates_other_troubles_stay_apart(
