@@ -744,6 +744,14 @@ UNTUNED_F1 = {
     "fresh666": 0.747,
     "fresh667": 0.649,
     "fresh668": 0.992,
+    "fresh669": 1.0,
+    "fresh670": 0.879,
+    "fresh671": 0.962,
+    "fresh672": 0.779,
+    "fresh673": 0.897,
+    "fresh674": 0.93,
+    "fresh675": 0.903,
+    "fresh676": 0.659,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

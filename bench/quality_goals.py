@@ -860,6 +860,22 @@ BLIND_EVENT_SETS = (
         "six-hundred-and-sixty-eighth",
         "an old cinema site tower and neighbours daylight; session 22, judged",
     ),
+    ("fresh669", "six-hundred-and-sixty-ninth", "e-bike charging sheds and a fire scare; session 22, judged"),
+    ("fresh670", "six-hundred-and-seventieth", "a street manholes, potholes and a cave-in; session 22, judged"),
+    (
+        "fresh671",
+        "six-hundred-and-seventy-first",
+        "heating stopped after a heat firm changed owners; session 22, judged",
+    ),
+    ("fresh672", "six-hundred-and-seventy-second", "a kindergarten cracks; session 22, judged"),
+    ("fresh673", "six-hundred-and-seventy-third", "lift advertising income disputes; session 22, judged"),
+    ("fresh674", "six-hundred-and-seventy-fourth", "leaks from upstairs and who pays; session 22, judged"),
+    ("fresh675", "six-hundred-and-seventy-fifth", "one firm dust fines at two sites; session 22, judged"),
+    (
+        "fresh676",
+        "six-hundred-and-seventy-sixth",
+        "late resettlement flats and allowances in one town; session 22, judged",
+    ),
 )
 
 
