@@ -876,6 +876,22 @@ BLIND_EVENT_SETS = (
         "six-hundred-and-seventy-sixth",
         "late resettlement flats and allowances in one town; session 22, judged",
     ),
+    (
+        "fresh677",
+        "six-hundred-and-seventy-seventh",
+        "hot-spring villa estates water and heating fees; session 22, judged",
+    ),
+    ("fresh678", "six-hundred-and-seventy-eighth", "speed bumps, night trucks and a cracked house; session 22, judged"),
+    ("fresh679", "six-hundred-and-seventy-ninth", "pets, dog bites and a property firm rules; session 22, judged"),
+    ("fresh680", "six-hundred-and-eightieth", "a month of calls from a satellite town; session 22, judged"),
+    ("fresh681", "six-hundred-and-eighty-first", "show flats and unequal contract clauses; session 22, judged"),
+    ("fresh682", "six-hundred-and-eighty-second", "shared bikes, parking and gate guards; session 22, judged"),
+    ("fresh683", "six-hundred-and-eighty-third", "pipes bursting in a cold snap; session 22, judged"),
+    (
+        "fresh684",
+        "six-hundred-and-eighty-fourth",
+        "a renovation with bad work and a contractor gone; session 22, judged",
+    ),
 )
 
 
