@@ -760,6 +760,14 @@ UNTUNED_F1 = {
     "fresh682": 0.848,
     "fresh683": 1.0,
     "fresh684": 0.968,
+    "fresh685": 0.944,
+    "fresh686": 0.887,
+    "fresh687": 0.904,
+    "fresh688": 0.914,
+    "fresh689": 0.477,
+    "fresh690": 0.977,
+    "fresh691": 0.978,
+    "fresh692": 0.841,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

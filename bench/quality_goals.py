@@ -892,6 +892,18 @@ BLIND_EVENT_SETS = (
         "six-hundred-and-eighty-fourth",
         "a renovation with bad work and a contractor gone; session 22, judged",
     ),
+    (
+        "fresh685",
+        "six-hundred-and-eighty-fifth",
+        "windows, doors and floors below the contract brands; session 22, judged",
+    ),
+    ("fresh686", "six-hundred-and-eighty-sixth", "a chemical odour near new estates; session 22, judged"),
+    ("fresh687", "six-hundred-and-eighty-seventh", "ground-floor shops turned into group rentals; session 22, judged"),
+    ("fresh688", "six-hundred-and-eighty-eighth", "common areas sold as parking; session 22, judged"),
+    ("fresh689", "six-hundred-and-eighty-ninth", "days without water after a main burst; session 22, judged"),
+    ("fresh690", "six-hundred-and-ninetieth", "unlicensed decoration firms and deposits; session 22, judged"),
+    ("fresh691", "six-hundred-and-ninety-first", "a heat firm hotline, visits and checks; session 22, judged"),
+    ("fresh692", "six-hundred-and-ninety-second", "a school field built over by show flats; session 22, judged"),
 )
 
 
