@@ -904,6 +904,14 @@ BLIND_EVENT_SETS = (
     ("fresh690", "six-hundred-and-ninetieth", "unlicensed decoration firms and deposits; session 22, judged"),
     ("fresh691", "six-hundred-and-ninety-first", "a heat firm hotline, visits and checks; session 22, judged"),
     ("fresh692", "six-hundred-and-ninety-second", "a school field built over by show flats; session 22, judged"),
+    ("fresh693", "six-hundred-and-ninety-third", "a flood dyke works and village houses; session 22, judged"),
+    ("fresh694", "six-hundred-and-ninety-fourth", "CCTV, door entry and burglaries; session 22, judged"),
+    ("fresh695", "six-hundred-and-ninety-fifth", "mortgages stuck after a bank rule change; session 22, judged"),
+    ("fresh696", "six-hundred-and-ninety-sixth", "a week of calls in a January cold wave; session 22, judged"),
+    ("fresh697", "six-hundred-and-ninety-seventh", "a mall rooftop billboard; session 22, judged"),
+    ("fresh698", "six-hundred-and-ninety-eighth", "an old factory turned into a park; session 22, judged"),
+    ("fresh699", "six-hundred-and-ninety-ninth", "public rental rents raised at three estates; session 22, judged"),
+    ("fresh700", "seven-hundredth", "pipes, a yard sinkhole and a garage ramp; session 22, judged"),
 )
 
 
