@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from analysis.event_match import Match, match
+from analysis.event_match import Match
 from analysis.event_pairs import FEATURES, FORMAT, MODEL_PATH, REASONS, PairJudge, TermWeights, features
 from analysis.event_signature import Signature
 from analysis.events import EventIndex
@@ -138,7 +138,7 @@ class _Recorder(EventIndex):
     def _stays_with_post(self, sig: Signature, post: Signature) -> bool:
         """A reply the rules keep with its post, and its post: the judge learns to tell one that
         raises a matter of its own (``PairJudge.detach``)."""
-        self.seen.append((sig, post, match(sig, post), self.context(sig, self.by_item.get(post.item_ref, ""))))
+        self.seen.append((sig, post, *self.beside_post(sig, post)))
         return super()._stays_with_post(sig, post)
 
 
