@@ -776,6 +776,14 @@ UNTUNED_F1 = {
     "fresh698": 0.961,
     "fresh699": 0.879,
     "fresh700": 0.909,
+    "fresh701": 0.992,
+    "fresh702": 0.926,
+    "fresh703": 0.933,
+    "fresh704": 1.0,
+    "fresh705": 0.985,
+    "fresh706": 0.859,
+    "fresh707": 0.862,
+    "fresh708": 0.944,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -912,6 +912,14 @@ BLIND_EVENT_SETS = (
     ("fresh698", "six-hundred-and-ninety-eighth", "an old factory turned into a park; session 22, judged"),
     ("fresh699", "six-hundred-and-ninety-ninth", "public rental rents raised at three estates; session 22, judged"),
     ("fresh700", "seven-hundredth", "pipes, a yard sinkhole and a garage ramp; session 22, judged"),
+    ("fresh701", "seven-hundred-and-first", "the heating season first week, one heat firm; session 23, judged"),
+    ("fresh702", "seven-hundred-and-second", "lift replacement votes and the maintenance fund; session 23, judged"),
+    ("fresh703", "seven-hundred-and-third", "muck trucks, dust and mud near building sites; session 23, judged"),
+    ("fresh704", "seven-hundred-and-fourth", "gas meter swaps, prepaid cards and cut-offs; session 23, judged"),
+    ("fresh705", "seven-hundred-and-fifth", "old-estate renovation, scaffolding and break-ins; session 23, judged"),
+    ("fresh706", "seven-hundred-and-sixth", "a late handover and buyers at the sales office; session 23, judged"),
+    ("fresh707", "seven-hundred-and-seventh", "roof and wall leaks after summer storms; session 23, judged"),
+    ("fresh708", "seven-hundred-and-eighth", "unpaid workers at one contractor three sites; session 23, judged"),
 )
 
 
