@@ -784,6 +784,14 @@ UNTUNED_F1 = {
     "fresh706": 0.859,
     "fresh707": 0.862,
     "fresh708": 0.944,
+    "fresh709": 0.863,
+    "fresh710": 0.973,
+    "fresh711": 0.919,
+    "fresh712": 1.0,
+    "fresh713": 1.0,
+    "fresh714": 0.972,
+    "fresh715": 0.753,
+    "fresh716": 1.0,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

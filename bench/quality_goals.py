@@ -920,6 +920,26 @@ BLIND_EVENT_SETS = (
     ("fresh706", "seven-hundred-and-sixth", "a late handover and buyers at the sales office; session 23, judged"),
     ("fresh707", "seven-hundred-and-seventh", "roof and wall leaks after summer storms; session 23, judged"),
     ("fresh708", "seven-hundred-and-eighth", "unpaid workers at one contractor three sites; session 23, judged"),
+    (
+        "fresh709",
+        "seven-hundred-and-ninth",
+        "upper-floor water pressure and secondary supply pumps; session 23, judged",
+    ),
+    (
+        "fresh710",
+        "seven-hundred-and-tenth",
+        "a property firm leaving and the handover to a new one; session 23, judged",
+    ),
+    ("fresh711", "seven-hundred-and-eleventh", "illegal rooftop and yard extensions; session 23, judged"),
+    ("fresh712", "seven-hundred-and-twelfth", "cracks in houses beside a metro station dig; session 23, judged"),
+    ("fresh713", "seven-hundred-and-thirteenth", "rats, rubbish rooms and sewage in old estates; session 23, judged"),
+    (
+        "fresh714",
+        "seven-hundred-and-fourteenth",
+        "public rental allocation, waiting lists and rent arrears; session 23, judged",
+    ),
+    ("fresh715", "seven-hundred-and-fifteenth", "e-bike charging points and a bike shed fire; session 23, judged"),
+    ("fresh716", "seven-hundred-and-sixteenth", "tiles and window glass falling from towers; session 23, judged"),
 )
 
 
