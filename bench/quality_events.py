@@ -792,6 +792,14 @@ UNTUNED_F1 = {
     "fresh714": 0.972,
     "fresh715": 0.753,
     "fresh716": 1.0,
+    "fresh717": 0.774,
+    "fresh718": 0.855,
+    "fresh719": 0.877,
+    "fresh720": 0.968,
+    "fresh721": 0.977,
+    "fresh722": 0.974,
+    "fresh723": 0.884,
+    "fresh724": 1.0,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -940,6 +940,18 @@ BLIND_EVENT_SETS = (
     ),
     ("fresh715", "seven-hundred-and-fifteenth", "e-bike charging points and a bike shed fire; session 23, judged"),
     ("fresh716", "seven-hundred-and-sixteenth", "tiles and window glass falling from towers; session 23, judged"),
+    ("fresh717", "seven-hundred-and-seventeenth", "a village resettlement compensation round; session 23, judged"),
+    ("fresh718", "seven-hundred-and-eighteenth", "cracks, hollow floors and leaks at handover; session 23, judged"),
+    ("fresh719", "seven-hundred-and-nineteenth", "heating fees for empty flats, stops and refunds; session 23, judged"),
+    ("fresh720", "seven-hundred-and-twentieth", "a gas explosion rumour and a real leak; session 23, judged"),
+    ("fresh721", "seven-hundred-and-twenty-first", "tower cranes near schools and homes; session 23, judged"),
+    ("fresh722", "seven-hundred-and-twenty-second", "parking and repairs at a villa estate; session 23, judged"),
+    ("fresh723", "seven-hundred-and-twenty-third", "waterlogging in a new town after heavy rain; session 23, judged"),
+    (
+        "fresh724",
+        "seven-hundred-and-twenty-fourth",
+        "a housing agency and long-rental firms that ran off; session 23, judged",
+    ),
 )
 
 
