@@ -800,6 +800,14 @@ UNTUNED_F1 = {
     "fresh722": 0.974,
     "fresh723": 0.884,
     "fresh724": 1.0,
+    "fresh725": 0.769,
+    "fresh726": 0.969,
+    "fresh727": 1.0,
+    "fresh728": 0.94,
+    "fresh729": 0.894,
+    "fresh730": 0.846,
+    "fresh731": 0.924,
+    "fresh732": 0.89,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

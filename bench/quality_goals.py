@@ -952,6 +952,22 @@ BLIND_EVENT_SETS = (
         "seven-hundred-and-twenty-fourth",
         "a housing agency and long-rental firms that ran off; session 23, judged",
     ),
+    (
+        "fresh725",
+        "seven-hundred-and-twenty-fifth",
+        "a shopping street renovation: signs, awnings and pavements; session 23, judged",
+    ),
+    ("fresh726", "seven-hundred-and-twenty-sixth", "owners committee elections and public income; session 23, judged"),
+    (
+        "fresh727",
+        "seven-hundred-and-twenty-seventh",
+        "school-district houses and enrolment registrations; session 23, judged",
+    ),
+    ("fresh728", "seven-hundred-and-twenty-eighth", "an underpass and a bridge under construction; session 23, judged"),
+    ("fresh729", "seven-hundred-and-twenty-ninth", "oil fumes and restaurants under homes; session 23, judged"),
+    ("fresh730", "seven-hundred-and-thirtieth", "frozen and burst pipes in bungalow lanes; session 23, judged"),
+    ("fresh731", "seven-hundred-and-thirty-first", "construction waste dumped on farmland; session 23, judged"),
+    ("fresh732", "seven-hundred-and-thirty-second", "smart locks and face-recognition gates; session 23, judged"),
 )
 
 
