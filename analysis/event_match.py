@@ -380,7 +380,10 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     """A reply that names its own place or company, and not its post's (下朱庄那边雍和嘉园也淹了
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
-    if reply.next_door and not estate_keys(reply.places & post.places) and not soft_shared(reply, post):
+    # 隔壁金泰嘉苑倒是热 under a post about 金泰家园: a neighbour is no sound-alike of the post's estate
+    written = _written_bare(reply, post) | _written_bare(post, reply)
+    written |= _short_name(reply, post) | _short_name(post, reply)
+    if reply.next_door and not estate_keys(reply.places & post.places) and not written:
         return True  # 隔壁瑞和园3号楼一模一样 under a post about 瑞景苑: the same trouble next door
     if reply.stance == "agree":
         return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch

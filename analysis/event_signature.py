@@ -672,8 +672,9 @@ _SPARED = re.compile(r"[^，。！？；]{2,40}(?:[不未没]受影响|不在[^�
 # or read of another place.
 _HEARD = re.compile(
     r"(?:听说|据说|据了解|听人说|(?:在)?网上看到|新闻(?:上|里)(?:说|看到)|看新闻)[^。！？]{0,40}|看到[^，。！？]{2,24}的新闻"
-    # 近期北辰区刚发生过塔吊吊物坠落砸入小区的事情: what happened elsewhere, told as the reason to worry.
-    r"|[^，。！？]{0,10}(?:刚|也|曾)(?:发生过|出过)[^，。！？]{2,30}"
+    # 近期北辰区刚发生过塔吊吊物坠落砸入小区的事情, 这家物业在西青景湖苑也出了车库被淹的事: what happened
+    # elsewhere, told as the reason to worry.
+    r"|[^，。！？]{0,10}(?:刚|也|曾)(?:发生过|出过|出了)[^，。！？]{2,30}"
 )
 # 海韵花园（陈塘庄那个，不是尖山的海韵苑）, 注意不是隔壁的学府雅苑, 和云锦华庭隔一条路: a look-alike
 # the writer disowns.

@@ -3200,6 +3200,34 @@ def test_a_reply_about_the_estate_next_door_is_another_matter_though_it_agrees()
     assert not names_another_place(same, post)
 
 
+def test_a_neighbour_that_sounds_like_the_posts_estate_is_another_estate() -> None:
+    """隔壁金泰嘉苑倒是热，但我家空房报停了… under a post about 金泰家园's stopped boilers (set 719): 嘉苑
+    and 家园 sound alike, but the writer calls the estate next door; the reply, and 金泰嘉苑's own
+    calls after it, had joined the boilers' event."""
+    from analysis.event_match import names_another_place
+
+    when = datetime(2507, 12, 2, tzinfo=UTC)
+    post = signature_for("p", "供热", when, "北辰宜兴埠金泰家园，钱交了，锅炉房停了，被掐气了", source="weibo")
+    kw = {"source": "weibo", "parent_ref": "p"}
+    reply = signature_for("c", "供热", when, "隔壁金泰嘉苑倒是热，但我家空房报停了，非要我再交100块关阀服务费", **kw)
+    same = signature_for("d", "供热", when, "金泰家园8号楼的，一样，屋里就十度", **kw)
+    assert reply.next_door and names_another_place(reply, post)
+    assert not names_another_place(same, post)
+
+
+def test_the_firms_other_estate_where_it_happened_too_is_not_the_items() -> None:
+    """这家物业在西青景湖苑也出了车库被淹的事, in a letter about 湖畔雅居's flooded storerooms (set 723):
+    told against the firm; a later letter about 景湖苑's garage tied the two estates' events through it."""
+    from analysis.event_signature import _compared
+
+    text = (
+        "静海团泊新城湖畔雅居小区，7月18号夜里下暴雨，小区地下室泵房停电，整个地下储藏室被淹。"
+        "这家物业在西青景湖苑也出了车库被淹的事，希望主管部门好好查查这家公司。"
+    )
+    sig = signature_for("l", "供水排水", datetime(2511, 7, 20, tzinfo=UTC), text)
+    assert "景湖苑" in sig.places and _compared(text, sig.places) == {"景湖苑"}
+
+
 def test_an_estate_the_writer_learnt_of_is_not_the_items() -> None:
     """据了解该公司在管的西青区兰亭花园同一晚也发生了车库被淹: the same firm's other estate, told to
     make a case against the firm (set 342 tied 畅景苑's flooded garage to 兰亭花园's through it)."""
