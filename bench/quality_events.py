@@ -808,6 +808,14 @@ UNTUNED_F1 = {
     "fresh730": 0.846,
     "fresh731": 0.924,
     "fresh732": 0.89,
+    "fresh733": 0.867,
+    "fresh734": 0.773,
+    "fresh735": 0.947,
+    "fresh736": 0.979,
+    "fresh737": 0.913,
+    "fresh738": 0.974,
+    "fresh739": 0.899,
+    "fresh740": 0.932,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

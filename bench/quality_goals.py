@@ -968,6 +968,30 @@ BLIND_EVENT_SETS = (
     ("fresh730", "seven-hundred-and-thirtieth", "frozen and burst pipes in bungalow lanes; session 23, judged"),
     ("fresh731", "seven-hundred-and-thirty-first", "construction waste dumped on farmland; session 23, judged"),
     ("fresh732", "seven-hundred-and-thirty-second", "smart locks and face-recognition gates; session 23, judged"),
+    (
+        "fresh733",
+        "seven-hundred-and-thirty-third",
+        "a heat exchange station rebuilt beside an estate; session 23, judged",
+    ),
+    ("fresh734", "seven-hundred-and-thirty-fourth", "certificates held up by a mortgaged site; session 23, judged"),
+    (
+        "fresh735",
+        "seven-hundred-and-thirty-fifth",
+        "lift maintenance firms and inspection stickers; session 23, judged",
+    ),
+    ("fresh736", "seven-hundred-and-thirty-sixth", "a nursing home and daycares in flats; session 23, judged"),
+    (
+        "fresh737",
+        "seven-hundred-and-thirty-seventh",
+        "a garden and clubhouse turned into sales offices; session 23, judged",
+    ),
+    (
+        "fresh738",
+        "seven-hundred-and-thirty-eighth",
+        "a metro exit leaking into shops and an estate; session 23, judged",
+    ),
+    ("fresh739", "seven-hundred-and-thirty-ninth", "balcony enclosures banned and fined; session 23, judged"),
+    ("fresh740", "seven-hundred-and-fortieth", "an urban village rental row; session 23, judged"),
 )
 
 
