@@ -816,6 +816,14 @@ UNTUNED_F1 = {
     "fresh738": 0.974,
     "fresh739": 0.899,
     "fresh740": 0.932,
+    "fresh741": 0.96,
+    "fresh742": 0.977,
+    "fresh743": 1.0,
+    "fresh744": 0.97,
+    "fresh745": 0.986,
+    "fresh746": 0.954,
+    "fresh747": 0.817,
+    "fresh748": 0.86,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -992,6 +992,22 @@ BLIND_EVENT_SETS = (
     ),
     ("fresh739", "seven-hundred-and-thirty-ninth", "balcony enclosures banned and fined; session 23, judged"),
     ("fresh740", "seven-hundred-and-fortieth", "an urban village rental row; session 23, judged"),
+    ("fresh741", "seven-hundred-and-forty-first", "ponds filled for a riverside park; session 23, judged"),
+    ("fresh742", "seven-hundred-and-forty-second", "a road widening cutting into estates; session 23, judged"),
+    ("fresh743", "seven-hundred-and-forty-third", "sticky water and rashes after tank cleaning; session 23, judged"),
+    (
+        "fresh744",
+        "seven-hundred-and-forty-fourth",
+        "renovation noise, rubbish and a load-bearing wall; session 23, judged",
+    ),
+    ("fresh745", "seven-hundred-and-forty-fifth", "commercial flats at commercial tariffs; session 23, judged"),
+    ("fresh746", "seven-hundred-and-forty-sixth", "stalled towers and their cranes; session 23, judged"),
+    (
+        "fresh747",
+        "seven-hundred-and-forty-seventh",
+        "talent housing lotteries, deposits and delays; session 23, judged",
+    ),
+    ("fresh748", "seven-hundred-and-forty-eighth", "a township coal-to-gas heating winter; session 23, judged"),
 )
 
 
