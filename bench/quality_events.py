@@ -824,6 +824,14 @@ UNTUNED_F1 = {
     "fresh746": 0.954,
     "fresh747": 0.817,
     "fresh748": 0.86,
+    "fresh749": 0.921,
+    "fresh750": 0.92,
+    "fresh751": 0.781,
+    "fresh752": 0.937,
+    "fresh753": 0.692,
+    "fresh754": 0.978,
+    "fresh755": 0.785,
+    "fresh756": 0.716,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

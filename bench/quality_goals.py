@@ -1008,6 +1008,22 @@ BLIND_EVENT_SETS = (
         "talent housing lotteries, deposits and delays; session 23, judged",
     ),
     ("fresh748", "seven-hundred-and-forty-eighth", "a township coal-to-gas heating winter; session 23, judged"),
+    ("fresh749", "seven-hundred-and-forty-ninth", "new estates on a site temporary power supply; session 23, judged"),
+    ("fresh750", "seven-hundred-and-fiftieth", "roof solar heaters and panels; session 23, judged"),
+    ("fresh751", "seven-hundred-and-fifty-first", "a demolished market and its stallholders; session 23, judged"),
+    ("fresh752", "seven-hundred-and-fifty-second", "an old factory dormitory with shared kitchens; session 23, judged"),
+    ("fresh753", "seven-hundred-and-fifty-third", "a school beside a building site; session 23, judged"),
+    ("fresh754", "seven-hundred-and-fifty-fourth", "mould and pests in newly delivered flats; session 23, judged"),
+    (
+        "fresh755",
+        "seven-hundred-and-fifty-fifth",
+        "car park barriers, visitor fees and an ambulance; session 23, judged",
+    ),
+    (
+        "fresh756",
+        "seven-hundred-and-fifty-sixth",
+        "retaining walls and landslips at a hillside estate; session 23, judged",
+    ),
 )
 
 
