@@ -832,6 +832,14 @@ UNTUNED_F1 = {
     "fresh754": 0.978,
     "fresh755": 0.785,
     "fresh756": 0.716,
+    "fresh757": 0.976,
+    "fresh758": 0.94,
+    "fresh759": 0.985,
+    "fresh760": 0.837,
+    "fresh761": 0.979,
+    "fresh762": 0.766,
+    "fresh763": 0.611,
+    "fresh764": 0.948,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -1024,6 +1024,26 @@ BLIND_EVENT_SETS = (
         "seven-hundred-and-fifty-sixth",
         "retaining walls and landslips at a hillside estate; session 23, judged",
     ),
+    (
+        "fresh757",
+        "seven-hundred-and-fifty-seventh",
+        "a lift added to an old building and the ground floor; session 23, judged",
+    ),
+    (
+        "fresh758",
+        "seven-hundred-and-fifty-eighth",
+        "a fee vote and a property firm cutting services; session 23, judged",
+    ),
+    ("fresh759", "seven-hundred-and-fifty-ninth", "show flats against the flats delivered; session 23, judged"),
+    ("fresh760", "seven-hundred-and-sixtieth", "one road dug up three times by different works; session 23, judged"),
+    ("fresh761", "seven-hundred-and-sixty-first", "snow, ice, icicles and a fall; session 23, judged"),
+    (
+        "fresh762",
+        "seven-hundred-and-sixty-second",
+        "a villa estate lake drained and its promised landscape; session 23, judged",
+    ),
+    ("fresh763", "seven-hundred-and-sixty-third", "quarry blasting and cracked village houses; session 23, judged"),
+    ("fresh764", "seven-hundred-and-sixty-fourth", "thanks after fixes mixed with new complaints; session 23, judged"),
 )
 
 
