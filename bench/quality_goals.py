@@ -1044,6 +1044,22 @@ BLIND_EVENT_SETS = (
     ),
     ("fresh763", "seven-hundred-and-sixty-third", "quarry blasting and cracked village houses; session 23, judged"),
     ("fresh764", "seven-hundred-and-sixty-fourth", "thanks after fixes mixed with new complaints; session 23, judged"),
+    ("fresh765", "seven-hundred-and-sixty-fifth", "a refuse transfer station beside homes; session 23, judged"),
+    (
+        "fresh766",
+        "seven-hundred-and-sixty-sixth",
+        "a new town missing its clinic, market and bus stop; session 23, judged",
+    ),
+    ("fresh767", "seven-hundred-and-sixty-seventh", "old-city shared courtyards; session 23, judged"),
+    ("fresh768", "seven-hundred-and-sixty-eighth", "glass facades glare onto an older estate; session 23, judged"),
+    ("fresh769", "seven-hundred-and-sixty-ninth", "boiler rooms, chimneys and fumes; session 23, judged"),
+    ("fresh770", "seven-hundred-and-seventieth", "sewer separation works digging up estates; session 23, judged"),
+    ("fresh771", "seven-hundred-and-seventy-first", "provident-fund loans refused by developers; session 23, judged"),
+    (
+        "fresh772",
+        "seven-hundred-and-seventy-second",
+        "bridge joints and elevated roads beside homes; session 23, judged",
+    ),
 )
 
 
