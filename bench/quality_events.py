@@ -848,6 +848,14 @@ UNTUNED_F1 = {
     "fresh770": 0.947,
     "fresh771": 1.0,
     "fresh772": 0.877,
+    "fresh773": 0.883,
+    "fresh774": 0.899,
+    "fresh775": 1.0,
+    "fresh776": 0.924,
+    "fresh777": 0.97,
+    "fresh778": 0.952,
+    "fresh779": 0.964,
+    "fresh780": 0.957,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

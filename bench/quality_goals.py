@@ -1060,6 +1060,30 @@ BLIND_EVENT_SETS = (
         "seven-hundred-and-seventy-second",
         "bridge joints and elevated roads beside homes; session 23, judged",
     ),
+    ("fresh773", "seven-hundred-and-seventy-third", "a pre-sale escrow account emptied; session 23, judged"),
+    (
+        "fresh774",
+        "seven-hundred-and-seventy-fourth",
+        "fire doors, hydrants and sprinklers found broken; session 23, judged",
+    ),
+    ("fresh775", "seven-hundred-and-seventy-fifth", "green space paved for parking and trees cut; session 23, judged"),
+    (
+        "fresh776",
+        "seven-hundred-and-seventy-sixth",
+        "dripping air conditioners and condensation pipes; session 23, judged",
+    ),
+    (
+        "fresh777",
+        "seven-hundred-and-seventy-seventh",
+        "an old district renovation subsidy and its contractor; session 23, judged",
+    ),
+    ("fresh778", "seven-hundred-and-seventy-eighth", "water meters replaced and bills tripled; session 23, judged"),
+    (
+        "fresh779",
+        "seven-hundred-and-seventy-ninth",
+        "garages sold to outsiders and let as warehouses; session 23, judged",
+    ),
+    ("fresh780", "seven-hundred-and-eightieth", "a typhoon wave of calls; session 23, judged"),
 )
 
 
