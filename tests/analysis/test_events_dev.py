@@ -3200,6 +3200,20 @@ def test_a_reply_about_the_estate_next_door_is_another_matter_though_it_agrees()
     assert not names_another_place(same, post)
 
 
+def test_a_long_matter_is_found_again_after_five_weeks_of_silence() -> None:
+    """英华苑's owners wrote 33 days after their last call that the handover had slipped again (set
+    747): a late handover, unpaid wages or a demolition dispute goes quiet for weeks, so such a
+    matter's items are compared over six weeks; an outage's over two."""
+    when = datetime(2535, 9, 18, tzinfo=UTC)
+    call = "西青区中北镇英华苑人才住房5-8号楼延期交付，开发商又发通知称交付再推迟到明年3月，要求督促开发商按期交房"
+    letter = "英华苑人才住房5-8号楼的业主，合同约定6月30日交房，开发商先说延到12月底，又说延到明年3月，请督促交房"
+    late = events_of("房地产开发与交易", [call, letter], when, timedelta(days=33), tags=frozenset({"延期交房"}))
+    assert late[0] == late[1]
+    cut = ["英华苑5号楼停水三天了", "英华苑5号楼停水，物业说管道坏了"]
+    outage = events_of("供水排水", cut, when, timedelta(days=33))
+    assert outage[0] != outage[1]
+
+
 def test_a_neighbour_that_sounds_like_the_posts_estate_is_another_estate() -> None:
     """隔壁金泰嘉苑倒是热，但我家空房报停了… under a post about 金泰家园's stopped boilers (set 719): 嘉苑
     and 家园 sound alike, but the writer calls the estate next door; the reply, and 金泰嘉苑's own
