@@ -536,7 +536,7 @@ class EventIndex:
     @staticmethod
     def _reach(sig: Signature, lasting: bool) -> timedelta:
         """How far back a new item looks: a caller's own follow-up a season, a follow-up or an
-        institution's or policy's matter three months, anything else six weeks."""
+        institution's or policy's matter three months, anything else eight weeks."""
         if sig.follow_up and sig.caller:
             return CALLER_WINDOW
         return MATTER_WINDOW if lasting or sig.follow_up else LONG_WINDOW
