@@ -856,6 +856,14 @@ UNTUNED_F1 = {
     "fresh778": 0.952,
     "fresh779": 0.964,
     "fresh780": 0.957,
+    "fresh781": 0.979,
+    "fresh782": 0.899,
+    "fresh783": 0.707,
+    "fresh784": 0.961,
+    "fresh785": 0.875,
+    "fresh786": 0.899,
+    "fresh787": 0.889,
+    "fresh788": 0.932,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

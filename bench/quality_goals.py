@@ -1084,6 +1084,14 @@ BLIND_EVENT_SETS = (
         "garages sold to outsiders and let as warehouses; session 23, judged",
     ),
     ("fresh780", "seven-hundred-and-eightieth", "a typhoon wave of calls; session 23, judged"),
+    ("fresh781", "seven-hundred-and-eighty-first", "a gas pressure station beside a kindergarten; session 23, judged"),
+    ("fresh782", "seven-hundred-and-eighty-second", "lifts stopped in a property firm dispute; session 23, judged"),
+    ("fresh783", "seven-hundred-and-eighty-third", "cracks along a new embankment road; session 23, judged"),
+    ("fresh784", "seven-hundred-and-eighty-fourth", "leaks from absent owners upstairs; session 23, judged"),
+    ("fresh785", "seven-hundred-and-eighty-fifth", "asbestos roofs demolished near a school; session 23, judged"),
+    ("fresh786", "seven-hundred-and-eighty-sixth", "summer heating-pipe works and a late start; session 23, judged"),
+    ("fresh787", "seven-hundred-and-eighty-seventh", "an estate on a former landfill; session 23, judged"),
+    ("fresh788", "seven-hundred-and-eighty-eighth", "a township market street drains; session 23, judged"),
 )
 
 
