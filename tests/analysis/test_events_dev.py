@@ -852,6 +852,14 @@ FRESH_F1_FLOORS = {
     "events_fresh778.jsonl": 0.99,  # 1.000 with the judge trained on sets 1-780
     "events_fresh779.jsonl": 0.99,  # 1.000 with the judge trained on sets 1-780
     "events_fresh780.jsonl": 0.99,  # 1.000 with the judge trained on sets 1-780
+    "events_fresh781.jsonl": 0.97,  # 0.979 with the judge trained on sets 1-780
+    "events_fresh782.jsonl": 0.89,  # 0.899 with the judge trained on sets 1-780
+    "events_fresh783.jsonl": 0.70,  # 0.707 with the judge trained on sets 1-780
+    "events_fresh784.jsonl": 0.95,  # 0.961 with the judge trained on sets 1-780
+    "events_fresh785.jsonl": 0.87,  # 0.875 with the judge trained on sets 1-780
+    "events_fresh786.jsonl": 0.89,  # 0.899 with the judge trained on sets 1-780
+    "events_fresh787.jsonl": 0.88,  # 0.889 with the judge trained on sets 1-780
+    "events_fresh788.jsonl": 0.92,  # 0.932 with the judge trained on sets 1-780
 }
 # What still merges that should not (known gaps): a reply naming a second road joins the
 # site on the first and chains the other road's items in (fresh11, fresh13); two sites on
@@ -1320,6 +1328,8 @@ PRECISION_FLOORS = {
     "events_fresh766.jsonl": 0.94,  # precision 0.950 with the judge trained on sets 1-780
     "events_fresh770.jsonl": 0.92,  # precision 0.926 with the judge trained on sets 1-780
     "events_fresh774.jsonl": 0.81,  # precision 0.817 with the judge trained on sets 1-780
+    "events_fresh783.jsonl": 0.59,  # precision 0.598 with the judge trained on sets 1-780
+    "events_fresh788.jsonl": 0.89,  # precision 0.904 with the judge trained on sets 1-780
 }
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
 # Measured with the repository's topic rules of 2026-11-26: test P 1.000 / R 0.929 / F1 0.963,
