@@ -385,9 +385,7 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     under a post about 运河湾花苑): it tells of another matter and must not join the post's
     event just for being a reply."""
     # 隔壁金泰嘉苑倒是热 under a post about 金泰家园: a neighbour is no sound-alike of the post's estate
-    written = _written_bare(reply, post) | _written_bare(post, reply)
-    written |= _short_name(reply, post) | _short_name(post, reply)
-    if reply.next_door and not estate_keys(reply.places & post.places) and not written:
+    if reply.next_door and not estate_keys(reply.places & post.places) and not written_alike(reply, post):
         return True  # 隔壁瑞和园3号楼一模一样 under a post about 瑞景苑: the same trouble next door
     if reply.stance == "agree":
         return False  # +1 西青大学城那边的逸家也这样: the same company's matter, told from another branch
@@ -446,7 +444,13 @@ def _roads(sig: Signature) -> set[str]:
 def soft_shared(a: Signature, b: Signature) -> set[str]:
     """A name written without its context word on one side: 珠江帝景小区 here, 珠江帝景 there,
     天拖地块 here, 天拖那块工地 there; or written with a character that sounds the same."""
-    return _written_bare(a, b) | _written_bare(b, a) | _sound_alike(a, b) | _short_name(a, b) | _short_name(b, a)
+    return written_alike(a, b) | _sound_alike(a, b)
+
+
+def written_alike(a: Signature, b: Signature) -> set[str]:
+    """``soft_shared`` but for names that only sound alike: one name written bare or short on
+    either side."""
+    return _written_bare(a, b) | _written_bare(b, a) | _short_name(a, b) | _short_name(b, a)
 
 
 # The endings a short name drops (澜庭花园 → 澜庭): two-character estate endings.
