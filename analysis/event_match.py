@@ -113,6 +113,7 @@ class Match:
 
 
 COPY_TIE = "≈"
+HOTLINE_MARKS = ("hotline", "12319", "12345")  # a source's name that makes it a hotline (``channel``)
 # A stalled project's unpaid workers and its worried buyers: two grievances, two offices, however
 # much each tells of the other.
 APART_TOPICS = ({"农民工工资", "房地产开发与交易"},)
@@ -609,6 +610,24 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
 def named_estates_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
+
+
+def channel(source: str) -> str:
+    """hotline, weibo or board: channels, not source names, so that a source added later (a 12345
+    line, another board) reads as its kind."""
+    if any(mark in source for mark in HOTLINE_MARKS):
+        return "hotline"
+    return "weibo" if "weibo" in source else "board"
+
+
+def orders_in_two_districts(a: Signature, b: Signature) -> bool:
+    """Two hotline work orders filed in different districts. The operator writes down the district
+    the caller names, so two districts are two places even where one firm and one problem make the
+    rest alike (宏远's unpaid wages at a 东丽 and a 津南 site). Over labelled sets 1-788 the rules
+    left 98 such pairs to the judge and none was one matter; posts are looser (a 南开/西青 border
+    road), and stay the judge's to weigh."""
+    districts_differ = bool(a.districts and b.districts and not (a.districts & b.districts))
+    return districts_differ and channel(a.source) == channel(b.source) == "hotline"
 
 
 def institutions_differ(a: Signature, b: Signature) -> bool:

@@ -51,9 +51,7 @@ FORMAT = 2  # 2: the model carries the term counts its word-rarity features were
 COPY_SCORE = 2.0  # the rules' score of a near copy (2.0 and up) or a reply (3.0)
 
 REASONS = ("同一帖子", "内容近似", "同一地点", "遮盖", "同一事项", "同一单位", "同一地区", "内容相似", "再次反映")
-# Channels, not source names: a source added later (a 12345 line, another board) reads as its kind.
-_CHANNELS = ("hotline", "weibo", "board")
-_HOTLINE_MARKS = ("hotline", "12319", "12345")
+_CHANNELS = ("hotline", "weibo", "board")  # what ``event_match.channel`` reads a source as
 _STANCES = ("agree", "aside", "elsewhere", "there")
 
 # What the candidate's event as a whole says beside its one member: a post that names no building
@@ -270,7 +268,8 @@ def features(
     ]
     gap = abs((a.published_at - b.published_at).total_seconds()) / 86400
     row += [gap, math.log1p(gap), float(a.follow_up or b.follow_up), float(bool(a.caller) and a.caller == b.caller)]
-    row += [float(_channel(a.source) == c) for c in _CHANNELS] + [float(_channel(b.source) == c) for c in _CHANNELS]
+    channels = rules.channel(a.source), rules.channel(b.source)
+    row += [float(channels[0] == c) for c in _CHANNELS] + [float(channels[1] == c) for c in _CHANNELS]
     row += [float(bool(a.parent_ref)), float(bool(b.parent_ref))]
     row += [float(a.stance == s) for s in _STANCES]
     row += [
@@ -295,12 +294,6 @@ def reason_tag(reason: str) -> str | None:
     """Which rule made a match, read off its reason: the first of ``REASONS`` it names."""
     found = [(reason.find(tag), tag) for tag in REASONS if tag in reason]
     return min(found)[1] if found else None
-
-
-def _channel(source: str) -> str:
-    if any(mark in source for mark in _HOTLINE_MARKS):
-        return "hotline"
-    return "weibo" if "weibo" in source else "board"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from analysis.event_match import (
     names_another_building,
     names_another_place,
     names_another_problem,
+    orders_in_two_districts,
     same_matter,
 )
 from analysis.event_pairs import PairJudge, default_judge, event_context
@@ -159,6 +160,11 @@ class EventGroup:
         self.buildings |= other.buildings
         self.estates |= other.estates
         self.topics.update(other.topics)
+
+
+def _kept_apart(a: Signature, b: Signature) -> bool:
+    """Two items only the rules may join: the judge's own join never crosses these lines."""
+    return institutions_differ(a, b) or {a.topic, b.topic} in APART_TOPICS or orders_in_two_districts(a, b)
 
 
 def _worth_judging(sig: Signature, compared: list[tuple[str, Match | None, Signature]]) -> list[int]:
@@ -319,10 +325,10 @@ class EventIndex:
             i
             for i in _worth_judging(sig, compared)
             if i not in kept
-            # the same forced internship at another college, or a stalled site's unpaid workers and
-            # its worried buyers (APART_TOPICS): never the judge's own join
-            if compared[i][1] is not None
-            or not (institutions_differ(sig, compared[i][2]) or {sig.topic, compared[i][2].topic} in APART_TOPICS)
+            # the same forced internship at another college, a stalled site's unpaid workers and
+            # its worried buyers (APART_TOPICS), one firm's calls from two districts: never the
+            # judge's own join
+            if compared[i][1] is not None or not _kept_apart(sig, compared[i][2])
         ]
         rows = [
             pair_features(sig, compared[i][2], compared[i][1], self.judge.weights, self.context(sig, compared[i][0]))

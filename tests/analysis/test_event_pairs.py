@@ -331,3 +331,29 @@ def test_the_trainer_reads_an_event_line_as_yuqing_analyse_does() -> None:
     rows = [json.loads(line) for line in (DATA / "events_fresh22.jsonl").read_text(encoding="utf-8").splitlines()]
     for n, row in enumerate(rows, start=1):
         assert facts_of(n, row) == to_facts(n, row, NOW)
+
+
+def test_two_work_orders_from_two_districts_are_never_the_judges_own_join(analyser: Analyser, judge: PairJudge) -> None:
+    """A judge that would join anything still leaves one firm's calls from 东丽 and from 津南
+    apart: the operator wrote down two districts. A post naming another district than a call
+    stays the judge's to weigh (it joins here), for people write a border road under either."""
+    eager = constant(judge, 0.99, detach=0.5)
+    dongli = record(
+        "h1",
+        "来电人反映：东丽区华明街道宏远建筑承建的厂房工地拖欠农民工工资三个月。",
+        "2026-12-01T09:00:00+08:00",
+        source="hotline",
+        kind="work_order",
+    )
+    jinnan = record(
+        "h2",
+        "来电人反映：津南区咸水沽镇宏远建筑承建的住宅项目拖欠农民工工资，要求督促支付。",
+        "2026-12-02T09:00:00+08:00",
+        source="hotline",
+        kind="work_order",
+    )
+    post = record("w1", "津南区宏远建筑的工地欠我们工钱三个月了，年底怎么回家", "2026-12-03T09:00:00+08:00")
+    first, second = grouped(analyser, [dongli, jinnan], EventIndex(judge=eager))
+    assert first != second
+    call, joined = grouped(analyser, [dongli, post], EventIndex(judge=eager))
+    assert joined == call
