@@ -1092,6 +1092,30 @@ BLIND_EVENT_SETS = (
     ("fresh786", "seven-hundred-and-eighty-sixth", "summer heating-pipe works and a late start; session 23, judged"),
     ("fresh787", "seven-hundred-and-eighty-seventh", "an estate on a former landfill; session 23, judged"),
     ("fresh788", "seven-hundred-and-eighty-eighth", "a township market street drains; session 23, judged"),
+    (
+        "fresh789",
+        "seven-hundred-and-eighty-ninth",
+        "old-estate renovation running late at several estates; session 24, judged",
+    ),
+    (
+        "fresh790",
+        "seven-hundred-and-ninetieth",
+        "a developer's unfinished projects and buyers' mortgages; session 24, judged",
+    ),
+    ("fresh791", "seven-hundred-and-ninety-first", "low heating and a heating company's hotline; session 24, judged"),
+    ("fresh792", "seven-hundred-and-ninety-second", "night construction noise near estates; session 24, judged"),
+    (
+        "fresh793",
+        "seven-hundred-and-ninety-third",
+        "property firms changing hands and owners' fees; session 24, judged",
+    ),
+    ("fresh794", "seven-hundred-and-ninety-fourth", "migrant wages before the Spring Festival; session 24, judged"),
+    ("fresh795", "seven-hundred-and-ninety-fifth", "gas pipeline renovation and a small leak; session 24, judged"),
+    (
+        "fresh796",
+        "seven-hundred-and-ninety-sixth",
+        "public rental housing applications and repairs; session 24, judged",
+    ),
 )
 
 
