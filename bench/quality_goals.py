@@ -1116,6 +1116,18 @@ BLIND_EVENT_SETS = (
         "seven-hundred-and-ninety-sixth",
         "public rental housing applications and repairs; session 24, judged",
     ),
+    (
+        "fresh797",
+        "seven-hundred-and-ninety-seventh",
+        "cracks, leaks and hollow walls after handover; session 24, judged",
+    ),
+    ("fresh798", "seven-hundred-and-ninety-eighth", "township demolition compensation disputes; session 24, judged"),
+    ("fresh799", "seven-hundred-and-ninety-ninth", "lift breakdowns and the maintenance fund; session 24, judged"),
+    ("fresh800", "eight-hundredth", "site dust and muck trucks; session 24, judged"),
+    ("fresh801", "eight-hundred-and-first", "secondary water supply and water quality; session 24, judged"),
+    ("fresh802", "eight-hundred-and-second", "rooftop structures and other illegal building; session 24, judged"),
+    ("fresh803", "eight-hundred-and-third", "public rental and talent housing subsidies; session 24, judged"),
+    ("fresh804", "eight-hundred-and-fourth", "a rainstorm: flooded garages and a collapsed wall; session 24, judged"),
 )
 
 
