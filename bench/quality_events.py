@@ -880,6 +880,14 @@ UNTUNED_F1 = {
     "fresh802": 0.969,
     "fresh803": 0.960,
     "fresh804": 0.961,
+    "fresh805": 0.918,
+    "fresh806": 0.906,
+    "fresh807": 0.905,
+    "fresh808": 0.966,
+    "fresh809": 1.000,
+    "fresh810": 0.917,
+    "fresh811": 0.988,
+    "fresh812": 0.938,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

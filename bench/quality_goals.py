@@ -1128,6 +1128,14 @@ BLIND_EVENT_SETS = (
     ("fresh802", "eight-hundred-and-second", "rooftop structures and other illegal building; session 24, judged"),
     ("fresh803", "eight-hundred-and-third", "public rental and talent housing subsidies; session 24, judged"),
     ("fresh804", "eight-hundred-and-fourth", "a rainstorm: flooded garages and a collapsed wall; session 24, judged"),
+    ("fresh805", "eight-hundred-and-fifth", "a metro line built under old estates; session 24, judged"),
+    ("fresh806", "eight-hundred-and-sixth", "a new estate not yet on the heat network; session 24, judged"),
+    ("fresh807", "eight-hundred-and-seventh", "a property firm's cleaning, guards and a break-in; session 24, judged"),
+    ("fresh808", "eight-hundred-and-eighth", "parking spaces and charging piles; session 24, judged"),
+    ("fresh809", "eight-hundred-and-ninth", "agency deposits and rental scams; session 24, judged"),
+    ("fresh810", "eight-hundred-and-tenth", "a village's collective land and self-built houses; session 24, judged"),
+    ("fresh811", "eight-hundred-and-eleventh", "smart gas meters and prepaid cards; session 24, judged"),
+    ("fresh812", "eight-hundred-and-twelfth", "an old factory dormitory declared dangerous; session 24, judged"),
 )
 
 
