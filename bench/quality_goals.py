@@ -1136,6 +1136,14 @@ BLIND_EVENT_SETS = (
     ("fresh810", "eight-hundred-and-tenth", "a village's collective land and self-built houses; session 24, judged"),
     ("fresh811", "eight-hundred-and-eleventh", "smart gas meters and prepaid cards; session 24, judged"),
     ("fresh812", "eight-hundred-and-twelfth", "an old factory dormitory declared dangerous; session 24, judged"),
+    ("fresh813", "eight-hundred-and-thirteenth", "estate schools and kindergartens never opened; session 24, judged"),
+    ("fresh814", "eight-hundred-and-fourteenth", "a developer's promised park and metro; session 24, judged"),
+    ("fresh815", "eight-hundred-and-fifteenth", "title certificates delayed for years; session 24, judged"),
+    ("fresh816", "eight-hundred-and-sixteenth", "facade insulation and window glass falling; session 24, judged"),
+    ("fresh817", "eight-hundred-and-seventeenth", "a winter heat-main burst across estates; session 24, judged"),
+    ("fresh818", "eight-hundred-and-eighteenth", "construction waste dumped at night; session 24, judged"),
+    ("fresh819", "eight-hundred-and-nineteenth", "an owners' committee election and a fee rise; session 24, judged"),
+    ("fresh820", "eight-hundred-and-twentieth", "a road widened and its shops demolished; session 24, judged"),
 )
 
 
