@@ -896,6 +896,14 @@ UNTUNED_F1 = {
     "fresh818": 0.904,
     "fresh819": 0.926,
     "fresh820": 0.926,
+    "fresh821": 0.915,
+    "fresh822": 0.988,
+    "fresh823": 1.000,
+    "fresh824": 1.000,
+    "fresh825": 0.944,
+    "fresh826": 0.976,
+    "fresh827": 0.978,
+    "fresh828": 0.828,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

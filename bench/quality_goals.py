@@ -1144,6 +1144,34 @@ BLIND_EVENT_SETS = (
     ("fresh818", "eight-hundred-and-eighteenth", "construction waste dumped at night; session 24, judged"),
     ("fresh819", "eight-hundred-and-nineteenth", "an owners' committee election and a fee rise; session 24, judged"),
     ("fresh820", "eight-hundred-and-twentieth", "a road widened and its shops demolished; session 24, judged"),
+    (
+        "fresh821",
+        "eight-hundred-and-twenty-first",
+        "sewage backflow and blocked drains in old estates; session 24, judged",
+    ),
+    ("fresh822", "eight-hundred-and-twenty-second", "cranes and scaffolding beside schools; session 24, judged"),
+    ("fresh823", "eight-hundred-and-twenty-third", "online contract signing refused by developers; session 24, judged"),
+    ("fresh824", "eight-hundred-and-twenty-fourth", "heating fees for empty flats and heat meters; session 24, judged"),
+    (
+        "fresh825",
+        "eight-hundred-and-twenty-fifth",
+        "street lights, manholes and a collapsed pavement; session 24, judged",
+    ),
+    (
+        "fresh826",
+        "eight-hundred-and-twenty-sixth",
+        "a resettlement estate handed over with defects; session 24, judged",
+    ),
+    (
+        "fresh827",
+        "eight-hundred-and-twenty-seventh",
+        "decoration noise and a load-bearing wall removed; session 24, judged",
+    ),
+    (
+        "fresh828",
+        "eight-hundred-and-twenty-eighth",
+        "rental housing for new citizens and an apartment brand; session 24, judged",
+    ),
 )
 
 
