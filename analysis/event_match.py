@@ -289,7 +289,7 @@ def unmasked(masked: Signature, named: Signature) -> set[str]:
     building = bool(masked.buildings & named.buildings)
     # The building agrees and no district disagrees (a letter naming 水岸华府一期12号楼 need not
     # say 西青区 for the record of 西青区**华府一期12号楼 to be read as it).
-    apart = bool(masked.districts and named.districts and not masked.districts & named.districts)
+    apart = districts_differ(masked, named)
     if not (street or (building and not apart)):
         return set()
     return _fitting(named, masked.masked)
@@ -397,13 +397,13 @@ def names_another_place(reply: Signature, post: Signature) -> bool:
     if reply.stance == "aside" and not reply.places & post.places and reply.areas - post.areas:
         return True  # 这算啥，我在武清杨村找安泰房屋租的房子: a town of its own, set beside the post's matter
     roads = _roads(reply)
-    if reply.districts and post.districts and not (reply.districts & post.districts) and roads - post.places:
+    if districts_differ(reply, post) and roads - post.places:
         return True  # 红桥大胡同那边也吓人 under a post about 河北's 中山路: a road in another district
     if roads and not {k for k in estate_keys(reply.places) if not any(k[1:] == r[:2] for r in roads)}:
         # 黑牛城道上施工把管子挖断了: a road is where the post's cause lies (黑牛城 is the road's
         # own name); 西青道欣苑也一样 names an estate on a road, a place of its own.
         return False
-    if reply.districts and post.districts and not (reply.districts & post.districts):
+    if districts_differ(reply, post):
         return True  # 宁河芦台二中那个工地也是他们干的 under a post about a site in 大港
     if reply.companies and post.companies and not (reply.companies & post.companies | brand_shared(reply, post)):
         return True  # 咸水沽鑫泰装饰也是，欠我们半年了 under a post about 宏盛劳务
@@ -544,7 +544,7 @@ def _area_stem(key: str) -> str:
 def places_differ(a: Signature, b: Signature) -> bool:
     """Both say where the matter is, and not the same where: a look-alike, not a repeat.
     An institution is a where (the same forced internship at another college is another matter)."""
-    if a.districts and b.districts and not (a.districts & b.districts):
+    if districts_differ(a, b):
         return True
     if a.places and b.places and not (a.places & b.places):
         return True
@@ -602,7 +602,7 @@ def _villages(sig: Signature) -> frozenset[str]:
 
 def _estates_differ(a: Signature, b: Signature) -> bool:
     """Both name an estate or a district, and not the same one (roads and masked names left out)."""
-    if a.districts and b.districts and not (a.districts & b.districts):
+    if districts_differ(a, b):
         return True
     return named_estates_differ(a, b)
 
@@ -610,6 +610,11 @@ def _estates_differ(a: Signature, b: Signature) -> bool:
 def named_estates_differ(a: Signature, b: Signature) -> bool:
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     return bool(ours and theirs and not (ours & theirs) and not soft_shared(a, b))
+
+
+def districts_differ(a: Signature, b: Signature) -> bool:
+    """Each names its districts and none is the other's."""
+    return bool(a.districts and b.districts and not (a.districts & b.districts))
 
 
 def channel(source: str) -> str:
@@ -626,8 +631,7 @@ def orders_in_two_districts(a: Signature, b: Signature) -> bool:
     rest alike (宏远's unpaid wages at a 东丽 and a 津南 site). Over labelled sets 1-788 the rules
     left 98 such pairs to the judge and none was one matter; posts are looser (a 南开/西青 border
     road), and stay the judge's to weigh."""
-    districts_differ = bool(a.districts and b.districts and not (a.districts & b.districts))
-    return districts_differ and channel(a.source) == channel(b.source) == "hotline"
+    return districts_differ(a, b) and channel(a.source) == channel(b.source) == "hotline"
 
 
 def institutions_differ(a: Signature, b: Signature) -> bool:
