@@ -904,6 +904,14 @@ UNTUNED_F1 = {
     "fresh826": 0.976,
     "fresh827": 0.978,
     "fresh828": 0.828,
+    "fresh829": 0.792,
+    "fresh830": 0.903,
+    "fresh831": 0.829,
+    "fresh832": 0.867,
+    "fresh833": 0.761,
+    "fresh834": 0.913,
+    "fresh835": 0.933,
+    "fresh836": 0.943,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

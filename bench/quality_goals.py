@@ -1172,6 +1172,34 @@ BLIND_EVENT_SETS = (
         "eight-hundred-and-twenty-eighth",
         "rental housing for new citizens and an apartment brand; session 24, judged",
     ),
+    (
+        "fresh829",
+        "eight-hundred-and-twenty-ninth",
+        "a cold snap under two heat companies in Hedong; session 25, judged",
+    ),
+    ("fresh830", "eight-hundred-and-thirtieth", "old-estate renovation by one contractor in Hebei; session 25, judged"),
+    (
+        "fresh831",
+        "eight-hundred-and-thirty-first",
+        "a property firm pulling out of an estate in Xiqing; session 25, judged",
+    ),
+    (
+        "fresh832",
+        "eight-hundred-and-thirty-second",
+        "year-end wage arrears at one contractor's sites; session 25, judged",
+    ),
+    ("fresh833", "eight-hundred-and-thirty-third", "a metro line's station sites along one road; session 25, judged"),
+    (
+        "fresh834",
+        "eight-hundred-and-thirty-fourth",
+        "public rental housing repairs and sublets in Beichen; session 25, judged",
+    ),
+    (
+        "fresh835",
+        "eight-hundred-and-thirty-fifth",
+        "smart gas meters, a gas smell and a pipeline retrofit; session 25, judged",
+    ),
+    ("fresh836", "eight-hundred-and-thirty-sixth", "a new estate's handover and a promised school; session 25, judged"),
 )
 
 
