@@ -1200,6 +1200,38 @@ BLIND_EVENT_SETS = (
         "smart gas meters, a gas smell and a pipeline retrofit; session 25, judged",
     ),
     ("fresh836", "eight-hundred-and-thirty-sixth", "a new estate's handover and a promised school; session 25, judged"),
+    (
+        "fresh837",
+        "eight-hundred-and-thirty-seventh",
+        "lifts in old high-rises and an add-a-lift project; session 25, judged",
+    ),
+    (
+        "fresh838",
+        "eight-hundred-and-thirty-eighth",
+        "a rainstorm week of flooded garages and roads; session 25, judged",
+    ),
+    (
+        "fresh839",
+        "eight-hundred-and-thirty-ninth",
+        "group rentals and deposits near the universities; session 25, judged",
+    ),
+    (
+        "fresh840",
+        "eight-hundred-and-fortieth",
+        "a village's demolition and its resettlement estate; session 25, judged",
+    ),
+    ("fresh841", "eight-hundred-and-forty-first", "dust, muck and a mixing plant in Tanggu; session 25, judged"),
+    (
+        "fresh842",
+        "eight-hundred-and-forty-second",
+        "property fees, parking and a fire lane in Heping; session 25, judged",
+    ),
+    (
+        "fresh843",
+        "eight-hundred-and-forty-third",
+        "provident-fund loans refused and contracts unsigned; session 25, judged",
+    ),
+    ("fresh844", "eight-hundred-and-forty-fourth", "village houses cracked by quarry blasting; session 25, judged"),
 )
 
 
