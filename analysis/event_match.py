@@ -564,6 +564,8 @@ def _former_districts_differ(a: Signature, b: Signature) -> bool:
 def sites_differ(a: Signature, b: Signature) -> bool:
     """Each names an estate or site of its own, and not the same one; a masked name counts as
     one when it cannot be the other's (一经路**华庭 beside 一经路瑞和家园)."""
+    if a.lines and b.lines and not a.lines & b.lines:
+        return True  # 13号线's station works and 7号线's, where the two lines cross one road
     ours, theirs = estate_keys(a.places), estate_keys(b.places)
     if ours and theirs:
         return named_estates_differ(a, b)

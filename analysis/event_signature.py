@@ -130,6 +130,24 @@ FOLLOW_UP = re.compile(
     # 打了两次12319, 通过12319热线反映后: the hotline heard it first
     r"|(?:打了?|拨打了?|打过)(?:[两几三四五\d]次|好几次|多次)?12319|(?:通过|向|给)12319[^，。]{0,6}反映"
 )
+METRO_LINE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})号线")
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def metro_lines(text: str) -> frozenset[str]:
+    """The metro lines a text names, as numbers (七号线 and 7号线 are one line)."""
+    return frozenset(_line_number(m) for m in METRO_LINE.findall(text))
+
+
+def _line_number(written: str) -> str:
+    if written.isdigit():
+        return str(int(written))
+    tens, _, ones = written.rpartition("十")
+    if "十" not in written:
+        return str(_NUMERALS.get(written, 0)) if len(written) == 1 else written
+    return str((_NUMERALS.get(tens, 1) if tens else 1) * 10 + _NUMERALS.get(ones, 0))
+
+
 PIPE_WORKS = re.compile(
     r"(?:管网|管线|管道|主管|供热|暖气|燃气|自来水|供水|雨污|排水)[^，。！？]{0,4}(?:改造|施工|开挖|更换|铺设|敷设)"
     r"|挖沟|沟槽|挖开|回填"
@@ -206,6 +224,8 @@ class Signature:
     # 供热管网改造开挖, 供热管线施工半幅封闭: pipe works, filed under the utility by one writer and
     # under the road or the site by the next.
     pipe_works: bool = False
+    # 13号线白堤路站 beside 7号线红旗南路站 on one road: each metro line's works are a site of their own.
+    lines: frozenset[str] = frozenset()
 
     @cached_property  # asked for every candidate of every match
     def problems(self) -> frozenset[str]:
@@ -654,6 +674,7 @@ def signature_for(
         compared=compared,
         next_door=_next_door(text, fine),
         pipe_works=PIPE_WORKS.search(text) is not None,
+        lines=metro_lines(text),
     )
 
 

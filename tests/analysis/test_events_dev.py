@@ -2086,6 +2086,25 @@ def test_sites_on_one_long_road_stay_apart_but_one_burst_main_ties_its_roads() -
     assert index.by_item["p"] == index.by_item["q"] == index.by_item["n"] == c and {a, b} >= {c}
 
 
+def test_two_metro_lines_on_one_road_are_two_sites() -> None:
+    """13号线's station works at 白堤路 and 7号线's at 红旗南路 both keep 迎水道 awake at night: one
+    road, one trouble, two sites. A call that names the same line still joins its station's event,
+    and 七号线 is 7号线."""
+    from analysis.event_signature import metro_lines
+
+    assert metro_lines("地铁七号线和十三号线换乘站") == {"7", "13"} and metro_lines("Z1线 10号线") == {"10"}
+    when = datetime(2621, 4, 8, tzinfo=UTC)
+    index = rules_index()
+    tags = {"tags": {"夜间施工", "施工"}}
+    thirteen = "南开区迎水道与白堤路交口地铁13号线白堤路站工地，每天夜里11点以后还在施工，成槽机声音很大"
+    seven = "南开区红旗南路与迎水道交口附近地铁7号线红旗南路站工地，每天夜间打桩，噪音和震动都很大"
+    again = "迎水道地铁13号线工地又通宵施工了，夜里吊车打钻声音很大，根本睡不着"
+    one = index.add(signature_for("a", "建筑施工扰民", when, thirteen, **tags))[0]
+    two = index.add(signature_for("b", "建筑施工扰民", when + timedelta(days=9), seven, **tags))[0]
+    three = index.add(signature_for("c", "建筑施工扰民", when + timedelta(days=12), again, **tags))[0]
+    assert one != two and three == one
+
+
 def test_numbered_roads_station_landmarks_and_replies_that_look_elsewhere() -> None:
     """五马路 is a road (过马路 is not); 北站那边 and 天津北站附近 place a matter by the station;
     别光盯着地库了，我们沽韵里顶楼漏 sets its post aside for another place."""
