@@ -920,6 +920,14 @@ UNTUNED_F1 = {
     "fresh842": 0.930,
     "fresh843": 0.879,
     "fresh844": 0.763,
+    "fresh845": 1.000,
+    "fresh846": 0.938,
+    "fresh847": 0.825,
+    "fresh848": 0.967,
+    "fresh849": 0.935,
+    "fresh850": 0.585,
+    "fresh851": 1.000,
+    "fresh852": 0.933,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

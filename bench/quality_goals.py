@@ -1232,6 +1232,46 @@ BLIND_EVENT_SETS = (
         "provident-fund loans refused and contracts unsigned; session 25, judged",
     ),
     ("fresh844", "eight-hundred-and-forty-fourth", "village houses cracked by quarry blasting; session 25, judged"),
+    (
+        "fresh845",
+        "eight-hundred-and-forty-fifth",
+        "the heating season's first weeks under one heat company; session 25, judged",
+    ),
+    (
+        "fresh846",
+        "eight-hundred-and-forty-sixth",
+        "rooftop rooms, knocked-through walls and a dug-out basement; session 25, judged",
+    ),
+    (
+        "fresh847",
+        "eight-hundred-and-forty-seventh",
+        "a tower crane, falling debris and a pit beside a school; session 25, judged",
+    ),
+    (
+        "fresh848",
+        "eight-hundred-and-forty-eighth",
+        "a dirty water tank, pipe bursts and sewage backflow; session 25, judged",
+    ),
+    (
+        "fresh849",
+        "eight-hundred-and-forty-ninth",
+        "an estate agency's branches and a rental-loan trap; session 25, judged",
+    ),
+    (
+        "fresh850",
+        "eight-hundred-and-fiftieth",
+        "a developer's promised kindergarten, clubhouse and road; session 25, judged",
+    ),
+    (
+        "fresh851",
+        "eight-hundred-and-fifty-first",
+        "gas smells, arrears shut-offs and bottled gas in winter; session 25, judged",
+    ),
+    (
+        "fresh852",
+        "eight-hundred-and-fifty-second",
+        "a decoration firm's unfinished jobs and a neighbour's works; session 25, judged",
+    ),
 )
 
 
