@@ -928,6 +928,14 @@ UNTUNED_F1 = {
     "fresh850": 0.585,
     "fresh851": 1.000,
     "fresh852": 0.933,
+    "fresh853": 0.926,
+    "fresh854": 0.720,
+    "fresh855": 0.921,
+    "fresh856": 0.927,
+    "fresh857": 0.904,
+    "fresh858": 0.854,
+    "fresh859": 0.824,
+    "fresh860": 0.852,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

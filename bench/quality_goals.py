@@ -1272,6 +1272,42 @@ BLIND_EVENT_SETS = (
         "eight-hundred-and-fifty-second",
         "a decoration firm's unfinished jobs and a neighbour's works; session 25, judged",
     ),
+    (
+        "fresh853",
+        "eight-hundred-and-fifty-third",
+        "a property firm cutting security and cleaning at two estates; session 25, judged",
+    ),
+    (
+        "fresh854",
+        "eight-hundred-and-fifty-fourth",
+        "a developer's stalled towers, its buyers and its workers; session 25, judged",
+    ),
+    (
+        "fresh855",
+        "eight-hundred-and-fifty-fifth",
+        "transformers, lifts and water tanks in a heatwave; session 25, judged",
+    ),
+    (
+        "fresh856",
+        "eight-hundred-and-fifty-sixth",
+        "trees felled, a park closed and a mosquito pond; session 25, judged",
+    ),
+    (
+        "fresh857",
+        "eight-hundred-and-fifty-seventh",
+        "a missing manhole cover, a sinkhole and street lights out; session 25, judged",
+    ),
+    (
+        "fresh858",
+        "eight-hundred-and-fifty-eighth",
+        "energy retrofits: falling insulation, windows and scaffolding; session 25, judged",
+    ),
+    (
+        "fresh859",
+        "eight-hundred-and-fifty-ninth",
+        "shared-ownership housing: a lottery, a late handover, defects; session 25, judged",
+    ),
+    ("fresh860", "eight-hundred-and-sixtieth", "winter dust, muck trucks and night work in Wuqing; session 25, judged"),
 )
 
 
