@@ -1308,6 +1308,42 @@ BLIND_EVENT_SETS = (
         "shared-ownership housing: a lottery, a late handover, defects; session 25, judged",
     ),
     ("fresh860", "eight-hundred-and-sixtieth", "winter dust, muck trucks and night work in Wuqing; session 25, judged"),
+    (
+        "fresh861",
+        "eight-hundred-and-sixty-first",
+        "a heat company's trench, trial-run floods and a heat station; session 25, judged",
+    ),
+    (
+        "fresh862",
+        "eight-hundred-and-sixty-second",
+        "ground-floor restaurants, a KTV and a bakery's fans; session 25, judged",
+    ),
+    (
+        "fresh863",
+        "eight-hundred-and-sixty-third",
+        "handrails, a lift subsidy and balconies for older residents; session 25, judged",
+    ),
+    (
+        "fresh864",
+        "eight-hundred-and-sixty-fourth",
+        "decoration rubbish, removal fees and a rubbish-heap fire; session 25, judged",
+    ),
+    ("fresh865", "eight-hundred-and-sixty-fifth", "one developer's mall, office tower and hotel; session 25, judged"),
+    (
+        "fresh866",
+        "eight-hundred-and-sixty-sixth",
+        "parking sold not rented, barrier fees and a hospital road; session 25, judged",
+    ),
+    (
+        "fresh867",
+        "eight-hundred-and-sixty-seventh",
+        "leaks between neighbours and a repair fund's delay; session 25, judged",
+    ),
+    (
+        "fresh868",
+        "eight-hundred-and-sixty-eighth",
+        "a school site beside an estate and a promised kindergarten; session 25, judged",
+    ),
 )
 
 
