@@ -944,6 +944,14 @@ UNTUNED_F1 = {
     "fresh866": 0.900,
     "fresh867": 1.000,
     "fresh868": 0.990,
+    "fresh869": 0.779,
+    "fresh870": 0.961,
+    "fresh871": 0.455,
+    "fresh872": 0.726,
+    "fresh873": 0.743,
+    "fresh874": 0.756,
+    "fresh875": 0.722,
+    "fresh876": 0.853,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

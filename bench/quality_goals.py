@@ -1344,6 +1344,46 @@ BLIND_EVENT_SETS = (
         "eight-hundred-and-sixty-eighth",
         "a school site beside an estate and a promised kindergarten; session 25, judged",
     ),
+    (
+        "fresh869",
+        "eight-hundred-and-sixty-ninth",
+        "a heat company's switch to gas in Hangu and Dagang; session 25, judged",
+    ),
+    (
+        "fresh870",
+        "eight-hundred-and-seventieth",
+        "a lift firm's negligence and a lift that dropped; session 25, judged",
+    ),
+    (
+        "fresh871",
+        "eight-hundred-and-seventy-first",
+        "one developer's three projects without certificates; session 25, judged",
+    ),
+    (
+        "fresh872",
+        "eight-hundred-and-seventy-second",
+        "night works at a hospital, a metro station and a road; session 25, judged",
+    ),
+    (
+        "fresh873",
+        "eight-hundred-and-seventy-third",
+        "an old factory's demolition, asbestos and wages; session 25, judged",
+    ),
+    (
+        "fresh874",
+        "eight-hundred-and-seventy-fourth",
+        "a developer's own boiler room and its heating fee; session 25, judged",
+    ),
+    (
+        "fresh875",
+        "eight-hundred-and-seventy-fifth",
+        "falling window glass, facade tiles and a balcony slab; session 25, judged",
+    ),
+    (
+        "fresh876",
+        "eight-hundred-and-seventy-sixth",
+        "face-recognition gates, card fees and a break-in; session 25, judged",
+    ),
 )
 
 
