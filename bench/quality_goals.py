@@ -1384,6 +1384,38 @@ BLIND_EVENT_SETS = (
         "eight-hundred-and-seventy-sixth",
         "face-recognition gates, card fees and a break-in; session 25, judged",
     ),
+    (
+        "fresh877",
+        "eight-hundred-and-seventy-seventh",
+        "old public housing under one housing management station; session 25, judged",
+    ),
+    (
+        "fresh878",
+        "eight-hundred-and-seventy-eighth",
+        "a transfer station's smell and sorted-waste bins; session 25, judged",
+    ),
+    (
+        "fresh879",
+        "eight-hundred-and-seventy-ninth",
+        "a villa estate's blocked lake view and basement leaks; session 25, judged",
+    ),
+    ("fresh880", "eight-hundred-and-eightieth", "wage arrears on rural roads and school canteens; session 25, judged"),
+    (
+        "fresh881",
+        "eight-hundred-and-eighty-first",
+        "pump-room noise, a garage fan and a transformer's hum; session 25, judged",
+    ),
+    (
+        "fresh882",
+        "eight-hundred-and-eighty-second",
+        "add-a-lift projects split on funding and a lift's noise; session 25, judged",
+    ),
+    (
+        "fresh883",
+        "eight-hundred-and-eighty-third",
+        "one developer's five matters at one eco-city estate; session 25, judged",
+    ),
+    ("fresh884", "eight-hundred-and-eighty-fourth", "snow, ice, frozen pipes and a fallen carport; session 25, judged"),
 )
 
 
