@@ -960,6 +960,14 @@ UNTUNED_F1 = {
     "fresh882": 0.949,
     "fresh883": 0.366,
     "fresh884": 0.839,
+    "fresh885": 0.927,
+    "fresh886": 0.871,
+    "fresh887": 0.821,
+    "fresh888": 0.607,
+    "fresh889": 1.000,
+    "fresh890": 0.968,
+    "fresh891": 0.775,
+    "fresh892": 0.831,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -1416,6 +1416,26 @@ BLIND_EVENT_SETS = (
         "one developer's five matters at one eco-city estate; session 25, judged",
     ),
     ("fresh884", "eight-hundred-and-eighty-fourth", "snow, ice, frozen pipes and a fallen carport; session 25, judged"),
+    (
+        "fresh885",
+        "eight-hundred-and-eighty-fifth",
+        "a heat company's low pressure and a connection-fee dispute; session 25, judged",
+    ),
+    ("fresh886", "eight-hundred-and-eighty-sixth", "a flat turned hostel and short-term rentals; session 25, judged"),
+    (
+        "fresh887",
+        "eight-hundred-and-eighty-seventh",
+        "a road widening's shops, gates, buses and farmland; session 25, judged",
+    ),
+    ("fresh888", "eight-hundred-and-eighty-eighth", "a blocked sewer, backflow and a septic tank; session 25, judged"),
+    (
+        "fresh889",
+        "eight-hundred-and-eighty-ninth",
+        "rooftop solar leases, subsidies and a leaking roof; session 25, judged",
+    ),
+    ("fresh890", "eight-hundred-and-ninetieth", "a resettlement estate's fees, lift and heating; session 25, judged"),
+    ("fresh891", "eight-hundred-and-ninety-first", "a hospital's expansion and its neighbours; session 25, judged"),
+    ("fresh892", "eight-hundred-and-ninety-second", "a wet market's renovation, smells and rents; session 25, judged"),
 )
 
 
