@@ -968,6 +968,14 @@ UNTUNED_F1 = {
     "fresh890": 0.968,
     "fresh891": 0.775,
     "fresh892": 0.831,
+    "fresh893": 0.856,
+    "fresh894": 0.793,
+    "fresh895": 0.897,
+    "fresh896": 0.743,
+    "fresh897": 1.000,
+    "fresh898": 0.651,
+    "fresh899": 0.779,
+    "fresh900": 1.000,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

@@ -1436,6 +1436,42 @@ BLIND_EVENT_SETS = (
     ("fresh890", "eight-hundred-and-ninetieth", "a resettlement estate's fees, lift and heating; session 25, judged"),
     ("fresh891", "eight-hundred-and-ninety-first", "a hospital's expansion and its neighbours; session 25, judged"),
     ("fresh892", "eight-hundred-and-ninety-second", "a wet market's renovation, smells and rents; session 25, judged"),
+    (
+        "fresh893",
+        "eight-hundred-and-ninety-third",
+        "gas pipeline renewal's trenches, cuts and risers; session 25, judged",
+    ),
+    (
+        "fresh894",
+        "eight-hundred-and-ninety-fourth",
+        "trucks, cold stores and night pours by a logistics park; session 25, judged",
+    ),
+    (
+        "fresh895",
+        "eight-hundred-and-ninety-fifth",
+        "a resettlement estate's cracks, seepage and windows; session 25, judged",
+    ),
+    (
+        "fresh896",
+        "eight-hundred-and-ninety-sixth",
+        "decoration deposits, balcony bans and lift cards; session 25, judged",
+    ),
+    (
+        "fresh897",
+        "eight-hundred-and-ninety-seventh",
+        "wages at port logistics projects and a vanished foreman; session 25, judged",
+    ),
+    (
+        "fresh898",
+        "eight-hundred-and-ninety-eighth",
+        "a canal-side park's railings, lights, platform and cafe; session 25, judged",
+    ),
+    (
+        "fresh899",
+        "eight-hundred-and-ninety-ninth",
+        "one estate's garage: leaks, sales, a fire and a ramp; session 25, judged",
+    ),
+    ("fresh900", "nine-hundredth", "winter emergencies: a roof, a water main, a boiler, a ramp; session 25, judged"),
 )
 
 
