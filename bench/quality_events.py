@@ -976,6 +976,14 @@ UNTUNED_F1 = {
     "fresh898": 0.651,
     "fresh899": 0.779,
     "fresh900": 1.000,
+    "fresh901": 0.936,
+    "fresh902": 0.893,
+    "fresh903": 0.675,
+    "fresh904": 0.978,
+    "fresh905": 0.712,
+    "fresh906": 0.924,
+    "fresh907": 0.860,
+    "fresh908": 0.812,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

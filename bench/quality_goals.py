@@ -1472,6 +1472,22 @@ BLIND_EVENT_SETS = (
         "one estate's garage: leaks, sales, a fire and a ramp; session 25, judged",
     ),
     ("fresh900", "nine-hundredth", "winter emergencies: a roof, a water main, a boiler, a ramp; session 25, judged"),
+    (
+        "fresh901",
+        "nine-hundred-and-first",
+        "aging heat pipes, a heat station's shutdown and e-invoices; session 25, judged",
+    ),
+    ("fresh902", "nine-hundred-and-second", "blocked fire exits, sprinklers and an e-bike fire; session 25, judged"),
+    ("fresh903", "nine-hundred-and-third", "an old factory dormitory without a property firm; session 25, judged"),
+    (
+        "fresh904",
+        "nine-hundred-and-fourth",
+        "a metro depot's night works, cracked houses and ditches; session 25, judged",
+    ),
+    ("fresh905", "nine-hundred-and-fifth", "a bankrupt developer's unfinished estate; session 25, judged"),
+    ("fresh906", "nine-hundred-and-sixth", "caterpillars, pesticide and a storm-felled tree; session 25, judged"),
+    ("fresh907", "nine-hundred-and-seventh", "gas water heaters, CO poisoning and flue pipes; session 25, judged"),
+    ("fresh908", "nine-hundred-and-eighth", "a sports centre site, campus roads and wages; session 25, judged"),
 )
 
 
