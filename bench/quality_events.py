@@ -984,6 +984,14 @@ UNTUNED_F1 = {
     "fresh906": 0.924,
     "fresh907": 0.860,
     "fresh908": 0.812,
+    "fresh909": 0.708,
+    "fresh910": 0.701,
+    "fresh911": 0.966,
+    "fresh912": 0.774,
+    "fresh913": 0.856,
+    "fresh914": 0.971,
+    "fresh915": 0.617,
+    "fresh916": 0.983,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

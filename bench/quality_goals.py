@@ -1488,6 +1488,46 @@ BLIND_EVENT_SETS = (
     ("fresh906", "nine-hundred-and-sixth", "caterpillars, pesticide and a storm-felled tree; session 25, judged"),
     ("fresh907", "nine-hundred-and-seventh", "gas water heaters, CO poisoning and flue pipes; session 25, judged"),
     ("fresh908", "nine-hundred-and-eighth", "a sports centre site, campus roads and wages; session 25, judged"),
+    (
+        "fresh909",
+        "nine-hundred-and-ninth",
+        "a July rainstorm's garage, underpass and pumping station; session 25, judged",
+    ),
+    (
+        "fresh910",
+        "nine-hundred-and-tenth",
+        "a village's workshops on farmland and a warehouse fire; session 25, judged",
+    ),
+    (
+        "fresh911",
+        "nine-hundred-and-eleventh",
+        "a contested property tender and an owners' committee; session 25, judged",
+    ),
+    (
+        "fresh912",
+        "nine-hundred-and-twelfth",
+        "a flyover's night works, cracked houses and a school; session 25, judged",
+    ),
+    (
+        "fresh913",
+        "nine-hundred-and-thirteenth",
+        "commercial apartments' utility prices and school places; session 25, judged",
+    ),
+    (
+        "fresh914",
+        "nine-hundred-and-fourteenth",
+        "neighbours' renovation: a load-bearing wall and a balcony; session 25, judged",
+    ),
+    (
+        "fresh915",
+        "nine-hundred-and-fifteenth",
+        "a heat company's takeover, its fees and a boiler shutdown; session 25, judged",
+    ),
+    (
+        "fresh916",
+        "nine-hundred-and-sixteenth",
+        "a lift maintenance firm switched and the repair fund; session 25, judged",
+    ),
 )
 
 
