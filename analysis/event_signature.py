@@ -602,6 +602,15 @@ def buildings_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _own_buildings(text: str) -> frozenset[str]:
+    """The buildings an item is about, without one it disowns (来电人特别说明不是前几天爆管的9号楼):
+    kept whole when nothing is left."""
+    found = buildings_in(text)
+    if len(found) < 2:
+        return found
+    return buildings_in(_DISOWNED.sub("，", text)) or found
+
+
 def _number(numeral: str) -> str:
     if numeral.isdigit():
         return str(int(numeral))
@@ -661,7 +670,7 @@ def signature_for(
         topics=frozenset(topics) | {topic},
         tags=frozenset(tags),
         areas=areas,
-        buildings=buildings_in(text),
+        buildings=_own_buildings(text),
         matters=matters_in(text),
         terms=terms(text),
         follow_up=_follows_up(text),

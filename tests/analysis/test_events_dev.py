@@ -2086,6 +2086,24 @@ def test_sites_on_one_long_road_stay_apart_but_one_burst_main_ties_its_roads() -
     assert index.by_item["p"] == index.by_item["q"] == index.by_item["n"] == c and {a, b} >= {c}
 
 
+def test_a_building_the_caller_disowns_is_not_theirs() -> None:
+    """来电人特别说明不是前几天爆管的9号楼: the call is about building 13's cold rooms, not about 9's
+    burst pipe, so it neither joins nor ties the burst's event; a text that names only the
+    building it disowns keeps it (there is nothing else to go by)."""
+    when = datetime(2617, 12, 17, tzinfo=UTC)
+    cold = "河东区春华苑13号楼，来电人特别说明不是前几天爆管的9号楼，13号楼从11月供热开始就不热，室温只有14度"
+    assert signature_for("x", "供热", when, cold).buildings == {"13"}
+    assert signature_for("y", "供热", when, "不是9号楼的事，是整个小区都不热").buildings == {"9"}
+    index = rules_index()
+    tags = {"tags": {"供热", "供热设施"}}
+    burst = "河东区春华苑9号楼2门楼道暖气管道爆裂，热水从三楼往下流，楼梯上全是水"
+    chilly = "河东区春华苑14号楼，从供热开始家里温度就在16度左右，暖气不热"
+    one = index.add(signature_for("a", "供热", when, burst, **tags))[0]
+    two = index.add(signature_for("b", "供热", when + timedelta(hours=2), chilly, **tags))[0]
+    index.add(signature_for("c", "供热", when + timedelta(days=3), cold, **tags))
+    assert one != two and index.by_item["a"] != index.by_item["c"]
+
+
 def test_two_metro_lines_on_one_road_are_two_sites() -> None:
     """13号线's station works at 白堤路 and 7号线's at 红旗南路 both keep 迎水道 awake at night: one
     road, one trouble, two sites. A call that names the same line still joins its station's event,
