@@ -992,6 +992,14 @@ UNTUNED_F1 = {
     "fresh914": 0.971,
     "fresh915": 0.617,
     "fresh916": 0.983,
+    "fresh917": 0.957,
+    "fresh918": 0.835,
+    "fresh919": 0.815,
+    "fresh920": 0.882,
+    "fresh921": 0.768,
+    "fresh922": 0.720,
+    "fresh923": 0.585,
+    "fresh924": 0.790,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

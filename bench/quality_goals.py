@@ -1528,6 +1528,34 @@ BLIND_EVENT_SETS = (
         "nine-hundred-and-sixteenth",
         "a lift maintenance firm switched and the repair fund; session 25, judged",
     ),
+    (
+        "fresh917",
+        "nine-hundred-and-seventeenth",
+        "high-rise heating: pressure, heat meters and a locked station; session 25, judged",
+    ),
+    ("fresh918", "nine-hundred-and-eighteenth", "a new block built inside an old estate; session 25, judged"),
+    (
+        "fresh919",
+        "nine-hundred-and-nineteenth",
+        "a footbridge lift, loose paving and a moved bus stop; session 25, judged",
+    ),
+    (
+        "fresh920",
+        "nine-hundred-and-twentieth",
+        "rent subsidies stopped, a public-housing lottery and sublets; session 25, judged",
+    ),
+    (
+        "fresh921",
+        "nine-hundred-and-twenty-first",
+        "an asphalt plant's fumes and a waste site's smell; session 25, judged",
+    ),
+    (
+        "fresh922",
+        "nine-hundred-and-twenty-second",
+        "a developer's school promise and a school district's lines; session 25, judged",
+    ),
+    ("fresh923", "nine-hundred-and-twenty-third", "buildings sinking over a metro tunnel; session 25, judged"),
+    ("fresh924", "nine-hundred-and-twenty-fourth", "a property firm's bankruptcy at three estates; session 25, judged"),
 )
 
 
