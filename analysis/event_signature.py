@@ -711,6 +711,12 @@ _HEARD = re.compile(
 _DISOWNED = re.compile(
     r"不是[^，。！？；（）()]{2,20}|(?:和|跟|与)[\u4e00-\u9fa5]{2,10}?(?:隔一条|隔条|隔着|不是一个|不是同一|是两个)"
 )
+# 开发商在津南的项目也存在同样问题, 同一个开发商润鑫，津南那个锦澜苑也没证: the firm's project
+# elsewhere, told beside the writer's own.
+_FIRMS_OTHER = re.compile(
+    r"(?:开发商|公司|他们|他家|这家)在[^，。！？]{1,12}的(?:项目|楼盘|小区|盘)[^，。！？]{0,20}"
+    r"|同一(?:个|家)?(?:开发商|开发公司|老板|公司)[^。！？]{0,24}"
+)
 # 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
 _LIKENED = re.compile(
     r"继[^，。！？]{2,12}之后|(?:跟|像)[\u4e00-\u9fa5]{2,10}?(?:一样|似的|那样)"
@@ -731,7 +737,7 @@ def _own_districts(text: str, districts: frozenset[str]) -> frozenset[str]:
     if len(districts) < 2:
         return districts
     rest = clean_text(text)
-    for pattern in (_HEARD, _DISOWNED, _NEIGHBOUR):
+    for pattern in (_HEARD, _DISOWNED, _NEIGHBOUR, _FIRMS_OTHER):
         rest = pattern.sub("，", rest)
     own = districts & set(districts_in(rest))
     return frozenset(own) if own else districts
@@ -757,6 +763,7 @@ def _compared(text: str, places: frozenset[str]) -> frozenset[str]:
     near |= {k for m in _HEARD.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _DISOWNED.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _LIKENED.finditer(clean) for k in places_in(m.group(0))[0]}
+    near |= {k for m in _FIRMS_OTHER.finditer(clean) for k in places_in(m.group(0))[0]}
     near |= {k for m in _OVER_THERE.finditer(clean) for k in places_in(m.group(1))[0]}
     near |= {k for m in _THAT_BRANCH.finditer(clean) for k in places_in(m.group(1))[0]}
     near &= places

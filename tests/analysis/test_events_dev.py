@@ -2104,6 +2104,22 @@ def test_a_building_the_caller_disowns_is_not_theirs() -> None:
     assert one != two and index.by_item["a"] != index.by_item["c"]
 
 
+def test_the_firms_project_elsewhere_is_not_the_writers_place() -> None:
+    """开发商在津南的项目也存在同样问题 in a 西青 call and 同一个开发商润鑫，津南那个锦澜苑也没证 in a 西青
+    post name the firm's other project, not the writer's district or estate: the call stays a 西青
+    work order (never the judge's own join with a 津南 one) and 锦澜苑 is only compared."""
+    when = datetime(2659, 6, 13, tzinfo=UTC)
+    call = (
+        "来电人（赵*，137****2046）反映：西青区张家窝镇润鑫熙悦府小区，交房两年未办理房产证。"
+        "来电人称开发商在津南的项目也存在同样问题，担心开发商资金链出问题。"
+    )
+    post = "西青张家窝熙悦府业主，交房两年，房本遥遥无期。同一个开发商润鑫，津南那个锦澜苑也没证，这家公司还有钱吗"
+    named = {"districts": {"西青区", "津南区"}}  # what the entity reader finds in the text
+    assert signature_for("a", "房地产开发与交易", when, call, **named).districts == {"西青区"}
+    sig = signature_for("b", "房地产开发与交易", when, post, source="weibo")
+    assert "锦澜苑" in sig.compared and "熙悦府" not in sig.compared
+
+
 def test_two_metro_lines_on_one_road_are_two_sites() -> None:
     """13号线's station works at 白堤路 and 7号线's at 红旗南路 both keep 迎水道 awake at night: one
     road, one trouble, two sites. A call that names the same line still joins its station's event,
