@@ -1000,6 +1000,14 @@ UNTUNED_F1 = {
     "fresh922": 0.720,
     "fresh923": 0.585,
     "fresh924": 0.790,
+    "fresh925": 0.974,
+    "fresh926": 0.757,
+    "fresh927": 0.784,
+    "fresh928": 0.888,
+    "fresh929": 0.878,
+    "fresh930": 0.866,
+    "fresh931": 0.925,
+    "fresh932": 0.667,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

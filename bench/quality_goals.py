@@ -1556,6 +1556,46 @@ BLIND_EVENT_SETS = (
     ),
     ("fresh923", "nine-hundred-and-twenty-third", "buildings sinking over a metro tunnel; session 25, judged"),
     ("fresh924", "nine-hundred-and-twenty-fourth", "a property firm's bankruptcy at three estates; session 25, judged"),
+    (
+        "fresh925",
+        "nine-hundred-and-twenty-fifth",
+        "a new heat network's cold homes and connection fees; session 25, judged",
+    ),
+    (
+        "fresh926",
+        "nine-hundred-and-twenty-sixth",
+        "falling glass, window wind noise and a repair-fund vote; session 25, judged",
+    ),
+    (
+        "fresh927",
+        "nine-hundred-and-twenty-seventh",
+        "a dog bite, a dog-breeding flat and night barking; session 25, judged",
+    ),
+    (
+        "fresh928",
+        "nine-hundred-and-twenty-eighth",
+        "a tilting tower crane, an evacuation and halted wages; session 25, judged",
+    ),
+    (
+        "fresh929",
+        "nine-hundred-and-twenty-ninth",
+        "rooftop water tanks: dirty water, cuts and leaks; session 25, judged",
+    ),
+    (
+        "fresh930",
+        "nine-hundred-and-thirtieth",
+        "street parking meters, permits and a hospital's car park; session 25, judged",
+    ),
+    (
+        "fresh931",
+        "nine-hundred-and-thirty-first",
+        "wage arrears in two districts' industrial parks; session 25, judged",
+    ),
+    (
+        "fresh932",
+        "nine-hundred-and-thirty-second",
+        "village houses after a flood: appraisals and subsidies; session 25, judged",
+    ),
 )
 
 
