@@ -1008,6 +1008,14 @@ UNTUNED_F1 = {
     "fresh930": 0.866,
     "fresh931": 0.925,
     "fresh932": 0.667,
+    "fresh933": 0.896,
+    "fresh934": 0.950,
+    "fresh935": 0.893,
+    "fresh936": 0.711,
+    "fresh937": 0.591,
+    "fresh938": 0.966,
+    "fresh939": 0.926,
+    "fresh940": 0.897,
 }
 # Every blind set has its first measurement above; its file is named after it.
 FRESH_SETS = {name: ROOT / "tests" / "analysis" / "data" / f"events_{name}.jsonl" for name in UNTUNED_F1}

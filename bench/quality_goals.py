@@ -1596,6 +1596,46 @@ BLIND_EVENT_SETS = (
         "nine-hundred-and-thirty-second",
         "village houses after a flood: appraisals and subsidies; session 25, judged",
     ),
+    (
+        "fresh933",
+        "nine-hundred-and-thirty-third",
+        "a cold snap's heating and low gas pressure in Hongqiao; session 25, judged",
+    ),
+    (
+        "fresh934",
+        "nine-hundred-and-thirty-fourth",
+        "a new tower's shade, its planning notice and its pit; session 25, judged",
+    ),
+    (
+        "fresh935",
+        "nine-hundred-and-thirty-fifth",
+        "a river channel's smell and a sewage plant's overflow; session 25, judged",
+    ),
+    (
+        "fresh936",
+        "nine-hundred-and-thirty-sixth",
+        "a health centre's rebuild: noise, closure and wages; session 25, judged",
+    ),
+    (
+        "fresh937",
+        "nine-hundred-and-thirty-seventh",
+        "a long-rental brand's deposits, loans and lock changes; session 25, judged",
+    ),
+    (
+        "fresh938",
+        "nine-hundred-and-thirty-eighth",
+        "a village bridge's cracks, potholes and a school bus; session 25, judged",
+    ),
+    (
+        "fresh939",
+        "nine-hundred-and-thirty-ninth",
+        "one estate's three phases and a promised kindergarten; session 25, judged",
+    ),
+    (
+        "fresh940",
+        "nine-hundred-and-fortieth",
+        "resold electricity, prepaid water meters and temporary power; session 25, judged",
+    ),
 )
 
 
