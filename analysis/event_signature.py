@@ -131,21 +131,11 @@ FOLLOW_UP = re.compile(
     r"|(?:打了?|拨打了?|打过)(?:[两几三四五\d]次|好几次|多次)?12319|(?:通过|向|给)12319[^，。]{0,6}反映"
 )
 METRO_LINE = re.compile(r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})号线")
-_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 
 
 def metro_lines(text: str) -> frozenset[str]:
     """The metro lines a text names, as numbers (七号线 and 7号线 are one line)."""
-    return frozenset(_line_number(m) for m in METRO_LINE.findall(text))
-
-
-def _line_number(written: str) -> str:
-    if written.isdigit():
-        return str(int(written))
-    tens, _, ones = written.rpartition("十")
-    if "十" not in written:
-        return str(_NUMERALS.get(written, 0)) if len(written) == 1 else written
-    return str((_NUMERALS.get(tens, 1) if tens else 1) * 10 + _NUMERALS.get(ones, 0))
+    return frozenset(_number(m) for m in METRO_LINE.findall(text))
 
 
 PIPE_WORKS = re.compile(
