@@ -76,9 +76,8 @@ _RUN = re.compile(r"[\u4e00-\u9fa5]+|[A-Za-z0-9]+")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _BUILDING_LIST = re.compile(r"(?<!\d)((?:\d{1,3}号?\s*[、,，和及与]\s*)+)\d{1,3}\s*(?:号楼|栋|幢|#)")
 _NAMED_BUILDING = re.compile(r"([\u4e00-\u9fa5]{2})(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:号楼|栋|幢)")
-OTHER_PROJECT = re.compile(
-    r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)|(?:另|别)(?:一个|的)项目|开发商就是[^，。]{0,10}那个"
-)
+_SAME_FIRM = r"同一(?:个|家)?(?:开发商|开发公司|老板|公司)"
+OTHER_PROJECT = re.compile(_SAME_FIRM + r"|(?:另|别)(?:一个|的)项目|开发商就是[^，。]{0,10}那个")
 # +1 我车也在B2, 同问，我是7号楼的, 是馨和里吧？(which estate the post means): a reply that
 # opens by siding with its post is about its matter, whatever else its words touch.
 AGREEING = re.compile(
@@ -702,10 +701,10 @@ _DISOWNED = re.compile(
     r"不是[^，。！？；（）()]{2,20}|(?:和|跟|与)[\u4e00-\u9fa5]{2,10}?(?:隔一条|隔条|隔着|不是一个|不是同一|是两个)"
 )
 # 开发商在津南的项目也存在同样问题, 同一个开发商润鑫，津南那个锦澜苑也没证: the firm's project
-# elsewhere, told beside the writer's own.
+# elsewhere, told beside the writer's own (the clause ``OTHER_PROJECT`` only marks).
 _FIRMS_OTHER = re.compile(
     r"(?:开发商|公司|他们|他家|这家)在[^，。！？]{1,12}的(?:项目|楼盘|小区|盘)[^，。！？]{0,20}"
-    r"|同一(?:个|家)?(?:开发商|开发公司|老板|公司)[^。！？]{0,24}"
+    r"|" + _SAME_FIRM + r"[^。！？]{0,24}"
 )
 # 继锦汇园之后，柳韵苑也开始刷脸了, 跟锦汇园一样: another estate the writer's own is likened to.
 _LIKENED = re.compile(
